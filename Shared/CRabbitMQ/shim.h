@@ -10,4 +10,12 @@ static inline amqp_rpc_reply_t spotjob_amqp_login_plain(amqp_connection_state_t 
                                                          const char *user, const char *password) {
     return amqp_login(state, vhost, channel_max, frame_max, heartbeat, AMQP_SASL_METHOD_PLAIN, user, password);
 }
+
+/// Method ids are macros with casts, which Swift does not import.
+static const amqp_method_number_t SPOTJOB_AMQP_BASIC_ACK = AMQP_BASIC_ACK_METHOD;
+static const amqp_method_number_t SPOTJOB_AMQP_BASIC_NACK = AMQP_BASIC_NACK_METHOD;
+static const amqp_method_number_t SPOTJOB_AMQP_BASIC_RETURN = AMQP_BASIC_RETURN_METHOD;
+static const amqp_method_number_t SPOTJOB_AMQP_BASIC_CANCEL = AMQP_BASIC_CANCEL_METHOD;
+static const amqp_method_number_t SPOTJOB_AMQP_CHANNEL_CLOSE = AMQP_CHANNEL_CLOSE_METHOD;
+static const amqp_method_number_t SPOTJOB_AMQP_CONNECTION_CLOSE = AMQP_CONNECTION_CLOSE_METHOD;
 #endif

@@ -1,0 +1,247 @@
+import CRabbitMQ
+import Foundation
+
+/// One rabbitmq-c connection with one channel (channel 1).
+///
+/// rabbitmq-c is blocking and not thread safe, so this class is not `Sendable`: it is owned by one
+/// actor pinned to an `IOThreadExecutor` (``AMQPPublisher``, ``AMQPConsumer``). Any error leaves the
+/// connection unusable; the owner discards it and connects again.
+final class AMQPConnection {
+    private let state: amqp_connection_state_t
+    private let channel: amqp_channel_t = 1
+    private var closed = false
+
+    init(configuration: AMQPConfiguration) throws(AMQPError) {
+        guard let state = amqp_new_connection() else { throw .connectionFailed("out of memory") }
+        self.state = state
+        do {
+            guard let socket = amqp_tcp_socket_new(state) else { throw AMQPError.connectionFailed("no socket") }
+            var connectTimeout = timeval(configuration.connectTimeout)
+            let status = amqp_socket_open_noblock(socket, configuration.host, Int32(configuration.port), &connectTimeout)
+            guard status == AMQP_STATUS_OK.rawValue else {
+                throw AMQPError.connectionFailed(
+                    "\(configuration.host):\(configuration.port): \(Self.describe(status: status))")
+            }
+            var rpcTimeout = timeval(configuration.connectTimeout * 2)
+            amqp_set_handshake_timeout(state, &connectTimeout)
+            amqp_set_rpc_timeout(state, &rpcTimeout)
+            let login = spotjob_amqp_login_plain(
+                state, configuration.virtualHost, 0, 131_072, Int32(configuration.heartbeatSeconds),
+                configuration.user, configuration.password)
+            try check(login, "login as \(configuration.user) to vhost \(configuration.virtualHost)")
+            amqp_channel_open(state, channel)
+            try check(amqp_get_rpc_reply(state), "channel.open")
+        } catch {
+            discard()
+            throw .connectionFailed((error as? AMQPError)?.description ?? "\(error)")
+        }
+    }
+
+    deinit { discard() }
+
+    // MARK: Topology and channel settings
+
+    func declare(_ topology: Topology) throws(AMQPError) {
+        for exchange in topology.exchanges {
+            let arena = CArena()
+            amqp_exchange_declare(
+                state, channel, arena.bytes(exchange.name), arena.bytes(exchange.kind.rawValue),
+                0, 1, 0, 0, amqp_empty_table)
+            try check(amqp_get_rpc_reply(state), "exchange.declare \(exchange.name)")
+        }
+        for queue in topology.queues {
+            let arena = CArena()
+            amqp_queue_declare(state, channel, arena.bytes(queue.name), 0, 1, 0, 0, arena.table(queue.arguments))
+            try check(amqp_get_rpc_reply(state), "queue.declare \(queue.name)")
+        }
+        for binding in topology.bindings {
+            let arena = CArena()
+            amqp_queue_bind(
+                state, channel, arena.bytes(binding.queue), arena.bytes(binding.exchange),
+                arena.bytes(binding.routingKey), amqp_empty_table)
+            try check(amqp_get_rpc_reply(state), "queue.bind \(binding.queue) \(binding.routingKey)")
+        }
+    }
+
+    /// Removes all ready messages from `queue`; returns how many.
+    func purge(queue: String) throws(AMQPError) -> Int {
+        let arena = CArena()
+        let ok = amqp_queue_purge(state, channel, arena.bytes(queue))
+        try check(amqp_get_rpc_reply(state), "queue.purge \(queue)")
+        return Int(ok?.pointee.message_count ?? 0)
+    }
+
+    /// Messages ready in `queue` (a passive declare).
+    func messageCount(queue: String) throws(AMQPError) -> Int {
+        let arena = CArena()
+        let ok = amqp_queue_declare(state, channel, arena.bytes(queue), 1, 0, 0, 0, amqp_empty_table)
+        try check(amqp_get_rpc_reply(state), "queue.declare passive \(queue)")
+        return Int(ok?.pointee.message_count ?? 0)
+    }
+
+    func enableConfirms() throws(AMQPError) {
+        amqp_confirm_select(state, channel)
+        try check(amqp_get_rpc_reply(state), "confirm.select")
+    }
+
+    func startConsuming(queue: String, prefetch: UInt16) throws(AMQPError) {
+        amqp_basic_qos(state, channel, 0, prefetch, 0)
+        try check(amqp_get_rpc_reply(state), "basic.qos")
+        let arena = CArena()
+        amqp_basic_consume(state, channel, arena.bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table)
+        try check(amqp_get_rpc_reply(state), "basic.consume \(queue)")
+    }
+
+    // MARK: Publishing
+
+    func publish(_ message: OutgoingMessage) throws(AMQPError) {
+        let arena = CArena()
+        var properties = message.properties.encoded(in: arena)
+        let status = message.body.withUnsafeBytes { body in
+            amqp_basic_publish(
+                state, channel, arena.bytes(message.exchange), arena.bytes(message.routingKey), 0, 0,
+                &properties, amqp_bytes_t(len: body.count, bytes: UnsafeMutableRawPointer(mutating: body.baseAddress)))
+        }
+        guard status == AMQP_STATUS_OK.rawValue else {
+            throw .connectionLost("basic.publish: \(Self.describe(status: status))")
+        }
+    }
+
+    /// Waits up to `timeout` for a publisher confirm; `nil` when none arrived in time.
+    func nextConfirm(timeout: Duration) throws(AMQPError) -> ConfirmTracker.Confirm? {
+        guard let frame = try nextFrame(timeout: timeout) else { return nil }
+        guard frame.frame_type == AMQP_FRAME_METHOD else { return nil }
+        let method = frame.payload.method
+        switch method.id {
+        case SPOTJOB_AMQP_BASIC_ACK:
+            let ack = method.decoded.assumingMemoryBound(to: amqp_basic_ack_t.self).pointee
+            return .ack(ack.delivery_tag, multiple: ack.multiple != 0)
+        case SPOTJOB_AMQP_BASIC_NACK:
+            let nack = method.decoded.assumingMemoryBound(to: amqp_basic_nack_t.self).pointee
+            return .nack(nack.delivery_tag, multiple: nack.multiple != 0)
+        default:
+            try failOnClose(method)
+            return nil
+        }
+    }
+
+    /// Reads and handles whatever the broker sent (heartbeats, a close) without waiting.
+    func poll() throws(AMQPError) {
+        while let frame = try nextFrame(timeout: .zero) {
+            if frame.frame_type == AMQP_FRAME_METHOD { try failOnClose(frame.payload.method) }
+        }
+    }
+
+    // MARK: Consuming
+
+    /// Waits up to `timeout` for a delivery; `nil` when none arrived in time.
+    func nextDelivery(timeout: Duration, generation: Int) throws(AMQPError) -> Delivery? {
+        amqp_maybe_release_buffers(state)
+        var envelope = amqp_envelope_t()
+        var wait = timeval(timeout)
+        let reply = amqp_consume_message(state, &envelope, &wait, 0)
+        switch reply.reply_type {
+        case AMQP_RESPONSE_NORMAL:
+            defer { amqp_destroy_envelope(&envelope) }
+            return Delivery(
+                deliveryTag: envelope.delivery_tag, generation: generation,
+                exchange: envelope.exchange.string, routingKey: envelope.routing_key.string,
+                redelivered: envelope.redelivered != 0, body: envelope.message.body.array,
+                properties: AMQPMessageProperties(envelope.message.properties))
+        case AMQP_RESPONSE_LIBRARY_EXCEPTION where reply.library_error == AMQP_STATUS_TIMEOUT.rawValue:
+            return nil
+        case AMQP_RESPONSE_LIBRARY_EXCEPTION where reply.library_error == AMQP_STATUS_UNEXPECTED_STATE.rawValue:
+            // A method other than basic.deliver arrived: a close, a cancel, or a stray frame.
+            if let frame = try nextFrame(timeout: .zero), frame.frame_type == AMQP_FRAME_METHOD {
+                try failOnClose(frame.payload.method)
+                if frame.payload.method.id == SPOTJOB_AMQP_BASIC_CANCEL {
+                    throw .connectionLost("the broker cancelled the consumer (queue deleted?)")
+                }
+            }
+            return nil
+        default:
+            try check(reply, "basic.consume")
+            return nil
+        }
+    }
+
+    /// Whether more data is already buffered, so a zero-timeout read will not touch the socket.
+    var hasBufferedData: Bool { amqp_data_in_buffer(state) != 0 || amqp_frames_enqueued(state) != 0 }
+
+    func ack(_ deliveryTag: UInt64, multiple: Bool) throws(AMQPError) {
+        let status = amqp_basic_ack(state, channel, deliveryTag, multiple ? 1 : 0)
+        guard status == AMQP_STATUS_OK.rawValue else { throw .connectionLost("basic.ack: \(Self.describe(status: status))") }
+    }
+
+    func nack(_ deliveryTag: UInt64, requeue: Bool) throws(AMQPError) {
+        let status = amqp_basic_nack(state, channel, deliveryTag, 0, requeue ? 1 : 0)
+        guard status == AMQP_STATUS_OK.rawValue else { throw .connectionLost("basic.nack: \(Self.describe(status: status))") }
+    }
+
+    // MARK: Closing
+
+    /// Closes politely (channel, then connection); errors are ignored because the broker may be gone.
+    func close() {
+        guard !closed else { return }
+        amqp_channel_close(state, channel, AMQP_REPLY_SUCCESS)
+        amqp_connection_close(state, AMQP_REPLY_SUCCESS)
+        discard()
+    }
+
+    private func discard() {
+        guard !closed else { return }
+        closed = true
+        amqp_destroy_connection(state)
+    }
+
+    // MARK: Frames and errors
+
+    private func nextFrame(timeout: Duration) throws(AMQPError) -> amqp_frame_t? {
+        var frame = amqp_frame_t()
+        var wait = timeval(timeout)
+        let status = amqp_simple_wait_frame_noblock(state, &frame, &wait)
+        if status == AMQP_STATUS_TIMEOUT.rawValue { return nil }
+        guard status == AMQP_STATUS_OK.rawValue else {
+            throw .connectionLost("waiting for a frame: \(Self.describe(status: status))")
+        }
+        return frame
+    }
+
+    private func failOnClose(_ method: amqp_method_t) throws(AMQPError) {
+        switch method.id {
+        case SPOTJOB_AMQP_CHANNEL_CLOSE:
+            let close = method.decoded.assumingMemoryBound(to: amqp_channel_close_t.self).pointee
+            throw .closedByBroker(code: Int(close.reply_code), text: close.reply_text.string)
+        case SPOTJOB_AMQP_CONNECTION_CLOSE:
+            let close = method.decoded.assumingMemoryBound(to: amqp_connection_close_t.self).pointee
+            throw .closedByBroker(code: Int(close.reply_code), text: close.reply_text.string)
+        default:
+            return
+        }
+    }
+
+    private func check(_ reply: amqp_rpc_reply_t, _ context: @autoclosure () -> String) throws(AMQPError) {
+        switch reply.reply_type {
+        case AMQP_RESPONSE_NORMAL:
+            return
+        case AMQP_RESPONSE_LIBRARY_EXCEPTION:
+            throw .connectionLost("\(context()): \(Self.describe(status: reply.library_error))")
+        case AMQP_RESPONSE_SERVER_EXCEPTION:
+            try failOnClose(reply.reply)
+            throw .connectionLost("\(context()): unexpected method \(reply.reply.id)")
+        default:
+            throw .connectionLost("\(context()): no reply from the broker")
+        }
+    }
+
+    private static func describe(status: Int32) -> String {
+        String(cString: amqp_error_string2(status))
+    }
+}
+
+extension timeval {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self.init(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+    }
+}

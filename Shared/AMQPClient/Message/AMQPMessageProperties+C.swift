@@ -1,0 +1,57 @@
+import CRabbitMQ
+import Foundation
+
+extension AMQPMessageProperties {
+    /// Decodes the fields SpotJob uses from a received message.
+    init(_ properties: amqp_basic_properties_t) {
+        func has(_ flag: Int32) -> Bool { properties._flags & amqp_flags_t(flag) != 0 }
+        self.init(
+            messageID: has(AMQP_BASIC_MESSAGE_ID_FLAG) ? properties.message_id.string : nil,
+            type: has(AMQP_BASIC_TYPE_FLAG) ? properties.type.string : nil,
+            contentType: has(AMQP_BASIC_CONTENT_TYPE_FLAG) ? properties.content_type.string : nil,
+            correlationID: has(AMQP_BASIC_CORRELATION_ID_FLAG) ? properties.correlation_id.string : nil,
+            appID: has(AMQP_BASIC_APP_ID_FLAG) ? properties.app_id.string : nil,
+            timestamp: has(AMQP_BASIC_TIMESTAMP_FLAG)
+                ? Date(timeIntervalSince1970: TimeInterval(properties.timestamp)) : nil,
+            headers: has(AMQP_BASIC_HEADERS_FLAG) ? properties.headers.headers : [:],
+            persistent: has(AMQP_BASIC_DELIVERY_MODE_FLAG) && properties.delivery_mode == 2
+        )
+    }
+
+    /// The C form, with strings copied into `arena` so they live as long as the publish call.
+    func encoded(in arena: CArena) -> amqp_basic_properties_t {
+        var properties = amqp_basic_properties_t()
+        var flags: Int32 = AMQP_BASIC_DELIVERY_MODE_FLAG
+        properties.delivery_mode = persistent ? 2 : 1
+        if let messageID {
+            flags |= AMQP_BASIC_MESSAGE_ID_FLAG
+            properties.message_id = arena.bytes(messageID)
+        }
+        if let type {
+            flags |= AMQP_BASIC_TYPE_FLAG
+            properties.type = arena.bytes(type)
+        }
+        if let contentType {
+            flags |= AMQP_BASIC_CONTENT_TYPE_FLAG
+            properties.content_type = arena.bytes(contentType)
+        }
+        if let correlationID {
+            flags |= AMQP_BASIC_CORRELATION_ID_FLAG
+            properties.correlation_id = arena.bytes(correlationID)
+        }
+        if let appID {
+            flags |= AMQP_BASIC_APP_ID_FLAG
+            properties.app_id = arena.bytes(appID)
+        }
+        if let timestamp {
+            flags |= AMQP_BASIC_TIMESTAMP_FLAG
+            properties.timestamp = UInt64(max(0, timestamp.timeIntervalSince1970))
+        }
+        if !headers.isEmpty {
+            flags |= AMQP_BASIC_HEADERS_FLAG
+            properties.headers = arena.table(headers)
+        }
+        properties._flags = amqp_flags_t(flags)
+        return properties
+    }
+}

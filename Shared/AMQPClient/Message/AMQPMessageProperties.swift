@@ -1,0 +1,30 @@
+import Foundation
+
+/// The AMQP basic properties SpotJob sets and reads (see `docs/messages.md` for the envelope).
+public struct AMQPMessageProperties: Sendable, Equatable {
+    public var messageID: String?
+    public var type: String?
+    public var contentType: String?
+    public var correlationID: String?
+    public var appID: String?
+    /// Whole seconds since 1970, as AMQP carries it.
+    public var timestamp: Date?
+    public var headers: [String: AMQPHeaderValue]
+    /// Persistent messages (delivery mode 2) survive a broker restart in durable queues.
+    public var persistent: Bool
+
+    public init(
+        messageID: String? = nil, type: String? = nil, contentType: String? = nil,
+        correlationID: String? = nil, appID: String? = nil, timestamp: Date? = nil,
+        headers: [String: AMQPHeaderValue] = [:], persistent: Bool = true
+    ) {
+        self.messageID = messageID
+        self.type = type
+        self.contentType = contentType
+        self.correlationID = correlationID
+        self.appID = appID
+        self.timestamp = timestamp
+        self.headers = headers
+        self.persistent = persistent
+    }
+}

@@ -1,0 +1,182 @@
+import AMQPClient
+import Foundation
+import Logging
+import TestSupport
+import XCTest
+
+/// Publish, consume and survive against the real broker of the local stack.
+final class AMQPClientIntegrationTests: XCTestCase {
+    private var stack: LocalStack!
+    private var configuration: AMQPConfiguration!
+    private let logger = Logger(label: "amqp-test")
+
+    override func setUpWithError() throws {
+        stack = try LocalStack.fromEnvironment()
+        configuration = try AMQPConfiguration(url: stack.adminAMQPURL)
+    }
+
+    private func scratchTopology(queueArguments: [String: AMQPHeaderValue] = ["x-queue-type": .string("quorum")]) -> (Topology, String) {
+        let name = "test.\(UUID().uuidString.prefix(8).lowercased())"
+        let topology = Topology(
+            exchanges: [.init(name: "test.exchange", kind: .topic)],
+            queues: [.init(name: name, arguments: queueArguments.merging(["x-expires": .int(300_000)]) { a, _ in a })],
+            bindings: [.init(queue: name, exchange: "test.exchange", routingKey: name)])
+        return (topology, name)
+    }
+
+    private func message(_ routingKey: String, _ index: Int) -> OutgoingMessage {
+        OutgoingMessage(
+            exchange: "test.exchange", routingKey: routingKey, body: Array("message \(index)".utf8),
+            properties: AMQPMessageProperties(
+                messageID: "m-\(index)", type: "test.message", contentType: "application/json",
+                correlationID: "c-\(index)", appID: "tests", timestamp: Date(timeIntervalSince1970: 1_700_000_000),
+                headers: ["schema-version": .int(1), "note": .string("æøå"), "flag": .bool(true)]))
+    }
+
+    private func drain(_ consumer: AMQPConsumer, expecting count: Int, within: Duration = .seconds(20)) async -> [Delivery] {
+        var received: [Delivery] = []
+        let deadline = ContinuousClock.now + within
+        while received.count < count, ContinuousClock.now < deadline {
+            let batch = await consumer.next(maxCount: 100, timeout: .milliseconds(200))
+            received += batch
+            if let last = batch.last { await consumer.ackAll(through: last) }
+        }
+        return received
+    }
+
+    func testPublishedMessagesArriveWithBodyAndPropertiesIntact() async throws {
+        let (topology, queue) = scratchTopology()
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: logger)
+        let consumer = AMQPConsumer(configuration: configuration, queue: queue, prefetch: 50, topology: topology, logger: logger)
+        defer { Task { await publisher.close(); await consumer.close() } }
+
+        try await publisher.publish((0..<200).map { message(queue, $0) })
+        let received = await drain(consumer, expecting: 200)
+
+        XCTAssertEqual(received.count, 200)
+        XCTAssertEqual(received.map(\.body), (0..<200).map { Array("message \($0)".utf8) }, "in publish order")
+        XCTAssertEqual(received.first?.properties, message(queue, 0).properties)
+        XCTAssertEqual(received.first?.routingKey, queue)
+        let leftover = await consumer.next(maxCount: 1, timeout: .milliseconds(300))
+        XCTAssertTrue(leftover.isEmpty, "everything was acknowledged")
+    }
+
+    func testRequeuedMessageComesBackAndRejectedMessageIsDeadLettered() async throws {
+        let deadQueue = "test.dead.\(UUID().uuidString.prefix(8).lowercased())"
+        var (topology, queue) = scratchTopology(queueArguments: [
+            "x-queue-type": .string("quorum"), "x-dead-letter-exchange": .string("test.exchange"),
+            "x-dead-letter-routing-key": .string("dead.\(deadQueue)"),
+        ])
+        topology = topology.merged(with: Topology(
+            queues: [.init(name: deadQueue, arguments: ["x-expires": .int(300_000)])],
+            bindings: [.init(queue: deadQueue, exchange: "test.exchange", routingKey: "dead.\(deadQueue)")]))
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: logger)
+        let consumer = AMQPConsumer(configuration: configuration, queue: queue, topology: topology, logger: logger)
+        let deadConsumer = AMQPConsumer(configuration: configuration, queue: deadQueue, topology: topology, logger: logger)
+        defer { Task { await publisher.close(); await consumer.close(); await deadConsumer.close() } }
+
+        try await publisher.publish(message(queue, 1))
+        let first = try XCTUnwrap(await consumer.next(timeout: .seconds(5)).first)
+        await consumer.requeue(first)
+        let again = try XCTUnwrap(await consumer.next(timeout: .seconds(5)).first)
+        XCTAssertEqual(again.body, first.body)
+        XCTAssertTrue(again.redelivered)
+        await consumer.reject(again)
+
+        let dead = await drain(deadConsumer, expecting: 1, within: .seconds(10))
+        XCTAssertEqual(dead.map(\.body), [first.body])
+    }
+
+    func testANackFromTheBrokerIsAnErrorTheCallerSees() async throws {
+        let (topology, queue) = scratchTopology(queueArguments: [
+            "x-max-length": .int(1), "x-overflow": .string("reject-publish"),
+        ])
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: logger)
+        defer { Task { await publisher.close() } }
+
+        try await publisher.publish(message(queue, 1))
+        do {
+            try await publisher.publish([message(queue, 2), message(queue, 3)])
+            XCTFail("a full queue with reject-publish must nack")
+        } catch {
+            XCTAssertEqual(error, .nacked(count: 2))
+        }
+    }
+
+    func testPublishingToAMissingExchangeFailsThenThePublisherRecovers() async throws {
+        let (topology, queue) = scratchTopology()
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: logger)
+        defer { Task { await publisher.close() } }
+
+        var missing = message(queue, 1)
+        missing.exchange = "no.such.exchange"
+        do {
+            try await publisher.publish(missing)
+            XCTFail("publishing to a missing exchange must fail")
+        } catch {
+            guard case .closedByBroker(404, _) = error else { return XCTFail("expected 404, got \(error)") }
+        }
+        try await publisher.publish(message(queue, 2))
+    }
+
+    func testWrongPasswordIsAConnectionFailure() async throws {
+        var wrong = configuration!
+        wrong.password = "wrong"
+        let publisher = AMQPPublisher(configuration: wrong, logger: logger)
+        defer { Task { await publisher.close() } }
+        do {
+            try await publisher.publish(message("x", 1))
+            XCTFail("login must fail")
+        } catch {
+            guard case .connectionFailed = error else { return XCTFail("expected connectionFailed, got \(error)") }
+        }
+    }
+
+    /// A broker restart in the middle of publishing and consuming: publishes that fail are retried
+    /// by the caller (as the outbox relay does), the consumer reconnects by itself, and every
+    /// message arrives (some possibly twice: delivery is at least once).
+    func testBrokerRestartWhilePublishingAndConsumingLosesNothing() async throws {
+        let (topology, queue) = scratchTopology()
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: logger)
+        let consumer = AMQPConsumer(configuration: configuration, queue: queue, prefetch: 50, topology: topology, logger: logger)
+        defer { Task { await publisher.close(); await consumer.close() } }
+        let total = 3000
+
+        let publishing = Task {
+            var failures = 0
+            for start in stride(from: 0, to: total, by: 50) {
+                let batch = (start..<min(start + 50, total)).map { message(queue, $0) }
+                while true {
+                    do {
+                        try await publisher.publish(batch)
+                        break
+                    } catch {
+                        failures += 1
+                        try await Task.sleep(for: .milliseconds(200))
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(30))
+            }
+            return failures
+        }
+        let consuming = Task {
+            var seen = Set<String>()
+            let deadline = ContinuousClock.now + .seconds(120)
+            while seen.count < total, ContinuousClock.now < deadline {
+                let batch = await consumer.next(maxCount: 50, timeout: .milliseconds(200))
+                for delivery in batch { seen.insert(delivery.properties.messageID ?? "") }
+                if let last = batch.last { await consumer.ackAll(through: last) }
+            }
+            return seen
+        }
+
+        try await Task.sleep(for: .milliseconds(500))
+        try stack.restartRabbitMQ()
+
+        let failures = try await publishing.value
+        let seen = await consuming.value
+        XCTAssertGreaterThan(failures, 0, "the restart happened while publishing")
+        XCTAssertEqual(seen.count, total, "every message arrived")
+        XCTAssertEqual(seen, Set((0..<total).map { "m-\($0)" }))
+    }
+}
