@@ -1,0 +1,132 @@
+import AMQPClient
+import Foundation
+import Logging
+import PostgresClient
+import ServiceLifecycle
+
+/// Consumes a service's queue with at-least-once delivery and exactly-once effect.
+///
+/// Deliveries are taken in batches. Each batch is applied in one database transaction
+/// (``BatchTransaction``): the inbox drops messages handled before, the ``MessageHandler`` applies
+/// the rest, and their events go to the outbox. Only after commit are messages acknowledged; a
+/// message that is invalid (bad envelope, rejected by the handler, failing the handler) is first
+/// published to the dead-letter exchange with the reason in a header. A batch failing for a
+/// transient reason is retried per ``RetrySchedule`` and dead-lettered when that gives up.
+public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
+    private let service: String
+    private let consumer: AMQPConsumer
+    private let publisher: AMQPPublisher
+    private let database: PostgresClient
+    private let handler: Handler
+    private let relay: OutboxRelay
+    private let batchSize: Int
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - service: the service name: its queue, dead-letter routing key and log label.
+    ///   - publisher: used for dead letters (may be shared with the relay).
+    ///   - relay: told after each commit that emitted events.
+    public init(
+        service: String, consumer: AMQPConsumer, publisher: AMQPPublisher, database: PostgresClient,
+        handler: Handler, relay: OutboxRelay, batchSize: Int = 100, logger: Logger
+    ) {
+        self.service = service
+        self.consumer = consumer
+        self.publisher = publisher
+        self.database = database
+        self.handler = handler
+        self.relay = relay
+        self.batchSize = batchSize
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let deliveries = await consumer.next(maxCount: batchSize, timeout: .milliseconds(250))
+            if !deliveries.isEmpty { await process(deliveries) }
+        }
+    }
+
+    /// Handles one batch to the end: committed, dead-lettered where needed, settled.
+    func process(_ deliveries: [Delivery]) async {
+        var reasons = [String?](repeating: nil, count: deliveries.count)
+        var envelopes: [(index: Int, envelope: Envelope)] = []
+        for (index, delivery) in deliveries.enumerated() {
+            do {
+                envelopes.append((index, try Envelope(delivery: delivery)))
+            } catch {
+                reasons[index] = "invalid envelope: \(error)"
+            }
+        }
+        if !envelopes.isEmpty {
+            guard let outcomes = await commit(envelopes.map(\.envelope)) else {
+                for delivery in deliveries { await consumer.requeue(delivery) }
+                return
+            }
+            for ((index, _), outcome) in zip(envelopes, outcomes) {
+                if case .rejected(let reason) = outcome { reasons[index] = reason }
+            }
+        }
+        let deadLetters = zip(deliveries, reasons).compactMap { delivery, reason in
+            reason.map { DeadLetter.message(for: delivery, service: service, reason: $0) }
+        }
+        if !deadLetters.isEmpty {
+            do {
+                try await publisher.publish(deadLetters)
+            } catch {
+                logger.error("could not dead-letter; requeueing the batch", metadata: ["error": "\(error)"])
+                for delivery in deliveries { await consumer.requeue(delivery) }
+                return
+            }
+        }
+        for (delivery, reason) in zip(deliveries, reasons) {
+            log(delivery, reason: reason)
+        }
+        await consumer.ackAll(through: deliveries[deliveries.count - 1])
+    }
+
+    /// Applies `envelopes` in one transaction, retrying transient failures; `nil` when shutting down
+    /// before it succeeded (the deliveries are then requeued for another replica).
+    private func commit(_ envelopes: [Envelope]) async -> [Inbox.Outcome]? {
+        var rejected: [UUID: String] = [:]
+        var schedule = RetrySchedule()
+        let handler = self.handler
+        while true {
+            do {
+                let excluded = rejected
+                let result = try await database.transaction { connection in
+                    try BatchTransaction.apply(envelopes, rejecting: excluded, handler: handler, on: connection)
+                }
+                if result.emittedEvents > 0 { relay.notify() }
+                return result.outcomes
+            } catch let failure as BatchTransaction.MessageFailure {
+                rejected[failure.messageID] = failure.reason
+            } catch {
+                switch schedule.failed() {
+                case .retry(let delay):
+                    logger.warning(
+                        "batch failed; retrying",
+                        metadata: ["error": "\(error)", "attempt": "\(schedule.attempts)", "retry.in": "\(delay)"])
+                    if Task.isShuttingDownGracefully { return nil }
+                    try? await Task.sleep(for: delay)
+                case .giveUp(let attempts):
+                    return envelopes.map { _ in .rejected(reason: "gave up after \(attempts) attempts: \(error)") }
+                }
+            }
+        }
+    }
+
+    private func log(_ delivery: Delivery, reason: String?) {
+        var metadata: Logger.Metadata = [
+            "message.id": "\(delivery.properties.messageID ?? "-")",
+            "message.type": "\(delivery.properties.type ?? delivery.routingKey)",
+            "correlation.id": "\(delivery.properties.correlationID ?? "-")",
+        ]
+        if let reason {
+            metadata["reason"] = "\(reason)"
+            logger.notice("message dead-lettered", metadata: metadata)
+        } else {
+            logger.debug("message handled", metadata: metadata)
+        }
+    }
+}

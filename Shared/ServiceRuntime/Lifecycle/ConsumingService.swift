@@ -1,0 +1,88 @@
+import AMQPClient
+import Logging
+import Messaging
+import PostgresClient
+import ServiceLifecycle
+
+/// Runs one SpotJob service: migrations, then the ``MessageConsumer`` and the ``OutboxRelay``
+/// until SIGTERM or SIGINT.
+///
+/// On shutdown the consumer stops taking deliveries and finishes the batch in hand, then the relay
+/// publishes what is left in the outbox, then the connections close — within
+/// ``shutdownDeadline``.
+public struct ConsumingService<Handler: MessageHandler> {
+    public let configuration: ServiceConfiguration
+    public let handler: Handler
+    public let logger: Logger
+    public static var shutdownDeadline: Duration { .seconds(9) }
+
+    public init(configuration: ServiceConfiguration, handler: Handler, logger: Logger) {
+        self.configuration = configuration
+        self.handler = handler
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let service = configuration.service
+        let amqp = try AMQPConfiguration(url: configuration.amqpURL)
+        let consumerDatabase = PostgresClient(
+            configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-consumer"),
+            logger: logger)
+        let relayDatabase = PostgresClient(
+            configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-relay"),
+            logger: logger)
+        let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
+        let consumer = AMQPConsumer(
+            configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
+            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger)
+        func closeConnections() async {
+            await consumer.close()
+            await publisher.close()
+            await consumerDatabase.close()
+            await relayDatabase.close()
+        }
+        do {
+            try await migrate(consumerDatabase)
+            try await runGroup(consumer: consumer, publisher: publisher, consumerDatabase: consumerDatabase, relayDatabase: relayDatabase)
+        } catch {
+            await closeConnections()
+            throw error
+        }
+        await closeConnections()
+    }
+
+    private func runGroup(
+        consumer: AMQPConsumer, publisher: AMQPPublisher, consumerDatabase: PostgresClient, relayDatabase: PostgresClient
+    ) async throws {
+        let service = configuration.service
+        let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: service, logger: logger)
+        let messageConsumer = MessageConsumer(
+            service: service, consumer: consumer, publisher: publisher, database: consumerDatabase,
+            handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
+
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [.init(service: relay), .init(service: messageConsumer)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownDeadline
+        logger.info("service started", metadata: ["service": "\(service)", "queue": "\(service)"])
+        try await ServiceGroup(configuration: groupConfiguration).run()
+        logger.info("service stopped", metadata: ["service": "\(service)"])
+    }
+
+    /// Applies pending migrations, waiting for the database to come up if it is not yet.
+    private func migrate(_ database: PostgresClient) async throws {
+        let migrator = Migrator(schema: configuration.service, directories: configuration.migrationDirectories, logger: logger)
+        var schedule = RetrySchedule(maximumAttempts: 15)
+        while true {
+            do {
+                let applied = try await migrator.migrate(on: database)
+                if !applied.isEmpty { logger.info("migrations applied", metadata: ["migrations": "\(applied)"]) }
+                return
+            } catch let error as PostgresError where error.isTransient {
+                guard case .retry(let delay) = schedule.failed() else { throw error }
+                logger.warning("database not reachable; retrying", metadata: ["error": "\(error)"])
+                try await Task.sleep(for: delay)
+            }
+        }
+    }
+}
