@@ -1,0 +1,45 @@
+import ArgumentParser
+import Domain
+import Intake
+
+/// `spotjob openings list`: the openings intake registered.
+struct OpeningsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openings", abstract: "Read registered openings.", subcommands: [List.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List openings, newest first.")
+
+        @OptionGroup var connection: ConnectionOptions
+
+        @Option(help: "Only this municipality: a kommunekode or a name (e.g. 615 or Horsens).")
+        var municipality: String?
+
+        @Flag(help: "Print the opening.registered fields plus status as a JSON array.")
+        var json = false
+
+        func run() async throws {
+            var code: String?
+            if let municipality {
+                guard let found = Municipalities.denmark.resolve(municipality) else {
+                    throw ValidationError("unknown municipality \(municipality)")
+                }
+                code = found.code
+            }
+            let database = try connection.database()
+            defer { Task { await database.close() } }
+            let openings = try await database.withConnection { [code] in try OpeningStore.list(municipality: code, on: $0) }
+            if json { return try Presentation.printJSON(openings) }
+            Presentation.printTable(
+                ["REGISTERED", "SHEET", "REV", "STATUS", "MUNICIPALITY", "COMPANY", "CATEGORY", "HOURS", "POS"],
+                openings.map { opening in
+                    [
+                        Presentation.localTime(opening.registeredAt), opening.sheetId, "\(opening.revision)",
+                        opening.status ?? "", Municipalities.denmark.municipality(code: opening.municipality)?.name ?? opening.municipality,
+                        opening.company.name, opening.category.danishLabel, "\(opening.hoursPerWeek)", "\(opening.positions)",
+                    ]
+                })
+            print("\(openings.count) opening(s)")
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import AMQPClient
+import Foundation
+import Intake
+import Logging
+import Messaging
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// The intake executable end to end on the real stack: sheets published to `spotjob`, openings in
+/// the intake schema, events on the broker.
+final class IntakeServiceTests: XCTestCase {
+    private var stack: LocalStack!
+    private var intake: IntakeProcess!
+    private var publisher: AMQPPublisher!
+    private var database: PostgresClient!
+    private var observer: EventObserver!
+    private let logger = Logger(label: "intake-test")
+    /// Unique per test, so tests sharing the intake schema and broker do not see each other's sheets.
+    private var prefix = ""
+
+    override func setUp() async throws {
+        stack = try LocalStack.fromEnvironment()
+        prefix = "t-\(UUID().uuidString.prefix(8).lowercased())"
+        database = PostgresClient(
+            configuration: PostgresConfiguration(url: stack.databaseURL(service: "intake")), logger: logger)
+        publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: logger)
+        observer = try EventObserver(
+            stack: stack, routingKeys: ["opening.*", "sheet.rejected"], logger: logger)
+        await observer.start()
+        intake = try IntakeProcess(stack: stack)
+        try await intake.waitUntilStarted()
+    }
+
+    override func tearDown() async throws {
+        await intake?.stop()
+        await observer?.close()
+        await publisher?.close()
+        await database?.close()
+    }
+
+    private func submit(_ sheets: [[String: Any]], type: String = IntakeEvents.sheetSubmitted) async throws {
+        try await publish(sheets.map { SheetFixtures.body($0) }, type: type)
+    }
+
+    private func publish(_ bodies: [[UInt8]], type: String = IntakeEvents.sheetSubmitted, messageID: UUID? = nil) async throws {
+        try await publisher.publish(bodies.map {
+            Envelope(messageID: messageID ?? UUID(), type: type, producer: "jobcenter-test", body: $0)
+                .outgoing(exchange: SpotJobTopology.exchange)
+        })
+    }
+
+    /// Events of this test (by sheet id prefix), collected until `count` arrived, then `settle` more.
+    private func events(_ count: Int, settle: Duration = .milliseconds(700), timeout: Duration = .seconds(30)) async -> [(type: String, body: [String: Any])] {
+        var mine: [(String, [String: Any])] = []
+        let deadline = ContinuousClock.now + timeout
+        while mine.count < count, ContinuousClock.now < deadline {
+            mine += await observer.collect(1, timeout: .milliseconds(300)).compactMap(ownEvent)
+        }
+        mine += await observer.collect(Int.max, timeout: .zero, settle: settle).compactMap(ownEvent)
+        return mine
+    }
+
+    private func ownEvent(_ delivery: Delivery) -> (String, [String: Any])? {
+        guard let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any],
+              (body["sheetId"] as? String)?.hasPrefix(prefix) == true
+        else { return nil }
+        return (delivery.routingKey, body)
+    }
+
+    private func openings() async throws -> [OpeningPayload] {
+        try await database.withConnection { try OpeningStore.list(on: $0) }.filter { $0.sheetId.hasPrefix(prefix) }
+    }
+
+    func testAValidSheetBecomesOneOpeningAndOneEvent() async throws {
+        try await submit([SheetFixtures.sheet("\(prefix)-1")])
+        let received = await events(1)
+
+        XCTAssertEqual(received.map(\.type), ["opening.registered"])
+        let event = try XCTUnwrap(received.first?.body)
+        XCTAssertEqual(event["municipality"] as? String, "615", "Horsens normalised to its kommunekode")
+        XCTAssertEqual(event["category"] as? String, "kitchen-cleaning")
+        XCTAssertEqual(event["tasks"] as? [String], ["anrette-fjerne-frokost", "opvask", "Vande planter i kantinen"])
+        XCTAssertEqual(event["hoursPerWeek"] as? Double, 7.5)
+        XCTAssertEqual(event["positions"] as? Int, 1)
+        XCTAssertEqual(event["jobType"] as? String, "smajob")
+        XCTAssertEqual((event["company"] as? [String: Any])?["cvr"] as? String, "10150817")
+        XCTAssertNil(event["contact"], "contact details stay in intake")
+        let stored = try await openings()
+        XCTAssertEqual(stored.count, 1)
+        XCTAssertEqual(stored.first?.openingId.uuidString.lowercased(), (event["openingId"] as? String)?.lowercased())
+    }
+
+    /// Duplicates: the same message delivered again (same message id) and the same sheet sent again
+    /// (new message id, same sheetId and revision) both leave one opening and one event.
+    func testTheSameSheetTwiceIsOneOpening() async throws {
+        let body = SheetFixtures.body(SheetFixtures.sheet("\(prefix)-dup"))
+        let messageID = UUID()
+        try await publish([body, body], messageID: messageID)
+        try await publish([body])
+        let received = await events(1, settle: .seconds(2))
+
+        XCTAssertEqual(received.map(\.type), ["opening.registered"])
+        let stored = try await openings()
+        XCTAssertEqual(stored.count, 1)
+    }
+
+    func testAHigherRevisionUpdatesTheOpeningAndALowerOneIsIgnored() async throws {
+        try await submit([SheetFixtures.sheet("\(prefix)-rev")])
+        try await submit([SheetFixtures.sheet("\(prefix)-rev", ["revision": 2, "hoursPerWeek": 10, "positions": 2])])
+        try await submit([SheetFixtures.sheet("\(prefix)-rev", ["revision": 1, "hoursPerWeek": 3])])
+        let received = await events(2, settle: .seconds(1))
+
+        XCTAssertEqual(received.map(\.type), ["opening.registered", "opening.updated"])
+        XCTAssertEqual(received[0].body["openingId"] as? String, received[1].body["openingId"] as? String, "same opening id")
+        XCTAssertEqual(received[1].body["revision"] as? Int, 2)
+        XCTAssertEqual(received[1].body["hoursPerWeek"] as? Double, 10)
+        let stored = try await openings()
+        XCTAssertEqual(stored.map(\.revision), [2])
+        XCTAssertEqual(stored.first?.positions, 2)
+    }
+
+    func testAWithdrawalWithdrawsTheOpeningOnce() async throws {
+        try await submit([SheetFixtures.sheet("\(prefix)-w")])
+        let withdrawal: [String: Any] = ["sheetId": "\(prefix)-w", "reason": "Stillingen er besat"]
+        try await submit([withdrawal, withdrawal], type: IntakeEvents.sheetWithdrawn)
+        let received = await events(2, settle: .seconds(1))
+
+        XCTAssertEqual(received.map(\.type), ["opening.registered", "opening.withdrawn"])
+        XCTAssertEqual(received[1].body["reason"] as? String, "Stillingen er besat")
+        let stored = try await openings()
+        XCTAssertEqual(stored.first?.status, "withdrawn")
+    }
+
+    /// Five faults, one rejection naming all five; the raw message is kept in the intake schema and
+    /// in `intake.dead` with the reason in a header; the contact's phone and e-mail never reach
+    /// the log.
+    func testASheetWithFiveFaultsIsRejectedNamingAllFive() async throws {
+        let deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["intake"], logger: logger)
+        await deadLetters.start()
+        defer { Task { await deadLetters.close() } }
+        let faulty = SheetFixtures.sheet("\(prefix)-5", [
+            "company": ["cvr": "10150818", "name": "Horsens Kantine ApS"],  // check digit wrong
+            "municipality": "Atlantis",
+            "category": "Rumfart",
+            "hoursPerWeek": 40,
+            "contact": ["name": "Mette Jensen", "phone": "12 34", "email": "mette@kantine.example"],
+        ])
+        try await submit([faulty])
+        let received = await events(1)
+
+        XCTAssertEqual(received.map(\.type), ["sheet.rejected"])
+        let errors = try XCTUnwrap(received.first?.body["errors"] as? [[String: Any]])
+        XCTAssertEqual(Set(errors.compactMap { $0["field"] as? String }),
+                       ["company.cvr", "municipality", "category", "hoursPerWeek", "contact.phone"])
+        XCTAssertEqual(Set(errors.compactMap { $0["code"] as? String }),
+                       ["invalid-cvr", "unknown-municipality", "unknown-category", "out-of-range", "invalid-phone"])
+
+        let dead = await deadLetters.collect(1, timeout: .seconds(10))
+        let reason = try XCTUnwrap(dead.first?.properties.headers[DeadLetter.reasonHeader]?.stringValue)
+        XCTAssertTrue(reason.contains("company.cvr invalid-cvr"), reason)
+        XCTAssertEqual(dead.first?.body, SheetFixtures.body(faulty), "the raw message is kept")
+
+        let kept = try await database.withConnection { [prefix] in
+            try $0.query("SELECT raw_body FROM rejected_sheets WHERE sheet_id = $1", ["\(prefix)-5"]).map { try $0.decode([UInt8].self, column: "raw_body") }
+        }
+        XCTAssertEqual(kept, [SheetFixtures.body(faulty)])
+        let log = intake.log
+        XCTAssertFalse(log.contains("mette@kantine.example"), "no e-mail address in the log")
+        XCTAssertFalse(log.contains("12 34"), "no phone number in the log")
+    }
+
+    /// Malformed JSON, wrong types, a 5 MB body and invalid UTF-8 are each rejected and
+    /// dead-lettered, and intake keeps running: a valid sheet afterwards is registered.
+    func testBadInputIsRejectedAndTheServiceKeepsRunning() async throws {
+        let deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["intake"], logger: logger)
+        await deadLetters.start()
+        defer { Task { await deadLetters.close() } }
+        let marker = "\(prefix)-bad"
+        let malformed = Array("{\"sheetId\": \"\(marker)-json\", ".utf8)
+        let wrongTypes = SheetFixtures.body(SheetFixtures.sheet("\(marker)-types", ["hoursPerWeek": "seven", "positions": true, "tasks": "Opvask"]))
+        let huge = Array("{\"sheetId\": \"\(marker)-huge\", \"note\": \"".utf8) + [UInt8](repeating: 0x61, count: 5 * 1024 * 1024) + Array("\"}".utf8)
+        let invalidUTF8 = Array("{\"sheetId\": \"\(marker)-utf8\", \"note\": \"".utf8) + [0xC3, 0x28, 0xFF] + Array("\"}".utf8)
+        try await publish([malformed, wrongTypes, huge, invalidUTF8])
+        try await submit([SheetFixtures.sheet("\(prefix)-after")])
+
+        let dead = await deadLetters.collect(4, timeout: .seconds(30), settle: .milliseconds(500))
+        let mine = dead.filter { $0.body == malformed || $0.body == wrongTypes || $0.body == huge || $0.body == invalidUTF8 }
+        XCTAssertEqual(mine.count, 4, "all four dead-lettered, bodies intact")
+        let reasons = mine.compactMap { $0.properties.headers[DeadLetter.reasonHeader]?.stringValue }
+        XCTAssertTrue(reasons.contains { $0.contains("malformed-json") }, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.contains("too-large") }, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.contains("invalid-utf8") }, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.contains("hoursPerWeek wrong-type") && $0.contains("positions wrong-type") && $0.contains("tasks wrong-type") }, "\(reasons)")
+
+        let received = await events(2)
+        XCTAssertTrue(received.contains { $0.type == "opening.registered" && $0.body["sheetId"] as? String == "\(prefix)-after" })
+        XCTAssertTrue(received.contains { $0.type == "sheet.rejected" && $0.body["sheetId"] as? String == "\(marker)-types" })
+        XCTAssertTrue(intake.isRunning)
+        let rejectedRows = try await database.withConnection { [marker] in
+            try $0.query("SELECT count(*) FROM rejected_sheets WHERE raw_body LIKE $1::bytea", ["%\(marker)%"]).first?.decode(Int.self, at: 0) ?? 0
+        }
+        XCTAssertEqual(rejectedRows, 4, "each rejection is kept in the intake schema")
+    }
+
+    /// SIGTERM: intake stops consuming, finishes and acks what it holds, flushes the outbox and
+    /// exits cleanly within 10 seconds.
+    func testSIGTERMShutsDownGracefullyWithinTenSeconds() async throws {
+        try await submit((0..<200).map { SheetFixtures.sheet("\(prefix)-term-\($0)") })
+        try await Task.sleep(for: .milliseconds(200))
+        let took = await intake.stop(signal: SIGTERM)
+
+        XCTAssertLessThan(took, .seconds(10))
+        XCTAssertEqual(intake.exitStatus, 0)
+        XCTAssertTrue(intake.log.contains("service stopped"))
+        let unsent = try await database.withConnection { try $0.query("SELECT count(*) FROM outbox WHERE sent_at IS NULL").first?.decode(Int.self, at: 0) ?? 0 }
+        XCTAssertEqual(unsent, 0, "the outbox was flushed")
+    }
+
+    /// kill -9 of intake while sheets flow, at a moment when committed events were not yet relayed:
+    /// after a restart every sheet has exactly one opening and its `opening.registered` arrives
+    /// (a redelivered event keeps its message id, so a consumer's inbox drops the copy).
+    func testKillNineWhileSheetsFlowAccountsForEverySheetExactlyOnce() async throws {
+        let total = 1500
+        let (publisher, prefix) = (self.publisher!, self.prefix)
+        let publishing = Task {
+            for start in stride(from: 0, to: total, by: 50) {
+                try await publisher.publish((start..<start + 50).map {
+                    Envelope(type: IntakeEvents.sheetSubmitted, producer: "jobcenter-test",
+                             body: SheetFixtures.body(SheetFixtures.sheet("\(prefix)-k-\($0)")))
+                        .outgoing(exchange: SpotJobTopology.exchange)
+                })
+                try await Task.sleep(for: .milliseconds(15))
+            }
+        }
+        var killedWithUnsentEvents = false
+        for _ in 0..<20 where !killedWithUnsentEvents {
+            try await Task.sleep(for: .milliseconds(150))
+            await intake.stop(signal: SIGKILL)
+            let unsent = try await database.withConnection { try $0.query("SELECT count(*) FROM outbox WHERE sent_at IS NULL").first?.decode(Int.self, at: 0) ?? 0 }
+            killedWithUnsentEvents = unsent > 0
+            intake = try IntakeProcess(stack: stack)
+            try await intake.waitUntilStarted()
+        }
+        try await publishing.value
+        XCTAssertTrue(killedWithUnsentEvents, "a kill landed between a commit and its relay")
+
+        let received = await events(total, settle: .seconds(1), timeout: .seconds(90))
+        let registered = received.filter { $0.type == "opening.registered" }
+        let stored = try await openings()
+        XCTAssertEqual(stored.count, total, "one opening per sheet")
+        XCTAssertEqual(Set(registered.compactMap { $0.body["sheetId"] as? String }).count, total, "every sheet's event arrived")
+        let openingIDsPerSheet = Dictionary(grouping: registered, by: { $0.body["sheetId"] as? String ?? "" })
+            .mapValues { Set($0.compactMap { $0.body["openingId"] as? String }) }
+        XCTAssertTrue(openingIDsPerSheet.values.allSatisfy { $0.count == 1 }, "a resent event carries the same opening")
+    }
+}

@@ -1,0 +1,198 @@
+import AMQPClient
+import Foundation
+import Logging
+@testable import Messaging
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// The consumer, inbox, outbox and relay together against the real PostgreSQL and RabbitMQ.
+final class MessagingPipelineTests: XCTestCase {
+    private var stack: LocalStack!
+    private var schema: ScratchSchema!
+    private var service: String!
+    private var handler: RecordingHandler!
+    private var amqp: AMQPConfiguration!
+    private let logger = Logger(label: "messaging-test")
+
+    override func setUp() async throws {
+        stack = try LocalStack.fromEnvironment()
+        schema = try await ScratchSchema.create(on: stack, logger: logger)
+        try await schema.client.withConnection { _ = try $0.execute(RecordingHandler.migration) }
+        service = "svc-\(UUID().uuidString.prefix(8).lowercased())"
+        handler = RecordingHandler(prefix: "test.\(service!)")
+        amqp = try AMQPConfiguration(url: stack.adminAMQPURL)
+    }
+
+    /// A running consumer and relay for the scratch service, stopped by cancelling the task.
+    private struct Running {
+        var task: Task<Void, any Error>
+        var relayTask: Task<Void, any Error>
+        var publisher: AMQPPublisher
+        var consumer: AMQPConsumer
+        var relayDatabase: PostgresClient
+
+        func stop() async {
+            task.cancel()
+            relayTask.cancel()
+            _ = await task.result
+            _ = await relayTask.result
+            await consumer.close()
+            await publisher.close()
+            await relayDatabase.close()
+        }
+    }
+
+    private func startService(batchSize: Int = 50) -> Running {
+        let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
+        let consumer = AMQPConsumer(
+            configuration: amqp, queue: service, prefetch: 200,
+            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger)
+        let relayDatabase = schema.newClient(on: stack, logger: logger)
+        let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: schema.name, logger: logger)
+        let messageConsumer = MessageConsumer(
+            service: service, consumer: consumer, publisher: publisher, database: schema.client, handler: handler,
+            relay: relay, batchSize: batchSize, logger: logger)
+        return Running(
+            task: Task { try await messageConsumer.run() }, relayTask: Task { try await relay.run() },
+            publisher: publisher, consumer: consumer, relayDatabase: relayDatabase)
+    }
+
+    private func ping(_ body: String, id: UUID = UUID(), correlation: String? = nil) -> OutgoingMessage {
+        Self.ping(prefix: handler.prefix, body, id: id, correlation: correlation)
+    }
+
+    private static func ping(prefix: String, _ body: String, id: UUID = UUID(), correlation: String? = nil) -> OutgoingMessage {
+        Envelope(messageID: id, type: "\(prefix).ping", correlationID: correlation, producer: "test", body: Array(body.utf8))
+            .outgoing(exchange: SpotJobTopology.exchange)
+    }
+
+    private func declareQueues() async throws {
+        // The service's queue must exist before anything is published to it.
+        let consumer = AMQPConsumer(
+            configuration: amqp, queue: service, topology: SpotJobTopology.service(service, consumes: handler.routingKeys),
+            logger: logger)
+        _ = await consumer.next(timeout: .milliseconds(1))
+        await consumer.close()
+    }
+
+    private func waitUntil(_ description: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTFail("timed out waiting until \(description)")
+    }
+
+    /// Duplicate handling: the same message id delivered twice (a redelivery, or a sender that
+    /// published twice) has one effect and one event; both deliveries are acknowledged.
+    func testRedeliveredMessageHasOneEffectAndOneEvent() async throws {
+        try await declareQueues()
+        let observer = try EventObserver(stack: stack, routingKeys: ["\(handler.prefix).pong"], logger: logger)
+        await observer.start()
+        let publisher = AMQPPublisher(configuration: amqp, logger: logger)
+        let id = UUID()
+        try await publisher.publish([ping("once", id: id, correlation: "corr-1"), ping("once", id: id, correlation: "corr-1")])
+        let running = startService()
+
+        let events = await observer.collect(1, settle: .seconds(1))
+        try await waitUntil("the queue is drained") { try await schema.count("SELECT count(*) FROM inbox") == 1 }
+        await running.stop()
+        await publisher.close()
+        await observer.close()
+
+        let effects = try await schema.count("SELECT count(*) FROM effects")
+        XCTAssertEqual(effects, 1, "the duplicate had no second effect")
+        XCTAssertEqual(events.count, 1, "one event for one effect")
+        let event = try XCTUnwrap(events.first)
+        XCTAssertEqual(event.properties.correlationID, "corr-1", "the correlation id is carried on")
+        XCTAssertEqual(event.properties.headers[Envelope.causationHeader]?.stringValue, id.uuidString.lowercased())
+        XCTAssertEqual(try JSONDecoder().decode(RecordingHandler.Pong.self, from: Data(event.body)), .init(body: "once"))
+        let left = try await AMQPTestQueue.messageCount(service, stack: stack)
+        XCTAssertEqual(left, 0, "both deliveries were acknowledged")
+    }
+
+    /// A message the handler rejects is kept: inbox outcome `rejected`, the message in the
+    /// service's dead-letter queue with the reason in a header. A message with no message id is
+    /// dead-lettered at once. A handler that throws dead-letters only its own message.
+    func testInvalidMessagesAreDeadLetteredWithTheirReasonAndOthersGoThrough() async throws {
+        try await declareQueues()
+        let deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: [service], logger: logger)
+        await deadLetters.start()
+        let publisher = AMQPPublisher(configuration: amqp, logger: logger)
+        var anonymous = ping("no id")
+        anonymous.properties.messageID = nil
+        try await publisher.publish([ping("ok-1"), ping("bad"), anonymous, ping("boom"), ping("ok-2")])
+        let running = startService()
+
+        let dead = await deadLetters.collect(3, settle: .milliseconds(500))
+        try await waitUntil("the good messages are handled") {
+            try await schema.count("SELECT count(*) FROM effects") == 2
+        }
+        await running.stop()
+        await publisher.close()
+        await deadLetters.close()
+
+        let reasons = Dictionary(uniqueKeysWithValues: dead.map {
+            (String(decoding: $0.body, as: UTF8.self), $0.properties.headers[DeadLetter.reasonHeader]?.stringValue ?? "")
+        })
+        XCTAssertEqual(Set(reasons.keys), ["bad", "no id", "boom"])
+        XCTAssertEqual(reasons["bad"], "body is bad")
+        XCTAssertEqual(reasons["no id"], "invalid envelope: the message has no message_id")
+        XCTAssertTrue(reasons["boom"]?.hasPrefix("handler failed") == true, reasons["boom"] ?? "")
+        XCTAssertEqual(dead.first?.properties.headers[DeadLetter.originalRoutingKeyHeader]?.stringValue, "\(handler.prefix).ping")
+        let effects = try await schema.count("SELECT count(*) FROM effects WHERE body IN ('ok-1', 'ok-2')")
+        XCTAssertEqual(effects, 2)
+        let boomEffects = try await schema.count("SELECT count(*) FROM effects WHERE body = 'boom'")
+        XCTAssertEqual(boomEffects, 0, "the failing handler's writes were rolled back")
+        let rejected = try await schema.count("SELECT count(*) FROM inbox WHERE outcome = 'rejected'")
+        XCTAssertEqual(rejected, 2, "bad and boom are remembered as rejected")
+    }
+
+    /// The transactional outbox when the process that committed is gone: rows committed by one
+    /// client and never relayed are published by a relay started later, then marked sent.
+    func testEventsCommittedByAProcessThatIsGoneAreRelayedLater() async throws {
+        let observer = try EventObserver(stack: stack, routingKeys: ["\(handler.prefix).pong"], logger: logger)
+        await observer.start()
+        let events = try (0..<20).map { try OutboxEvent(type: "\(handler.prefix).pong", payload: RecordingHandler.Pong(body: "\($0)"), producer: "test") }
+        try await schema.client.transaction { try Outbox.enqueue(events, on: $0) }
+
+        let running = startService()
+        let received = await observer.collect(20, settle: .milliseconds(500))
+        await running.stop()
+        await observer.close()
+
+        XCTAssertEqual(Set(received.compactMap(\.properties.messageID)), Set(events.map { $0.envelope.messageID.uuidString.lowercased() }))
+        let unsent = try await schema.count("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+        XCTAssertEqual(unsent, 0)
+    }
+
+    /// PostgreSQL restarting while messages flow: failed batches are retried, the client
+    /// reconnects, and every message has exactly one effect.
+    func testPostgresRestartWhileConsumingIsSurvived() async throws {
+        try await declareQueues()
+        let publisher = AMQPPublisher(configuration: amqp, logger: logger)
+        let running = startService(batchSize: 20)
+        let total = 600
+        let prefix = handler.prefix
+        let publishing = Task {
+            for start in stride(from: 0, to: total, by: 20) {
+                try await publisher.publish((start..<start + 20).map { MessagingPipelineTests.ping(prefix: prefix, "m\($0)") })
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        try stack.restartPostgres()
+        try await publishing.value
+        try await waitUntil("all messages are handled", timeout: .seconds(60)) {
+            (try? await schema.count("SELECT count(DISTINCT body) FROM effects")) == total
+        }
+        await running.stop()
+        await publisher.close()
+
+        let effects = try await schema.count("SELECT count(*) FROM effects")
+        XCTAssertEqual(effects, total, "exactly one effect per message")
+    }
+}
