@@ -24,7 +24,9 @@ final class AMQPClientIntegrationTests: XCTestCase {
         return (topology, name)
     }
 
-    private func message(_ routingKey: String, _ index: Int) -> OutgoingMessage {
+    private func message(_ routingKey: String, _ index: Int) -> OutgoingMessage { Self.message(routingKey, index) }
+
+    private static func message(_ routingKey: String, _ index: Int) -> OutgoingMessage {
         OutgoingMessage(
             exchange: "test.exchange", routingKey: routingKey, body: Array("message \(index)".utf8),
             properties: AMQPMessageProperties(
@@ -76,9 +78,11 @@ final class AMQPClientIntegrationTests: XCTestCase {
         defer { Task { await publisher.close(); await consumer.close(); await deadConsumer.close() } }
 
         try await publisher.publish(message(queue, 1))
-        let first = try XCTUnwrap(await consumer.next(timeout: .seconds(5)).first)
+        let firstBatch = await consumer.next(timeout: .seconds(5))
+        let first = try XCTUnwrap(firstBatch.first)
         await consumer.requeue(first)
-        let again = try XCTUnwrap(await consumer.next(timeout: .seconds(5)).first)
+        let againBatch = await consumer.next(timeout: .seconds(5))
+        let again = try XCTUnwrap(againBatch.first)
         XCTAssertEqual(again.body, first.body)
         XCTAssertTrue(again.redelivered)
         await consumer.reject(again)
@@ -145,7 +149,7 @@ final class AMQPClientIntegrationTests: XCTestCase {
         let publishing = Task {
             var failures = 0
             for start in stride(from: 0, to: total, by: 50) {
-                let batch = (start..<min(start + 50, total)).map { message(queue, $0) }
+                let batch = (start..<min(start + 50, total)).map { AMQPClientIntegrationTests.message(queue, $0) }
                 while true {
                     do {
                         try await publisher.publish(batch)

@@ -11,7 +11,7 @@ import XCTest
 /// the intake schema, events on the broker.
 final class IntakeServiceTests: XCTestCase {
     private var stack: LocalStack!
-    private var intake: IntakeProcess!
+    private var intake: ServiceProcess!
     private var publisher: AMQPPublisher!
     private var database: PostgresClient!
     private var observer: EventObserver!
@@ -28,7 +28,7 @@ final class IntakeServiceTests: XCTestCase {
         observer = try EventObserver(
             stack: stack, routingKeys: ["opening.*", "sheet.rejected"], logger: logger)
         await observer.start()
-        intake = try IntakeProcess(stack: stack)
+        intake = try ServiceProcess(service: IntakeEvents.service, stack: stack)
         try await intake.waitUntilStarted()
     }
 
@@ -241,7 +241,7 @@ final class IntakeServiceTests: XCTestCase {
             await intake.stop(signal: SIGKILL)
             let unsent = try await database.withConnection { try $0.query("SELECT count(*) FROM outbox WHERE sent_at IS NULL").first?.decode(Int.self, at: 0) ?? 0 }
             killedWithUnsentEvents = unsent > 0
-            intake = try IntakeProcess(stack: stack)
+            intake = try ServiceProcess(service: IntakeEvents.service, stack: stack)
             try await intake.waitUntilStarted()
         }
         try await publishing.value

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Sheets for tests, written after the seeds' Horsens JobShop (15 May 2017).
-enum SheetFixtures {
+public enum SheetFixtures {
     /// A valid sheet; `overrides` replace top-level fields (`NSNull()` removes one).
-    static func sheet(_ sheetId: String, _ overrides: [String: Any] = [:]) -> [String: Any] {
+    public static func sheet(_ sheetId: String, _ overrides: [String: Any] = [:]) -> [String: Any] {
         var sheet: [String: Any] = [
             "sheetId": sheetId,
             "source": "jobshop-horsens-2017-05-15",
@@ -22,7 +22,7 @@ enum SheetFixtures {
         return sheet
     }
 
-    static func body(_ object: [String: Any]) -> [UInt8] {
+    public static func body(_ object: [String: Any]) -> [UInt8] {
         Array(try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
     }
 }

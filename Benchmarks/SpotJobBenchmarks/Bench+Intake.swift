@@ -1,0 +1,137 @@
+import AMQPClient
+import Foundation
+import Messaging
+import TestSupport
+
+extension Bench {
+    /// Intake end to end (sheet published → committed → `opening.registered` confirmed) against the
+    /// raw broker pass-through; then latency at half that load, and intake's memory throughout.
+    func intake() async throws {
+        let count = min(messages, 10_000)
+        let runID = "bench-\(UUID().uuidString.prefix(6).lowercased())"
+        let sheets = (0..<count).map { sheetBody(runID, $0) }
+        report.add("intake sheet size", "\(sheets[0].count) bytes")
+
+        // Reference: consume + ack + publish + confirm with rabbitmq-c, no database.
+        let (_, inbound) = try await scratchQueue("pass-in")
+        let (_, outbound) = try await scratchQueue("pass-out")
+        let loader = AMQPPublisher(configuration: admin, logger: logger)
+        try await loader.publish(sheets.map { OutgoingMessage(exchange: "bench", routingKey: inbound, body: $0) })
+        let rawConsumer = try RawRabbitMQ(admin)
+        let rawPublisher = try RawRabbitMQ(admin)
+        let passRate = try await measureRate(count) {
+            try rawConsumer.passThrough(
+                count: count, queue: inbound, prefetch: 200, batch: 100, via: rawPublisher, exchange: "bench", routingKey: outbound)
+        }
+        report.rate("raw pass-through (consume+ack+publish+confirm)", passRate)
+
+        // Intake, paused while its queue fills, then released.
+        let intake = try ServiceProcess(service: "intake", stack: stack, environment: ["LOG_LEVEL": "warning"])
+        defer { intake.signal(SIGKILL) }
+        try await intake.waitUntilStarted()
+        let observer = try EventObserver(stack: stack, routingKeys: ["opening.registered"], logger: logger)
+        await observer.start()
+        let memory = MemorySampler(intake)
+        intake.signal(SIGSTOP)
+        try await loader.publish(sheets.map(sheetMessage))
+        let intakeRate = await measureRate(count) {
+            intake.signal(SIGCONT)
+            var registered = 0
+            while registered < count {
+                let events = await observer.collect(1, timeout: .seconds(30))
+                if events.isEmpty { break }
+                registered += events.count { (try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any])?["sheetId"].map { "\($0)".hasPrefix(runID) } == true }
+            }
+        }
+        report.rate("intake end to end (sheet → commit → event confirmed)", intakeRate, reference: passRate, target: 0.5)
+
+        // Latency at half the measured rate, for about eight seconds.
+        let halfRate = max(intakeRate / 2, 50)
+        let latencies = try await latencyRun(rate: halfRate, seconds: 8, runID: "\(runID)-lat", observer: observer, publisher: loader)
+        let sorted = latencies.sorted()
+        func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        report.add("intake latency at \(Int(halfRate)) sheets/s: p50", String(format: "%.1f ms", percentile(0.5)))
+        report.add("intake latency at \(Int(halfRate)) sheets/s: p99", String(format: "%.1f ms", percentile(0.99)), "",
+                   percentile(0.99) < 50 ? "< 50 ms met" : "< 50 ms MISSED")
+        report.add("intake latency samples", "\(latencies.count)")
+        let peak = await memory.stop()
+        report.add("intake peak resident memory", String(format: "%.1f MiB", Double(peak) / 1_048_576), "",
+                   peak < 64 * 1_048_576 ? "< 64 MiB met" : "< 64 MiB MISSED")
+        await intake.stop()
+        await observer.close()
+        await loader.close()
+    }
+
+    /// Publishes sheets paced at `rate` per second in 10 ms ticks and returns each sheet's
+    /// publish-to-event latency in milliseconds.
+    private func latencyRun(rate: Double, seconds: Int, runID: String, observer: EventObserver, publisher: AMQPPublisher) async throws -> [Double] {
+        let total = Int(rate * Double(seconds))
+        let clock = ContinuousClock()
+        let origin = clock.now
+        let collecting = Task {
+            var received: [Int: ContinuousClock.Instant] = [:]
+            let deadline = clock.now + .seconds(seconds + 30)
+            while received.count < total, clock.now < deadline {
+                for event in await observer.collect(1, timeout: .milliseconds(100)) {
+                    guard let body = try? JSONSerialization.jsonObject(with: Data(event.body)) as? [String: Any],
+                          let sheetId = body["sheetId"] as? String, sheetId.hasPrefix(runID),
+                          let index = Int(sheetId.dropFirst(runID.count + 1))
+                    else { continue }
+                    received[index] = received[index] ?? clock.now
+                }
+            }
+            return received
+        }
+        var sentAt: [ContinuousClock.Instant] = []
+        var next = 0
+        var tick = 0
+        while next < total {
+            tick += 1
+            let due = min(total, Int(rate * Double(tick) / 100))
+            if due > next {
+                let now = clock.now
+                let batch = (next..<due).map { sheetMessage(sheetBody(runID, $0)) }
+                sentAt += Array(repeating: now, count: due - next)
+                try await publisher.publish(batch)
+                next = due
+            }
+            try await clock.sleep(until: origin + .milliseconds(10 * tick))
+        }
+        let received = await collecting.value
+        return received.map { index, at in Double((at - sentAt[index]) / .microseconds(1)) / 1000 }
+    }
+
+    private func sheetMessage(_ body: [UInt8]) -> OutgoingMessage {
+        Envelope(type: "sheet.submitted", producer: "bench", body: body).outgoing(exchange: SpotJobTopology.exchange)
+    }
+
+    /// A valid sheet of about 1 KiB.
+    private func sheetBody(_ runID: String, _ index: Int) -> [UInt8] {
+        var sheet = SheetFixtures.sheet("\(runID)-\(index)")
+        let size = SheetFixtures.body(sheet).count
+        sheet["note"] = String(repeating: "n", count: max(0, 1024 - size - 10))
+        return SheetFixtures.body(sheet)
+    }
+}
+
+/// Samples a process's resident memory every 50 ms and keeps the peak.
+final class MemorySampler: Sendable {
+    private let task: Task<Int, Never>
+
+    init(_ process: ServiceProcess) {
+        nonisolated(unsafe) let process = process
+        task = Task {
+            var peak = 0
+            while !Task.isCancelled {
+                peak = max(peak, process.residentMemory ?? 0)
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            return peak
+        }
+    }
+
+    func stop() async -> Int {
+        task.cancel()
+        return await task.value
+    }
+}

@@ -1,0 +1,119 @@
+import AMQPClient
+import Foundation
+import Logging
+@testable import Messaging
+import PostgresClient
+import TestSupport
+
+/// The measurements. Every queue is a durable quorum queue and every message persistent, as in
+/// production; bodies are 1 KiB.
+struct Bench {
+    let messages: Int
+    let report: Report
+    let stack: LocalStack
+    let admin: AMQPConfiguration
+    let logger: Logger
+    let body = [UInt8](repeating: 0x61, count: 1024)
+
+    init(messages: Int, report: Report) throws {
+        self.messages = messages
+        self.report = report
+        stack = try LocalStack.fromEnvironment()
+        admin = try AMQPConfiguration(url: stack.adminAMQPURL)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        self.logger = logger
+    }
+
+    /// A fresh quorum queue bound to its own name on `bench`.
+    func scratchQueue(_ purpose: String) async throws -> (Topology, String) {
+        let queue = "bench.\(purpose).\(UUID().uuidString.prefix(6).lowercased())"
+        let topology = Topology(
+            exchanges: [.init(name: "bench", kind: .topic)],
+            queues: [.quorum(queue).withExpiry()],
+            bindings: [.init(queue: queue, exchange: "bench", routingKey: queue)])
+        let inspector = AMQPInspector(configuration: admin)
+        try await inspector.declare(topology)
+        await inspector.close()
+        return (topology, queue)
+    }
+
+    func amqpAndOutbox(includeOutbox: Bool) async throws {
+        // Raw rabbitmq-c publish + confirm, at several batch sizes; the best is the reference.
+        var best = (rate: 0.0, batch: 0)
+        for batch in [50, 100, 250, 500] {
+            let (_, queue) = try await scratchQueue("raw-publish")
+            let raw = try RawRabbitMQ(admin)
+            let rate = try await measureRate(messages) {
+                try raw.publishConfirmed(count: messages, batch: batch, exchange: "bench", routingKey: queue, body: body)
+            }
+            report.rate("raw rabbitmq-c publish+confirm, batch \(batch)", rate)
+            if rate > best.rate { best = (rate, batch) }
+        }
+
+        let (topology, queue) = try await scratchQueue("client")
+        let publisher = AMQPPublisher(configuration: admin, topology: topology, logger: logger)
+        let outgoing = OutgoingMessage(
+            exchange: "bench", routingKey: queue, body: body,
+            properties: AMQPMessageProperties(
+                messageID: UUID().uuidString, type: "bench", contentType: "application/json", correlationID: "c",
+                appID: "bench", timestamp: Date(), headers: ["schema-version": .int(1)]))
+        let batch = Array(repeating: outgoing, count: best.batch)
+        let clientRate = try await measureRate(messages) {
+            for _ in 0..<(messages / best.batch) { try await publisher.publish(batch) }
+        }
+        report.rate("AMQPPublisher publish+confirm, batch \(best.batch)", clientRate, reference: best.rate, target: 0.8)
+
+        // Consume + ack of what the client just published.
+        let rawConsumeQueue = try await scratchQueue("raw-consume").1
+        try RawRabbitMQ(admin).publishConfirmed(count: messages, batch: 500, exchange: "bench", routingKey: rawConsumeQueue, body: body)
+        let rawConsumer = try RawRabbitMQ(admin)
+        let rawConsumeRate = try await measureRate(messages) {
+            try rawConsumer.consumeAcked(count: messages, queue: rawConsumeQueue, prefetch: 500, batch: 100)
+        }
+        report.rate("raw rabbitmq-c consume+ack", rawConsumeRate)
+        let consumer = AMQPConsumer(configuration: admin, queue: queue, prefetch: 500, topology: topology, logger: logger)
+        let consumeRate = await measureRate(messages) {
+            var received = 0
+            while received < messages {
+                let deliveries = await consumer.next(maxCount: 100, timeout: .seconds(5))
+                guard let last = deliveries.last else { break }
+                await consumer.ackAll(through: last)
+                received += deliveries.count
+            }
+        }
+        report.rate("AMQPConsumer consume+ack", consumeRate, reference: rawConsumeRate, target: 0.8)
+        await consumer.close()
+
+        if includeOutbox { try await outbox(publisher: publisher, reference: best.rate) }
+        await publisher.close()
+    }
+
+    /// DB row → confirmed publish → marked sent, for rows already committed.
+    func outbox(publisher: AMQPPublisher, reference: Double) async throws {
+        let schema = try await ScratchSchema.create(on: stack, logger: logger)
+        let payload = String(repeating: "a", count: 1000)
+        for start in stride(from: 0, to: messages, by: 1000) {
+            let events = try (start..<min(start + 1000, messages)).map { _ in
+                try OutboxEvent(type: "bench.outbox", payload: ["note": payload], producer: "bench")
+            }
+            try await schema.client.transaction { try Outbox.enqueue(events, on: $0) }
+        }
+        let relay = OutboxRelay(database: schema.newClient(on: stack, logger: logger), publisher: publisher, schema: schema.name, logger: logger)
+        let rate = try await measureRate(messages) {
+            while try await relay.relayBatch() > 0 {}
+        }
+        report.rate("outbox relay (row → confirm → marked sent)", rate, reference: reference, target: 0.5)
+        let unsent = try await schema.count("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+        if unsent != 0 { throw BenchmarkError("outbox: \(unsent) rows left unsent") }
+    }
+}
+
+extension Topology.Queue {
+    /// Deleted by the broker ten minutes after its last use, so benchmark queues do not pile up.
+    func withExpiry() -> Topology.Queue {
+        var queue = self
+        queue.arguments["x-expires"] = .int(600_000)
+        return queue
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A service's real executable, started as its own process with the service role's credentials,
+/// as an operator runs it. Its log goes to a file the test can read.
+public final class ServiceProcess {
+    private let process = Process()
+    public let logFile: URL
+
+    /// The directory of the running test bundle or benchmark, where `swift build` puts every
+    /// executable of the package.
+    public static var buildDirectory: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    /// Starts `service` (its executable has the service's name) from ``buildDirectory``.
+    public init(service: String, stack: LocalStack, environment extra: [String: String] = [:]) throws {
+        logFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(service)-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        process.executableURL = Self.buildDirectory.appendingPathComponent(service)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = stack.databaseURL(service: service)
+        environment["AMQP_URL"] = stack.amqpURL(service: service)
+        environment["MIGRATIONS_DIR"] = ScratchSchema.migrationsDirectory.path
+        environment["LOG_FORMAT"] = "json"
+        environment["LOG_LEVEL"] = "debug"
+        process.environment = environment.merging(extra) { $1 }
+        let handle = try FileHandle(forWritingTo: logFile)
+        process.standardError = handle
+        process.standardOutput = handle
+        try process.run()
+    }
+
+    public var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+    public var isRunning: Bool { process.isRunning }
+    public var exitStatus: Int32 { process.terminationStatus }
+
+    /// The process's resident set size in bytes (`VmRSS` of `/proc/<pid>/status`).
+    public var residentMemory: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
+    }
+
+    /// Sends a signal without waiting (e.g. `SIGSTOP` and `SIGCONT` to pause and resume).
+    public func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits until the service logged that it consumes (migrations done, connections up).
+    public func waitUntilStarted(timeout: Duration = .seconds(60)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if log.contains("consumer connected") { return }
+            guard process.isRunning else { throw StartError(log: log) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw StartError(log: log)
+    }
+
+    /// Sends `signal` and waits for the process to end; returns how long that took.
+    @discardableResult
+    public func stop(signal: Int32 = SIGTERM) async -> Duration {
+        let start = ContinuousClock.now
+        kill(process.processIdentifier, signal)
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        return ContinuousClock.now - start
+    }
+
+    public struct StartError: Error, CustomStringConvertible {
+        public var log: String
+        public var description: String { "the service did not start; its log:\n\(log)" }
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: logFile)
+    }
+}
