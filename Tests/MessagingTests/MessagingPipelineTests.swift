@@ -24,6 +24,13 @@ final class MessagingPipelineTests: XCTestCase {
         amqp = try AMQPConfiguration(url: stack.adminAMQPURL)
     }
 
+    override func tearDown() async throws {
+        let inspector = AMQPInspector(configuration: amqp)
+        for queue in [service!, SpotJobTopology.deadLetterQueue(of: service)] { try? await inspector.deleteQueue(queue) }
+        await inspector.close()
+        await schema.client.close()
+    }
+
     /// A running consumer and relay for the scratch service, stopped by cancelling the task.
     private struct Running {
         var task: Task<Void, any Error>
@@ -119,7 +126,7 @@ final class MessagingPipelineTests: XCTestCase {
     func testInvalidMessagesAreDeadLetteredWithTheirReasonAndOthersGoThrough() async throws {
         try await declareQueues()
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: [service], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
         await deadLetters.start()
         let publisher = AMQPPublisher(configuration: amqp, logger: logger)
         var anonymous = ping("no id")
@@ -184,7 +191,7 @@ final class MessagingPipelineTests: XCTestCase {
             }
         }
         try await Task.sleep(for: .milliseconds(300))
-        try stack.restartPostgres()
+        try await stack.restartPostgres()
         try await publishing.value
         try await waitUntil("all messages are handled", timeout: .seconds(60)) {
             (try? await schema.count("SELECT count(DISTINCT body) FROM effects")) == total

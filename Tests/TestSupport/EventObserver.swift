@@ -8,12 +8,15 @@ public final class EventObserver: Sendable {
     public let queue: String
     private let consumer: AMQPConsumer
 
-    /// Binds a fresh queue to `routingKeys` on `exchange` (declared if missing, as a topic exchange).
-    public init(stack: LocalStack, exchange: String = "spotjob", routingKeys: [String], logger: Logger) throws {
+    /// Binds a fresh queue to `routingKeys` on `exchange` (declared if missing, of `kind`).
+    public init(
+        stack: LocalStack, exchange: String = "spotjob", kind: Topology.Exchange.Kind = .topic, routingKeys: [String],
+        logger: Logger
+    ) throws {
         let queue = "observer.\(UUID().uuidString.prefix(8).lowercased())"
         self.queue = queue
         let topology = Topology(
-            exchanges: [.init(name: exchange, kind: .topic)],
+            exchanges: [.init(name: exchange, kind: kind)],
             queues: [.init(name: queue, arguments: ["x-expires": .int(600_000)])],
             bindings: routingKeys.map { .init(queue: queue, exchange: exchange, routingKey: $0) })
         consumer = AMQPConsumer(

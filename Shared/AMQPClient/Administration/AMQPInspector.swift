@@ -1,6 +1,6 @@
 import IOThreads
 
-/// One-off broker operations: declare a topology, count or purge a queue. For tools and tests;
+/// One-off broker operations: declare a topology, count, purge or delete a queue. For tools and tests;
 /// services use ``AMQPPublisher`` and ``AMQPConsumer``.
 public actor AMQPInspector {
     private let executor = IOThreadExecutor(name: "amqp-inspector")
@@ -26,6 +26,11 @@ public actor AMQPInspector {
     @discardableResult
     public func purge(queue: String) throws(AMQPError) -> Int {
         try withConnection { (connection) throws(AMQPError) in try connection.purge(queue: queue) }
+    }
+
+    /// Deletes `queue` and whatever it holds.
+    public func deleteQueue(_ queue: String) throws(AMQPError) {
+        try withConnection { (connection) throws(AMQPError) in try connection.deleteQueue(queue) }
     }
 
     public func close() {

@@ -71,6 +71,12 @@ final class AMQPConnection {
         return Int(ok?.pointee.message_count ?? 0)
     }
 
+    func deleteQueue(_ queue: String) throws(AMQPError) {
+        let arena = CArena()
+        amqp_queue_delete(state, channel, arena.bytes(queue), 0, 0)
+        try check(amqp_get_rpc_reply(state), "queue.delete \(queue)")
+    }
+
     /// Messages ready in `queue` (a passive declare).
     func messageCount(queue: String) throws(AMQPError) -> Int {
         let arena = CArena()

@@ -1,0 +1,166 @@
+import Domain
+
+/// Reads typed fields out of a parsed body, recording a ``FieldError`` for every problem
+/// instead of stopping at the first.
+///
+/// Each read returns the value, or `nil` when the field is absent or faulty; a faulty field
+/// has then been recorded in ``errors``. Optional fields that are `null`, or strings that are
+/// blank, count as absent.
+struct FieldReader {
+    /// Whether a field may be absent.
+    enum Presence {
+        case required
+        case optional
+    }
+
+    /// A JSON value and where it sits.
+    struct Field {
+        let value: JSONValue
+        let path: FieldPath
+    }
+
+    /// A JSON object and where it sits.
+    struct Object {
+        let members: [String: JSONValue]
+        let path: FieldPath
+    }
+
+    /// Every problem recorded so far, in the order found.
+    private(set) var errors: [FieldError] = []
+
+    mutating func report(_ path: FieldPath, _ code: FieldError.Code, _ message: String) {
+        errors.append(FieldError(path, code, message))
+    }
+
+    /// The member `key` of `object`, or `nil` when it is absent or `null`.
+    mutating func field(_ key: String, of object: Object, _ presence: Presence) -> Field? {
+        let path = object.path.member(key)
+        guard let value = object.members[key], value != .null else {
+            if presence == .required { report(path, .required, "is required") }
+            return nil
+        }
+        return Field(value: value, path: path)
+    }
+
+    /// A JSON object, to read members from.
+    mutating func object(_ key: String, of object: Object, _ presence: Presence) -> Object? {
+        guard let field = field(key, of: object, presence) else { return nil }
+        guard case .object(let members) = field.value else { return wrongType(field, "an object") }
+        return Object(members: members, path: field.path)
+    }
+
+    /// The elements of an array with `count` elements.
+    mutating func array(_ key: String, of object: Object, _ presence: Presence, count: ClosedRange<Int>) -> [Field]? {
+        guard let field = field(key, of: object, presence) else { return nil }
+        guard case .array(let elements) = field.value else { return wrongType(field, "an array") }
+        guard elements.count >= count.lowerBound else {
+            let rule = count.lowerBound == 1 ? "must not be empty" : "must have at least \(count.lowerBound) items"
+            report(field.path, .tooShort, rule)
+            return nil
+        }
+        guard elements.count <= count.upperBound else {
+            report(field.path, .tooLong, "must have at most \(count.upperBound) items, found \(elements.count)")
+            return nil
+        }
+        return elements.enumerated().map { Field(value: $1, path: field.path.element($0)) }
+    }
+
+    /// A string of `length` characters (Unicode scalars, as PostgreSQL counts them), trimmed of
+    /// surrounding whitespace unless `trimming` is `false`.
+    mutating func string(
+        _ key: String, of object: Object, _ presence: Presence, length: ClosedRange<Int>, trimming: Bool = true
+    ) -> String? {
+        guard let field = field(key, of: object, presence) else { return nil }
+        return string(field, presence, length: length, trimming: trimming)
+    }
+
+    /// The string in `field`; see ``string(_:of:_:length:trimming:)``.
+    mutating func string(
+        _ field: Field, _ presence: Presence, length: ClosedRange<Int>, trimming: Bool = true
+    ) -> String? {
+        guard case .string(let raw) = field.value else { return wrongType(field, "a string") }
+        let text = trimming ? raw.trimmingWhitespace() : raw
+        if text.isEmpty, presence == .optional { return nil }
+        let count = text.unicodeScalars.count
+        guard count >= length.lowerBound else {
+            let rule = length.lowerBound == 1
+                ? "must not be empty" : "must have at least \(length.lowerBound) characters"
+            report(field.path, .tooShort, rule)
+            return nil
+        }
+        guard count <= length.upperBound else {
+            report(field.path, .tooLong, "must have at most \(length.upperBound) characters, found \(count)")
+            return nil
+        }
+        return text
+    }
+
+    /// A string turned into a value by `parse`; what `parse` throws is reported as `code`.
+    mutating func parsed<Value, Failure: Error & CustomStringConvertible>(
+        _ key: String, of object: Object, _ presence: Presence, invalid code: FieldError.Code,
+        _ parse: (String) throws(Failure) -> Value
+    ) -> Value? {
+        guard let (text, path) = text(key, of: object, presence) else { return nil }
+        do {
+            return try parse(text)
+        } catch {
+            report(path, code, error.description)
+            return nil
+        }
+    }
+
+    /// A string looked up by `lookup`; when it finds nothing, `message` is reported as `code`.
+    mutating func resolved<Value>(
+        _ key: String, of object: Object, _ presence: Presence, unknown code: FieldError.Code,
+        _ message: @autoclosure () -> String, _ lookup: (String) -> Value?
+    ) -> Value? {
+        guard let (text, path) = text(key, of: object, presence) else { return nil }
+        guard let value = lookup(text) else {
+            report(path, code, message())
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number in `range`; a fractional number is the wrong type.
+    mutating func integer(_ key: String, of object: Object, _ presence: Presence, in range: ClosedRange<Int>) -> Int? {
+        guard let (number, path) = number(key, of: object, presence) else { return nil }
+        guard number.isIntegral else {
+            report(path, .wrongType, "must be a whole number")
+            return nil
+        }
+        guard let value = number.integer(), range.contains(value) else {
+            report(path, .outOfRange, "must be from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    /// A JSON number, exactly as written.
+    mutating func number(_ key: String, of object: Object, _ presence: Presence) -> (JSONNumber, FieldPath)? {
+        guard let field = field(key, of: object, presence) else { return nil }
+        guard case .number(let number) = field.value else { return wrongType(field, "a number") }
+        return (number, field.path)
+    }
+
+    /// `true` or `false`; `1` and `"true"` are the wrong type.
+    mutating func bool(_ key: String, of object: Object, _ presence: Presence) -> Bool? {
+        guard let field = field(key, of: object, presence) else { return nil }
+        guard case .bool(let value) = field.value else { return wrongType(field, "true or false") }
+        return value
+    }
+
+    /// The raw string of a field that a parser or lookup interprets; blank counts as absent
+    /// only for an optional field.
+    private mutating func text(_ key: String, of object: Object, _ presence: Presence) -> (String, FieldPath)? {
+        guard let field = field(key, of: object, presence) else { return nil }
+        guard case .string(let text) = field.value else { return wrongType(field, "a string") }
+        if presence == .optional, text.trimmingWhitespace().isEmpty { return nil }
+        return (text, field.path)
+    }
+
+    private mutating func wrongType<Value>(_ field: Field, _ expected: String) -> Value? {
+        report(field.path, .wrongType, "must be \(expected), found \(field.value.kindDescription)")
+        return nil
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Connection URLs and restart hooks for the local PostgreSQL + RabbitMQ stack started by
+/// `deploy/local-stack.sh up`.
+///
+/// Integration tests call ``fromEnvironment()`` after the shell has run
+/// `source <(deploy/local-stack.sh env)`, which exports every URL and `SPOTJOB_STACK_SCRIPT`.
+public struct LocalStack: Sendable {
+    /// The services that own a PostgreSQL schema/role and a RabbitMQ user of the same name.
+    public static let services = ["intake", "matching", "followup", "billing"]
+
+    /// `postgresql://spotjob_admin:…@127.0.0.1:55432/spotjob` (superuser; for setup and assertions).
+    public let adminDatabaseURL: String
+    /// `amqp://spotjob-admin:…@127.0.0.1:55672/spotjob` (administrator, full permissions on the vhost).
+    public let adminAMQPURL: String
+    /// `amqp://billing-staff:…@…/spotjob` (may only read the `billing.invoices` queue).
+    public let billingStaffAMQPURL: String
+    /// Absolute path of `deploy/local-stack.sh`, used for the restarts.
+    public let stackScript: String
+
+    private let databaseURLs: [String: String]
+    private let amqpURLs: [String: String]
+
+    /// Errors raised while reading the environment or driving the stack script.
+    public enum Error: Swift.Error, CustomStringConvertible, Sendable {
+        /// An environment variable exported by `deploy/local-stack.sh env` is not set.
+        case missingEnvironmentVariable(String)
+        /// `local-stack.sh <command>` could not be launched, exited non-zero or was killed.
+        case scriptFailed(command: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .missingEnvironmentVariable(let name):
+                return "environment variable \(name) is not set; start the local stack and export its URLs with "
+                    + "`deploy/local-stack.sh up` and `source <(deploy/local-stack.sh env)`"
+            case .scriptFailed(let command, let reason):
+                return "`local-stack.sh \(command)` failed: \(reason); see its output above"
+            }
+        }
+    }
+
+    /// Reads every URL exported by `deploy/local-stack.sh env`.
+    /// - Throws: ``Error/missingEnvironmentVariable(_:)`` naming the first variable that is missing.
+    public static func fromEnvironment() throws -> LocalStack {
+        try fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    /// Same as ``fromEnvironment()`` but reads from the given dictionary (handy for tests of tests).
+    public static func fromEnvironment(_ environment: [String: String]) throws -> LocalStack {
+        func require(_ name: String) throws -> String {
+            guard let value = environment[name], !value.isEmpty else {
+                throw Error.missingEnvironmentVariable(name)
+            }
+            return value
+        }
+        let adminDatabaseURL = try require("SPOTJOB_ADMIN_DATABASE_URL")
+        let adminAMQPURL = try require("SPOTJOB_ADMIN_AMQP_URL")
+        var databaseURLs: [String: String] = [:]
+        var amqpURLs: [String: String] = [:]
+        for service in services {
+            let prefix = service.uppercased()
+            databaseURLs[service] = try require("\(prefix)_DATABASE_URL")
+            amqpURLs[service] = try require("\(prefix)_AMQP_URL")
+        }
+        return LocalStack(
+            adminDatabaseURL: adminDatabaseURL,
+            adminAMQPURL: adminAMQPURL,
+            billingStaffAMQPURL: try require("BILLING_STAFF_AMQP_URL"),
+            stackScript: try require("SPOTJOB_STACK_SCRIPT"),
+            databaseURLs: databaseURLs,
+            amqpURLs: amqpURLs
+        )
+    }
+
+    /// The PostgreSQL URL of a service's own login role (its `search_path` is its schema).
+    /// - Precondition: `service` is one of ``services``.
+    public func databaseURL(service: String) -> String {
+        guard let url = databaseURLs[service] else {
+            preconditionFailure("unknown service '\(service)'; expected one of \(Self.services)")
+        }
+        return url
+    }
+
+    /// The AMQP URL of a service's RabbitMQ user (vhost `spotjob`).
+    /// - Precondition: `service` is one of ``services``.
+    public func amqpURL(service: String) -> String {
+        guard let url = amqpURLs[service] else {
+            preconditionFailure("unknown service '\(service)'; expected one of \(Self.services)")
+        }
+        return url
+    }
+
+    /// Stops PostgreSQL (fast shutdown: open sessions are terminated) and starts it again.
+    /// Returns once it accepts connections (well under a second).
+    public func restartPostgres() async throws {
+        try await runStackScript("restart-postgres")
+    }
+
+    /// Stops the RabbitMQ node process (clients get a connection.close) and starts it again.
+    /// Returns once it accepts AMQP connections (several seconds).
+    public func restartRabbitMQ() async throws {
+        try await runStackScript("restart-rabbitmq")
+    }
+
+    /// Runs the script on a thread of its own, so the caller's actor (a test's main actor) and the
+    /// tasks it started keep running meanwhile.
+    private func runStackScript(_ command: String) async throws {
+        try await Task.detached { try self.runStackScriptBlocking(command) }.value
+    }
+
+    private func runStackScriptBlocking(_ command: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: stackScript)
+        process.arguments = [command]
+        process.standardInput = FileHandle.nullDevice
+        // stdout/stderr are inherited so the script's messages show up in the test log.
+        do {
+            try process.run()
+        } catch {
+            throw Error.scriptFailed(command: command, reason: "could not launch \(stackScript): \(error)")
+        }
+        process.waitUntilExit()
+        let status = process.terminationStatus
+        switch process.terminationReason {
+        case .exit where status == 0:
+            return
+        case .exit:
+            throw Error.scriptFailed(command: command, reason: "exited with status \(status)")
+        default:
+            throw Error.scriptFailed(command: command, reason: "killed by signal \(status)")
+        }
+    }
+}

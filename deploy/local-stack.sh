@@ -1,0 +1,789 @@
+#!/usr/bin/env bash
+# SpotJob local stack: PostgreSQL 15 and RabbitMQ 3.10 on this machine, without Docker.
+#
+#   deploy/local-stack.sh up                 install what is missing, start, provision, print env
+#   deploy/local-stack.sh down               stop both servers (data kept)
+#   deploy/local-stack.sh status             one line per server; exit 0 if both run, 3 otherwise
+#   deploy/local-stack.sh env                print `export ...` lines with the connection URLs
+#   deploy/local-stack.sh restart-postgres   stop + start PostgreSQL, return once it accepts connections
+#   deploy/local-stack.sh restart-rabbitmq   stop + start the RabbitMQ node, same
+#   deploy/local-stack.sh destroy            down + delete the stack directory (data and passwords)
+#   deploy/local-stack.sh rabbitmqctl ARGS   run rabbitmqctl against our node (private Erlang cookie)
+#
+# Typical use:  source <(deploy/local-stack.sh up)      # progress goes to stderr, env to stdout
+#
+# Settings (environment):
+#   SPOTJOB_STACK_DIR        data, logs, secrets        (default: <repo>/.local/stack)
+#   SPOTJOB_PG_PORT          PostgreSQL TCP port         (default: 55432)
+#   SPOTJOB_AMQP_PORT        RabbitMQ AMQP port          (default: 55672)
+#   SPOTJOB_AMQP_DIST_PORT   RabbitMQ Erlang dist port   (default: AMQP port + 1)
+# Ports chosen on `up` are remembered in <stack>/stack.conf; later commands use them unless overridden.
+#
+# Runs as root (apt-get, runuser). Both servers listen on 127.0.0.1 only. RabbitMQ runs as node
+# spotjob-<amqp port>@localhost with its own Erlang cookie in <stack>/rabbitmq/home, so it never
+# clashes with a system rabbitmq-server (rabbit@<host>, ports 5672/25672) or a system PostgreSQL.
+set -Eeuo pipefail
+
+readonly PROG=local-stack
+trap 'rc=$?; printf "%s: error: command failed (exit %s) at line %s: %s\n" "$PROG" "$rc" "$LINENO" "$BASH_COMMAND" >&2' ERR
+
+SCRIPT_PATH=$(readlink -f -- "${BASH_SOURCE[0]}")
+DEPLOY_DIR=$(dirname -- "$SCRIPT_PATH")
+REPO_DIR=$(dirname -- "$DEPLOY_DIR")
+readonly SCRIPT_PATH DEPLOY_DIR REPO_DIR
+readonly PERMISSIONS_FILE="$DEPLOY_DIR/rabbitmq/permissions.tsv"
+
+readonly PG_BIN=/usr/lib/postgresql/15/bin
+readonly RMQ_BIN=/usr/lib/rabbitmq/bin
+readonly APT_PACKAGES=(postgresql rabbitmq-server librabbitmq-dev libpq-dev amqp-tools)
+readonly HOST=127.0.0.1
+readonly DATABASE=spotjob
+readonly VHOST=spotjob
+readonly PG_ADMIN_ROLE=spotjob_admin
+readonly AMQP_ADMIN_USER=spotjob-admin
+readonly SERVICES=(intake matching followup billing)
+# Bump when the provisioning steps change, so running stacks get re-provisioned on the next `up`.
+readonly PROVISION_VERSION=2
+
+STACK_DIR=$(realpath -m -- "${SPOTJOB_STACK_DIR:-$REPO_DIR/.local/stack}")
+readonly STACK_DIR
+readonly STACK_MARKER="$STACK_DIR/.spotjob-local-stack"
+readonly STACK_CONF="$STACK_DIR/stack.conf"
+readonly SECRETS_FILE="$STACK_DIR/secrets.env"
+readonly LOG_DIR="$STACK_DIR/logs"
+readonly PG_DIR="$STACK_DIR/postgres"
+readonly PG_DATA="$PG_DIR/data"
+readonly PG_SOCKET_DIR="$PG_DIR/run"
+readonly PG_LOG="$LOG_DIR/postgres.log"
+readonly PG_STAMP="$PG_DIR/provisioned"
+readonly RMQ_DIR="$STACK_DIR/rabbitmq"
+readonly RMQ_HOME="$RMQ_DIR/home"
+readonly RMQ_COOKIE="$RMQ_HOME/.erlang.cookie"
+readonly RMQ_MNESIA="$RMQ_DIR/mnesia"
+readonly RMQ_CONF="$RMQ_DIR/rabbitmq.conf"
+readonly RMQ_PID_FILE="$RMQ_DIR/rabbitmq.pid"
+readonly RMQ_STAMP="$RMQ_DIR/provisioned"
+readonly RMQ_LOG_DIR="$LOG_DIR/rabbitmq"
+readonly RMQ_STARTUP_LOG="$RMQ_LOG_DIR/startup.log"
+
+log() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
+need_root() { [[ $(id -u) == 0 ]] || die "'$1' must run as root (it uses apt-get and runuser)"; }
+
+# ---------------------------------------------------------------------------------------------
+# Configuration: ports (env > stack.conf > defaults)
+
+load_ports() {
+  local stored_pg='' stored_amqp='' stored_dist='' key value
+  if [[ -r $STACK_CONF ]]; then
+    while IFS='=' read -r key value; do
+      case $key in
+        PG_PORT) stored_pg=$value ;;
+        AMQP_PORT) stored_amqp=$value ;;
+        AMQP_DIST_PORT) stored_dist=$value ;;
+      esac
+    done <"$STACK_CONF"
+  fi
+  PG_PORT=${SPOTJOB_PG_PORT:-${stored_pg:-55432}}
+  AMQP_PORT=${SPOTJOB_AMQP_PORT:-${stored_amqp:-55672}}
+  if [[ -n ${SPOTJOB_AMQP_DIST_PORT:-} ]]; then
+    AMQP_DIST_PORT=$SPOTJOB_AMQP_DIST_PORT
+  elif [[ -n ${SPOTJOB_AMQP_PORT:-} || -z $stored_dist ]]; then
+    AMQP_DIST_PORT=$((AMQP_PORT + 1))
+  else
+    AMQP_DIST_PORT=$stored_dist
+  fi
+  local name value
+  for name in PG_PORT AMQP_PORT AMQP_DIST_PORT; do
+    value=${!name}
+    if ! [[ $value =~ ^[1-9][0-9]{0,4}$ ]] || ((value > 65535)); then
+      die "$name must be a TCP port number (1-65535), got '$value'"
+    fi
+  done
+  ((PG_PORT != AMQP_PORT && PG_PORT != AMQP_DIST_PORT && AMQP_PORT != AMQP_DIST_PORT)) ||
+    die "ports must differ: postgres=$PG_PORT amqp=$AMQP_PORT amqp-dist=$AMQP_DIST_PORT"
+  RMQ_NODENAME="spotjob-$AMQP_PORT@localhost"
+}
+
+save_ports() {
+  printf 'PG_PORT=%s\nAMQP_PORT=%s\nAMQP_DIST_PORT=%s\n' "$PG_PORT" "$AMQP_PORT" "$AMQP_DIST_PORT" >"$STACK_CONF.tmp"
+  mv -f "$STACK_CONF.tmp" "$STACK_CONF"
+}
+
+# ---------------------------------------------------------------------------------------------
+# RabbitMQ users from deploy/rabbitmq/permissions.tsv
+
+AMQP_USERS=() AMQP_TAGS=() AMQP_CONFIGURE=() AMQP_WRITE=() AMQP_READ=()
+
+load_permissions() {
+  [[ -r $PERMISSIONS_FILE ]] || die "cannot read $PERMISSIONS_FILE"
+  local line lineno=0 user tags configure write read extra
+  while IFS= read -r line || [[ -n $line ]]; do
+    lineno=$((lineno + 1))
+    [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+    IFS=$'\t' read -r user tags configure write read extra <<<"$line"
+    [[ -n $read && -z $extra ]] ||
+      die "$PERMISSIONS_FILE:$lineno: expected 5 tab-separated columns (user, tags, configure, write, read)"
+    [[ $user =~ ^[a-z0-9][a-z0-9._-]*$ ]] || die "$PERMISSIONS_FILE:$lineno: bad user name '$user'"
+    [[ $tags == - ]] && tags=''
+    AMQP_USERS+=("$user") AMQP_TAGS+=("$tags") AMQP_CONFIGURE+=("$configure")
+    AMQP_WRITE+=("$write") AMQP_READ+=("$read")
+  done <"$PERMISSIONS_FILE"
+  local u found=0
+  for u in "${AMQP_USERS[@]}"; do [[ $u == "$AMQP_ADMIN_USER" ]] && found=1; done
+  ((found)) || die "$PERMISSIONS_FILE must list the admin user $AMQP_ADMIN_USER"
+}
+
+# intake -> INTAKE, billing-staff -> BILLING_STAFF, spotjob_admin -> SPOTJOB_ADMIN
+env_key() { local k=${1^^}; printf '%s' "${k//[^A-Z0-9]/_}"; }
+
+pg_roles() { printf '%s\n' "$PG_ADMIN_ROLE" "${SERVICES[@]}"; }
+
+# ---------------------------------------------------------------------------------------------
+# Secrets: random hex, generated once, stored in <stack>/secrets.env (0600), reused forever.
+
+declare -A SECRETS=()
+
+required_secret_keys() {
+  local r u
+  while IFS= read -r r; do printf 'PG_PASSWORD_%s\n' "$(env_key "$r")"; done < <(pg_roles)
+  for u in "${AMQP_USERS[@]}"; do printf 'AMQP_PASSWORD_%s\n' "$(env_key "$u")"; done
+  printf 'RABBITMQ_ERLANG_COOKIE\n'
+}
+
+read_secrets() {
+  [[ -e $SECRETS_FILE ]] || return 0
+  [[ -r $SECRETS_FILE ]] || die "cannot read $SECRETS_FILE (run as root)"
+  local line key value
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+    [[ $line =~ ^([A-Z0-9_]+)=([0-9a-f]+)$ ]] || die "$SECRETS_FILE: malformed line (expected KEY=hex): $line"
+    key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+    SECRETS[$key]=$value
+  done <"$SECRETS_FILE"
+}
+
+random_hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+
+ensure_secrets() {
+  read_secrets
+  local key added=()
+  while IFS= read -r key; do
+    [[ -n ${SECRETS[$key]:-} ]] && continue
+    SECRETS[$key]=$(random_hex 20)
+    added+=("$key")
+  done < <(required_secret_keys)
+  ((${#added[@]})) || return 0
+  (
+    umask 077
+    [[ -e $SECRETS_FILE ]] ||
+      printf '# SpotJob local stack secrets, generated by deploy/local-stack.sh. Keep private.\n' >"$SECRETS_FILE"
+    for key in "${added[@]}"; do printf '%s=%s\n' "$key" "${SECRETS[$key]}"; done >>"$SECRETS_FILE"
+  )
+  chmod 600 "$SECRETS_FILE"
+}
+
+# Dies (in the main shell, not inside a $(...)) unless every required secret is present.
+require_secrets() {
+  local key
+  while IFS= read -r key; do
+    [[ -n ${SECRETS[$key]:-} ]] || die "secret $key missing from $SECRETS_FILE; run '$SCRIPT_PATH up'"
+  done < <(required_secret_keys)
+}
+
+secret() {
+  [[ -n ${SECRETS[$1]:-} ]] || die "secret $1 missing from $SECRETS_FILE; run '$SCRIPT_PATH up'"
+  printf '%s' "${SECRETS[$1]}"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+# Close every inherited fd above 2 (our lock, CI pipes) before exec'ing a long-lived server.
+close_inherited_fds() {
+  local fd
+  for fd in "/proc/$BASHPID/fd/"*; do
+    fd=${fd##*/}
+    if [[ $fd =~ ^[0-9]+$ ]] && ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
+}
+
+# True if something accepts TCP connections on 127.0.0.1:$1.
+tcp_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+# True if an AMQP 0-9-1 broker answers the protocol header on 127.0.0.1:$1 (Connection.Start frame).
+amqp_answers() {
+  (
+    exec 3<>"/dev/tcp/$HOST/$1" || exit 1
+    printf 'AMQP\000\000\011\001' >&3
+    IFS= read -r -t 3 -N 1 -d '' byte <&3 || exit 1
+    [[ $byte == $'\001' ]]
+  ) 2>/dev/null
+}
+
+# True if pid $1 is alive, its executable name is $2 and its command line contains $3
+# (so a stale pid file never makes us signal somebody else's process).
+pid_is() {
+  [[ $1 =~ ^[0-9]+$ && -r /proc/$1/comm ]] || return 1
+  [[ $(</proc/"$1"/comm) == "$2" ]] || return 1
+  local cmdline
+  cmdline=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
+  [[ $cmdline == *"$3"* ]]
+}
+
+tail_log() {
+  local f
+  for f in "$@"; do
+    [[ -s $f ]] || continue
+    printf '%s: ---- last lines of %s ----\n' "$PROG" "$f" >&2
+    tail -n 40 -- "$f" >&2 || true
+  done
+}
+
+port_in_use_by_other() {
+  die "port $HOST:$1 is already in use by another process (not this stack's $2); free it or set $3"
+}
+
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+
+check_reachable() { # user dir
+  runuser -u "$1" -- test -w "$2" -a -x "$2" 2>/dev/null ||
+    die "user '$1' cannot reach $2: a parent directory is not traversable (o+x) for it." \
+      "Put the stack elsewhere, e.g. SPOTJOB_STACK_DIR=/var/tmp/spotjob-stack"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Packages
+
+ensure_packages() {
+  local missing=() p status
+  for p in "${APT_PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [[ $status == "install ok installed" ]] || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  log "installing ${missing[*]} (apt-get; log: $LOG_DIR/apt.log)"
+  export DEBIAN_FRONTEND=noninteractive
+  {
+    apt-get update -q &&
+      apt-get install -y -q --no-install-recommends "${missing[@]}"
+  } >>"$LOG_DIR/apt.log" 2>&1 </dev/null || {
+    tail_log "$LOG_DIR/apt.log"
+    die "apt-get install ${missing[*]} failed"
+  }
+}
+
+# ---------------------------------------------------------------------------------------------
+# Stack directory
+
+prepare_stack_dir() {
+  if [[ -d $STACK_DIR && ! -e $STACK_MARKER && -n $(ls -A -- "$STACK_DIR") ]]; then
+    die "$STACK_DIR exists, is not empty and is not a SpotJob local stack; refusing to use it"
+  fi
+  mkdir -p -- "$STACK_DIR" "$LOG_DIR"
+  chmod 755 -- "$STACK_DIR" "$LOG_DIR"
+  : >>"$STACK_MARKER"
+}
+
+prepare_postgres_dirs() {
+  mkdir -p -- "$PG_DIR" "$PG_SOCKET_DIR"
+  chown postgres:postgres -- "$PG_DIR" "$PG_SOCKET_DIR"
+  chmod 700 -- "$PG_DIR"
+  chmod 755 -- "$PG_SOCKET_DIR"
+  touch -- "$PG_LOG"
+  chown postgres:postgres -- "$PG_LOG"
+  chmod 640 -- "$PG_LOG"
+  check_reachable postgres "$PG_DIR"
+  local sock="$PG_SOCKET_DIR/.s.PGSQL.$PG_PORT"
+  ((${#sock} < 100)) || die "socket path $sock is too long for a Unix socket; use a shorter SPOTJOB_STACK_DIR"
+}
+
+prepare_rabbitmq_dirs() {
+  mkdir -p -- "$RMQ_DIR" "$RMQ_HOME" "$RMQ_MNESIA" "$RMQ_LOG_DIR"
+  chown rabbitmq:rabbitmq -- "$RMQ_DIR" "$RMQ_HOME" "$RMQ_MNESIA" "$RMQ_LOG_DIR"
+  chmod 750 -- "$RMQ_DIR" "$RMQ_HOME" "$RMQ_MNESIA" "$RMQ_LOG_DIR"
+  check_reachable rabbitmq "$RMQ_DIR"
+}
+
+# Serialise mutating commands (two `up`s at once would race on initdb / provisioning).
+take_lock() {
+  exec 9>>"$STACK_DIR/.lock"
+  flock -w 300 9 || die "another local-stack command holds $STACK_DIR/.lock"
+}
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL
+
+pg_pid() {
+  local pid=''
+  if [[ -r $PG_DATA/postmaster.pid ]]; then read -r pid <"$PG_DATA/postmaster.pid" || true; fi
+  if pid_is "$pid" postgres "$PG_DATA"; then printf '%s' "$pid"; fi
+}
+
+pg_accepting() { "$PG_BIN/pg_isready" -q -h "$HOST" -p "$PG_PORT" -t 2 >/dev/null 2>&1; }
+
+pg_init() {
+  [[ -s $PG_DATA/PG_VERSION ]] && return 0
+  log "initialising PostgreSQL 15 cluster in $PG_DATA"
+  rm -f -- "$PG_STAMP"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -E UTF8 --no-locale \
+    --auth-local=peer --auth-host=scram-sha-256 --no-instructions >>"$PG_LOG" 2>&1 || {
+    tail_log "$PG_LOG"
+    die "initdb failed"
+  }
+  printf "\n# Added by deploy/local-stack.sh\ninclude_if_exists = 'spotjob.conf'\n" >>"$PG_DATA/postgresql.conf"
+}
+
+pg_write_config() {
+  local sockdir=${PG_SOCKET_DIR//\'/\'\'}
+  cat >"$PG_DATA/spotjob.conf" <<EOF
+# Written by deploy/local-stack.sh on every start; edit the script, not this file.
+listen_addresses = '$HOST'
+port = $PG_PORT
+unix_socket_directories = '$sockdir'
+max_connections = 200
+password_encryption = scram-sha-256
+log_line_prefix = '%m [%p] %q%u@%d '
+EOF
+  cat >"$PG_DATA/pg_hba.conf" <<EOF
+# Written by deploy/local-stack.sh on every start.
+# TYPE  DATABASE  USER      ADDRESS        METHOD
+local   all       postgres                 peer
+host    all       all       127.0.0.1/32   scram-sha-256
+EOF
+  chown postgres:postgres -- "$PG_DATA/spotjob.conf" "$PG_DATA/pg_hba.conf"
+  chmod 600 -- "$PG_DATA/spotjob.conf" "$PG_DATA/pg_hba.conf"
+}
+
+pg_start() {
+  if [[ -z $(pg_pid) ]] && tcp_open "$PG_PORT"; then
+    port_in_use_by_other "$PG_PORT" PostgreSQL SPOTJOB_PG_PORT
+  fi
+  pg_write_config
+  local err
+  err=$(
+    close_inherited_fds
+    cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -s start 2>&1 >/dev/null
+  ) || {
+    [[ -n $err ]] && printf '%s\n' "$err" >&2
+    tail_log "$PG_LOG"
+    die "PostgreSQL failed to start on $HOST:$PG_PORT (log: $PG_LOG)"
+  }
+  local i
+  for ((i = 0; i < 100; i++)); do
+    pg_accepting && return 0
+    sleep 0.1
+  done
+  tail_log "$PG_LOG"
+  die "PostgreSQL started but does not accept TCP connections on $HOST:$PG_PORT (log: $PG_LOG)"
+}
+
+pg_stop() {
+  [[ -n $(pg_pid) ]] || return 0
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 -s stop >&2 || {
+    tail_log "$PG_LOG"
+    die "PostgreSQL did not stop (log: $PG_LOG)"
+  }
+}
+
+pg_stamp_value() {
+  {
+    printf 'v%s pg %s\n' "$PROVISION_VERSION" "$PG_PORT"
+    local r key
+    while IFS= read -r r; do
+      key="PG_PASSWORD_$(env_key "$r")"
+      printf '%s=%s\n' "$key" "${SECRETS[$key]:-}"
+    done < <(pg_roles)
+  } | sha256sum | cut -d' ' -f1
+}
+
+pg_provision() {
+  local sql r svc
+  sql=$(
+    printf '\\set ON_ERROR_STOP on\n'
+    printf "SELECT 'CREATE ROLE %s' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s')\\\\gexec\n" \
+      "$PG_ADMIN_ROLE" "$PG_ADMIN_ROLE"
+    printf "ALTER ROLE %s WITH SUPERUSER LOGIN PASSWORD '%s';\n" "$PG_ADMIN_ROLE" "$(secret "PG_PASSWORD_$(env_key "$PG_ADMIN_ROLE")")"
+    printf "SELECT 'CREATE DATABASE %s OWNER %s' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '%s')\\\\gexec\n" \
+      "$DATABASE" "$PG_ADMIN_ROLE" "$DATABASE"
+    printf 'REVOKE ALL ON DATABASE %s FROM PUBLIC;\n' "$DATABASE"
+    # Service roles reach only `spotjob`: no CONNECT on the maintenance databases either.
+    printf 'REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC;\n'
+    printf 'REVOKE CONNECT, TEMPORARY ON DATABASE template1 FROM PUBLIC;\n'
+    for svc in "${SERVICES[@]}"; do
+      printf "SELECT 'CREATE ROLE %s' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s')\\\\gexec\n" "$svc" "$svc"
+      printf "ALTER ROLE %s WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT PASSWORD '%s';\n" \
+        "$svc" "$(secret "PG_PASSWORD_$(env_key "$svc")")"
+      printf 'ALTER ROLE %s SET search_path = %s;\n' "$svc" "$svc"
+      printf 'GRANT CONNECT ON DATABASE %s TO %s;\n' "$DATABASE" "$svc"
+    done
+    printf '\\connect %s\n' "$DATABASE"
+    printf 'REVOKE ALL ON SCHEMA public FROM PUBLIC;\n'
+    for svc in "${SERVICES[@]}"; do
+      printf 'CREATE SCHEMA IF NOT EXISTS %s AUTHORIZATION %s;\n' "$svc" "$svc"
+      printf 'ALTER SCHEMA %s OWNER TO %s;\n' "$svc" "$svc"
+      printf 'REVOKE ALL ON SCHEMA %s FROM PUBLIC;\n' "$svc"
+      # Objects the admin role creates in a service schema (migrations, test fixtures) stay usable
+      # by that service; objects the service creates itself it owns anyway.
+      printf 'ALTER DEFAULT PRIVILEGES FOR ROLE %s IN SCHEMA %s GRANT ALL ON TABLES TO %s;\n' "$PG_ADMIN_ROLE" "$svc" "$svc"
+      printf 'ALTER DEFAULT PRIVILEGES FOR ROLE %s IN SCHEMA %s GRANT ALL ON SEQUENCES TO %s;\n' "$PG_ADMIN_ROLE" "$svc" "$svc"
+      printf 'ALTER DEFAULT PRIVILEGES FOR ROLE %s IN SCHEMA %s GRANT EXECUTE ON FUNCTIONS TO %s;\n' "$PG_ADMIN_ROLE" "$svc" "$svc"
+    done
+  )
+  local out
+  out=$(printf '%s\n' "$sql" | as_postgres "$PG_BIN/psql" -X -q -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres -f - 2>&1) || {
+    printf '%s\n' "$out" >&2
+    die "provisioning PostgreSQL (roles, database, schemas) failed"
+  }
+  pg_stamp_value >"$PG_STAMP"
+}
+
+pg_up() {
+  prepare_postgres_dirs
+  pg_init
+  local started=0
+  if [[ -n $(pg_pid) ]] && pg_accepting; then
+    :
+  else
+    if [[ -n $(pg_pid) ]]; then
+      log "PostgreSQL runs but not on $HOST:$PG_PORT; restarting it"
+      pg_stop
+    fi
+    log "starting PostgreSQL on $HOST:$PG_PORT"
+    pg_start
+    started=1
+  fi
+  if ((started)) || [[ ! -r $PG_STAMP || $(<"$PG_STAMP") != "$(pg_stamp_value)" ]]; then
+    pg_provision
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# RabbitMQ
+
+rmq_env() {
+  RMQ_ENV=(
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin
+    LANG=C.UTF-8 LC_ALL=C.UTF-8
+    HOME="$RMQ_HOME"
+    RABBITMQ_NODENAME="$RMQ_NODENAME"
+    RABBITMQ_NODE_IP_ADDRESS="$HOST"
+    RABBITMQ_NODE_PORT="$AMQP_PORT"
+    RABBITMQ_DIST_PORT="$AMQP_DIST_PORT"
+    RABBITMQ_CONF_ENV_FILE="$RMQ_DIR/rabbitmq-env.conf"
+    RABBITMQ_CONFIG_FILE="$RMQ_CONF"
+    RABBITMQ_ADVANCED_CONFIG_FILE="$RMQ_DIR/advanced.config"
+    RABBITMQ_ENABLED_PLUGINS_FILE="$RMQ_DIR/enabled_plugins"
+    RABBITMQ_MNESIA_BASE="$RMQ_MNESIA"
+    RABBITMQ_LOG_BASE="$RMQ_LOG_DIR"
+    RABBITMQ_PID_FILE="$RMQ_PID_FILE"
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+    ERL_EPMD_ADDRESS="$HOST"
+    ERL_CRASH_DUMP="$RMQ_LOG_DIR/erl_crash.dump"
+  )
+}
+
+# rabbitmqctl as the rabbitmq user with our HOME, so it uses the node's private Erlang cookie.
+rmqctl() {
+  rmq_env
+  (cd "$RMQ_DIR" && runuser -u rabbitmq -- env -i "${RMQ_ENV[@]}" "$RMQ_BIN/rabbitmqctl" -n "$RMQ_NODENAME" "$@")
+}
+
+rmq_pid() {
+  local pid=''
+  if [[ -r $RMQ_PID_FILE ]]; then read -r pid <"$RMQ_PID_FILE" || true; fi
+  if pid_is "$pid" beam.smp "-home $RMQ_HOME"; then printf '%s' "$pid"; fi
+}
+
+rmq_write_config() {
+  if [[ ! -s $RMQ_COOKIE ]]; then
+    (umask 077 && printf '%s' "$(secret RABBITMQ_ERLANG_COOKIE)" >"$RMQ_COOKIE")
+  fi
+  chown rabbitmq:rabbitmq -- "$RMQ_COOKIE"
+  chmod 400 -- "$RMQ_COOKIE"
+  (
+    umask 077
+    cat >"$RMQ_CONF" <<EOF
+# Written by deploy/local-stack.sh on every start; edit the script, not this file.
+# Listener (127.0.0.1:$AMQP_PORT) and dist port ($AMQP_DIST_PORT) come from the environment.
+# The default user only applies to a fresh node; users are (re)set from permissions.tsv.
+default_vhost = $VHOST
+default_user = $AMQP_ADMIN_USER
+default_pass = $(secret "AMQP_PASSWORD_$(env_key "$AMQP_ADMIN_USER")")
+default_user_tags.administrator = true
+default_permissions.configure = .*
+default_permissions.write = .*
+default_permissions.read = .*
+log.console = false
+log.file.level = info
+EOF
+    printf '[].\n' >"$RMQ_DIR/enabled_plugins"
+    printf '# Intentionally empty: everything is set by deploy/local-stack.sh.\n' >"$RMQ_DIR/rabbitmq-env.conf"
+  )
+  chown rabbitmq:rabbitmq -- "$RMQ_CONF" "$RMQ_DIR/enabled_plugins" "$RMQ_DIR/rabbitmq-env.conf"
+}
+
+rmq_start() {
+  if [[ -z $(rmq_pid) ]]; then
+    if tcp_open "$AMQP_PORT"; then port_in_use_by_other "$AMQP_PORT" RabbitMQ SPOTJOB_AMQP_PORT; fi
+    if tcp_open "$AMQP_DIST_PORT"; then
+      port_in_use_by_other "$AMQP_DIST_PORT" "RabbitMQ (Erlang distribution)" SPOTJOB_AMQP_DIST_PORT
+    fi
+  fi
+  rmq_write_config
+  rm -f -- "$RMQ_PID_FILE"
+  printf '==== %s starting %s\n' "$(date '+%F %T.%3N')" "$RMQ_NODENAME" >>"$RMQ_STARTUP_LOG"
+  rmq_env
+  (
+    close_inherited_fds
+    cd "$RMQ_DIR"
+    exec setsid runuser -u rabbitmq -- env -i "${RMQ_ENV[@]}" "$RMQ_BIN/rabbitmq-server"
+  ) >>"$RMQ_STARTUP_LOG" 2>&1 </dev/null &
+  local launcher=$! i
+  for ((i = 0; i < 1200; i++)); do # up to 120 s
+    if amqp_answers "$AMQP_PORT" && [[ -n $(rmq_pid) ]]; then
+      return 0
+    fi
+    if ! kill -0 "$launcher" 2>/dev/null; then
+      tail_log "$RMQ_STARTUP_LOG" "$RMQ_LOG_DIR/$RMQ_NODENAME.log"
+      die "RabbitMQ exited during startup (logs: $RMQ_LOG_DIR)"
+    fi
+    sleep 0.1
+  done
+  tail_log "$RMQ_STARTUP_LOG" "$RMQ_LOG_DIR/$RMQ_NODENAME.log"
+  die "RabbitMQ did not accept AMQP connections on $HOST:$AMQP_PORT within 120 s (logs: $RMQ_LOG_DIR)"
+}
+
+rmq_stop() {
+  local pid i
+  pid=$(rmq_pid) || true
+  [[ -n $pid ]] || { rm -f -- "$RMQ_PID_FILE"; return 0; }
+  # SIGTERM = graceful shutdown of the node (clients get connection.close 320), much faster than
+  # `rabbitmqctl stop` because no CLI Erlang VM has to boot.
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do # up to 5 s
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "RabbitMQ did not stop within 5 s; killing pid $pid"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.2
+  fi
+  rm -f -- "$RMQ_PID_FILE"
+}
+
+json_string() {
+  local s=${1//\\/\\\\}
+  s=${s//\"/\\\"}
+  printf '"%s"' "$s"
+}
+
+rmq_definitions() {
+  local i tag sep first
+  printf '{"vhosts":[{"name":%s}],\n"users":[' "$(json_string "$VHOST")"
+  for i in "${!AMQP_USERS[@]}"; do
+    ((i)) && printf ','
+    printf '\n{"name":%s,"password":%s,"tags":[' "$(json_string "${AMQP_USERS[i]}")" \
+      "$(json_string "$(secret "AMQP_PASSWORD_$(env_key "${AMQP_USERS[i]}")")")"
+    first=1
+    IFS=',' read -r -a tag <<<"${AMQP_TAGS[i]}"
+    for sep in "${tag[@]}"; do
+      ((first)) || printf ','
+      first=0
+      printf '%s' "$(json_string "$sep")"
+    done
+    printf ']}'
+  done
+  printf '],\n"permissions":['
+  for i in "${!AMQP_USERS[@]}"; do
+    ((i)) && printf ','
+    printf '\n{"user":%s,"vhost":%s,"configure":%s,"write":%s,"read":%s}' \
+      "$(json_string "${AMQP_USERS[i]}")" "$(json_string "$VHOST")" \
+      "$(json_string "${AMQP_CONFIGURE[i]}")" "$(json_string "${AMQP_WRITE[i]}")" "$(json_string "${AMQP_READ[i]}")"
+  done
+  printf ']}\n'
+}
+
+rmq_stamp_value() {
+  {
+    printf 'v%s amqp %s\n' "$PROVISION_VERSION" "$RMQ_NODENAME"
+    cat -- "$PERMISSIONS_FILE"
+    local u key
+    for u in "${AMQP_USERS[@]}"; do
+      key="AMQP_PASSWORD_$(env_key "$u")"
+      printf '%s=%s\n' "$key" "${SECRETS[$key]:-}"
+    done
+  } | sha256sum | cut -d' ' -f1
+}
+
+rmq_provision() {
+  local out
+  out=$(rmqctl await_startup --timeout 120 2>&1) || {
+    printf '%s\n' "$out" >&2
+    die "rabbitmqctl await_startup failed for node $RMQ_NODENAME"
+  }
+  # One import creates/updates the vhost, all users (passwords reset to the stored ones, tags)
+  # and their permissions. Plain "password" fields are hashed by the broker.
+  out=$(rmq_definitions | rmqctl import_definitions --format json 2>&1) || {
+    printf '%s\n' "$out" >&2
+    die "importing RabbitMQ users/permissions from $PERMISSIONS_FILE failed"
+  }
+  out=$(rmqctl delete_user guest 2>&1) || [[ $out == *"does not exist"* || $out == *no_such_user* ]] || {
+    printf '%s\n' "$out" >&2
+    die "deleting RabbitMQ user guest failed"
+  }
+  rmq_stamp_value >"$RMQ_STAMP"
+}
+
+rmq_up() {
+  prepare_rabbitmq_dirs
+  local started=0
+  if [[ -n $(rmq_pid) ]] && tcp_open "$AMQP_PORT"; then
+    :
+  else
+    if [[ -n $(rmq_pid) ]]; then
+      log "RabbitMQ runs but not on $HOST:$AMQP_PORT; restarting it"
+      rmq_stop
+    fi
+    log "starting RabbitMQ on $HOST:$AMQP_PORT (node $RMQ_NODENAME)"
+    rmq_start
+    started=1
+  fi
+  if ((started)) || [[ ! -r $RMQ_STAMP || $(<"$RMQ_STAMP") != "$(rmq_stamp_value)" ]]; then
+    rmq_provision
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+print_env() {
+  local db="$HOST:$PG_PORT/$DATABASE" amqp="$HOST:$AMQP_PORT/$VHOST" r u
+  printf 'export SPOTJOB_STACK_SCRIPT=%q\n' "$SCRIPT_PATH"
+  while IFS= read -r r; do
+    printf 'export %s_DATABASE_URL=%q\n' "$(env_key "$r")" \
+      "postgresql://$r:$(secret "PG_PASSWORD_$(env_key "$r")")@$db"
+  done < <(pg_roles)
+  for u in "${AMQP_USERS[@]}"; do
+    printf 'export %s_AMQP_URL=%q\n' "$(env_key "$u")" \
+      "amqp://$u:$(secret "AMQP_PASSWORD_$(env_key "$u")")@$amqp"
+  done
+}
+
+cmd_env() {
+  [[ -e $SECRETS_FILE ]] || die "no stack at $STACK_DIR yet; run '$SCRIPT_PATH up' first"
+  read_secrets
+  require_secrets
+  print_env
+}
+
+cmd_up() {
+  need_root up
+  prepare_stack_dir
+  take_lock
+  ensure_packages
+  save_ports
+  ensure_secrets
+  pg_up
+  rmq_up
+  print_env
+}
+
+cmd_down() {
+  need_root down
+  [[ -d $STACK_DIR ]] || { log "no stack at $STACK_DIR"; return 0; }
+  take_lock
+  if [[ -n $(pg_pid) ]]; then log "stopping PostgreSQL"; pg_stop; fi
+  if [[ -n $(rmq_pid) ]]; then log "stopping RabbitMQ"; rmq_stop; fi
+  return 0
+}
+
+cmd_destroy() {
+  need_root destroy
+  [[ -d $STACK_DIR ]] || { log "no stack at $STACK_DIR"; return 0; }
+  [[ -e $STACK_MARKER ]] || die "$STACK_DIR is not a SpotJob local stack (no marker file); not deleting it"
+  cmd_down
+  exec 9>&-
+  log "deleting $STACK_DIR"
+  rm -rf -- "$STACK_DIR"
+}
+
+cmd_restart_postgres() {
+  need_root restart-postgres
+  [[ -s $PG_DATA/PG_VERSION ]] || die "no PostgreSQL cluster in $PG_DATA; run '$SCRIPT_PATH up' first"
+  take_lock
+  pg_stop
+  pg_start
+}
+
+cmd_restart_rabbitmq() {
+  need_root restart-rabbitmq
+  [[ -d $RMQ_MNESIA ]] || die "no RabbitMQ node in $RMQ_DIR; run '$SCRIPT_PATH up' first"
+  take_lock
+  read_secrets
+  require_secrets
+  rmq_stop
+  rmq_start
+}
+
+cmd_status() {
+  local rc=0 pid
+  pid=$(pg_pid) || true
+  if [[ -n $pid ]] && pg_accepting; then
+    printf 'postgres  running  %s:%s  (pid %s)\n' "$HOST" "$PG_PORT" "$pid"
+  elif [[ -n $pid ]]; then
+    printf 'postgres  not accepting connections  %s:%s  (pid %s)\n' "$HOST" "$PG_PORT" "$pid"; rc=3
+  elif [[ ! -r $PG_DIR ]] && pg_accepting; then # not root: cannot see the pid file
+    printf 'postgres  running  %s:%s\n' "$HOST" "$PG_PORT"
+  else
+    printf 'postgres  stopped  %s:%s\n' "$HOST" "$PG_PORT"; rc=3
+  fi
+  pid=$(rmq_pid) || true
+  if [[ -n $pid ]] && tcp_open "$AMQP_PORT"; then
+    printf 'rabbitmq  running  %s:%s  (pid %s, node %s)\n' "$HOST" "$AMQP_PORT" "$pid" "$RMQ_NODENAME"
+  elif [[ -n $pid ]]; then
+    printf 'rabbitmq  not accepting connections  %s:%s  (pid %s)\n' "$HOST" "$AMQP_PORT" "$pid"; rc=3
+  elif [[ ! -r $RMQ_DIR ]] && tcp_open "$AMQP_PORT"; then
+    printf 'rabbitmq  running  %s:%s\n' "$HOST" "$AMQP_PORT"
+  else
+    printf 'rabbitmq  stopped  %s:%s\n' "$HOST" "$AMQP_PORT"; rc=3
+  fi
+  return "$rc"
+}
+
+cmd_rabbitmqctl() {
+  need_root rabbitmqctl
+  [[ -d $RMQ_DIR ]] || die "no RabbitMQ node in $RMQ_DIR; run '$SCRIPT_PATH up' first"
+  rmqctl "$@"
+}
+
+usage() {
+  sed -n '2,13p' "$SCRIPT_PATH" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+main() {
+  local cmd=${1:-}
+  (($#)) && shift
+  cd /
+  load_ports
+  case $cmd in
+    up | down | destroy | restart-postgres | restart-rabbitmq | rabbitmqctl) load_permissions ;;
+    env) load_permissions ;;
+  esac
+  case $cmd in
+    up) cmd_up ;;
+    down) cmd_down ;;
+    status) cmd_status || exit $? ;;
+    env) cmd_env ;;
+    restart-postgres) cmd_restart_postgres ;;
+    restart-rabbitmq) cmd_restart_rabbitmq ;;
+    destroy) cmd_destroy ;;
+    rabbitmqctl) cmd_rabbitmqctl "$@" ;;
+    -h | --help | help | '') usage ;;
+    *) log "unknown command '$cmd'"; usage ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs SpotJob on this machine: the local stack (PostgreSQL + RabbitMQ on loopback), the services,
+# and a demo (Spot et job sheets from the seeds' Horsens JobShop and Hedensted innovation fair).
+#   bash deploy/run.sh          start everything and show the demo
+#   bash deploy/run.sh stop     stop the services (the stack keeps running: deploy/local-stack.sh down)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+run_dir="$repo/.local/run"
+services=(intake)
+mkdir -p "$run_dir"
+
+stop_services() {
+  for service in "${services[@]}"; do
+    if [[ -f "$run_dir/$service.pid" ]] && kill -0 "$(cat "$run_dir/$service.pid")" 2>/dev/null; then
+      kill -TERM "$(cat "$run_dir/$service.pid")"
+      echo "stopped $service"
+    fi
+    rm -f "$run_dir/$service.pid"
+  done
+}
+
+if [[ "${1:-}" == "stop" ]]; then stop_services; exit 0; fi
+
+bash deploy/local-stack.sh up >/dev/null
+source <(bash deploy/local-stack.sh env)
+echo "==> building"
+swift build -c release --product intake 2>&1 | tail -n 1
+swift build -c release --product spotjob 2>&1 | tail -n 1
+bin="$(swift build -c release --show-bin-path)"
+
+stop_services
+for service in "${services[@]}"; do
+  upper="$(echo "$service" | tr '[:lower:]' '[:upper:]')"
+  db_var="${upper}_DATABASE_URL"; amqp_var="${upper}_AMQP_URL"
+  DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" \
+    setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
+  echo $! >"$run_dir/$service.pid"
+  for _ in $(seq 1 100); do
+    grep -q "consumer connected" "$run_dir/$service.log" && break
+    kill -0 "$(cat "$run_dir/$service.pid")" 2>/dev/null || { cat "$run_dir/$service.log"; exit 1; }
+    sleep 0.1
+  done
+  echo "==> $service running (pid $(cat "$run_dir/$service.pid"), log $run_dir/$service.log)"
+done
+
+echo "==> submitting demo sheets (deploy/demo) as a jobcenter system would"
+export AMQP_URL="$SPOTJOB_ADMIN_AMQP_URL" DATABASE_URL="$INTAKE_DATABASE_URL"
+"$bin/spotjob" sheet submit deploy/demo/sheets.json deploy/demo/sheets.csv
+sleep 1
+echo
+echo "==> spotjob openings list"
+"$bin/spotjob" openings list
+echo
+echo "==> spotjob sheets rejected"
+"$bin/spotjob" sheets rejected --limit 1
+echo
+echo "==> spotjob dead-letters list --service intake"
+"$bin/spotjob" dead-letters list --service intake --limit 3
+cat <<MSG
+
+SpotJob is running. Try:
+  source <(bash deploy/local-stack.sh env); export AMQP_URL=\$SPOTJOB_ADMIN_AMQP_URL DATABASE_URL=\$INTAKE_DATABASE_URL
+  $bin/spotjob openings list --municipality Horsens --json
+Stop the services with: bash deploy/run.sh stop   (and the stack with: bash deploy/local-stack.sh down)
+MSG
