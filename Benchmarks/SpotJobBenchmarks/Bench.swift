@@ -1,7 +1,7 @@
 import AMQPClient
 import Foundation
 import Logging
-@testable import Messaging
+import Messaging
 import PostgresClient
 import TestSupport
 

@@ -15,9 +15,10 @@ enum IntakeMain {
             exit(2)
         }
         LoggingSetup.bootstrap(format: configuration.logFormat, level: configuration.logLevel)
+        let metrics = ObservabilitySetup.bootstrap()
         let logger = Logger(label: IntakeEvents.service)
         do {
-            try await ConsumingService(configuration: configuration, handler: IntakeHandler(), logger: logger).run()
+            try await ConsumingService(configuration: configuration, handler: IntakeHandler(), metrics: metrics, logger: logger).run()
         } catch {
             logger.critical("intake stopped with an error", metadata: ["error": "\(error)"])
             exit(1)

@@ -137,7 +137,7 @@ final class IntakeServiceTests: XCTestCase {
     /// the log.
     func testASheetWithFiveFaultsIsRejectedNamingAllFive() async throws {
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["intake"], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["intake"], logger: logger)
         await deadLetters.start()
         defer { Task { await deadLetters.close() } }
         let faulty = SheetFixtures.sheet("\(prefix)-5", [
@@ -175,7 +175,7 @@ final class IntakeServiceTests: XCTestCase {
     /// dead-lettered, and intake keeps running: a valid sheet afterwards is registered.
     func testBadInputIsRejectedAndTheServiceKeepsRunning() async throws {
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["intake"], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["intake"], logger: logger)
         await deadLetters.start()
         defer { Task { await deadLetters.close() } }
         let marker = "\(prefix)-bad"

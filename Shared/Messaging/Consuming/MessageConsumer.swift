@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresClient
 import ServiceLifecycle
+import Synchronization
 
 /// Consumes a service's queue with at-least-once delivery and exactly-once effect.
 ///
@@ -21,6 +22,10 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     private let relay: OutboxRelay
     private let batchSize: Int
     private let logger: Logger
+    private let running = Mutex(false)
+
+    /// Whether ``run()`` is consuming (for readiness).
+    public var isRunning: Bool { running.withLock { $0 } }
 
     /// - Parameters:
     ///   - service: the service name: its queue, dead-letter routing key and log label.
@@ -41,6 +46,8 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     }
 
     public func run() async throws {
+        running.withLock { $0 = true }
+        defer { running.withLock { $0 = false } }
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let deliveries = await consumer.next(maxCount: batchSize, timeout: .milliseconds(250))
             if !deliveries.isEmpty { await process(deliveries) }
@@ -49,6 +56,8 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
 
     /// Handles one batch to the end: committed, dead-lettered where needed, settled.
     func process(_ deliveries: [Delivery]) async {
+        let received = ContinuousClock.now
+        MessagingMetrics.consumed(deliveries)
         var reasons = [String?](repeating: nil, count: deliveries.count)
         var envelopes: [(index: Int, envelope: Envelope)] = []
         for (index, delivery) in deliveries.enumerated() {
@@ -66,7 +75,11 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             for ((index, _), outcome) in zip(envelopes, outcomes) {
                 if case .rejected(let reason) = outcome { reasons[index] = reason }
             }
+            MessagingMetrics.rejected(zip(envelopes, outcomes).compactMap { entry, outcome in
+                if case .rejected = outcome { entry.envelope.type } else { nil }
+            })
         }
+        let refused = zip(deliveries, reasons).filter { $0.1 != nil }.map(\.0)
         let deadLetters = zip(deliveries, reasons).compactMap { delivery, reason in
             reason.map { DeadLetter.message(for: delivery, service: service, reason: $0) }
         }
@@ -79,10 +92,12 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
                 return
             }
         }
+        MessagingMetrics.deadLettered(refused)
         for (delivery, reason) in zip(deliveries, reasons) {
             log(delivery, reason: reason)
         }
         await consumer.ackAll(through: deliveries[deliveries.count - 1])
+        MessagingMetrics.processed(deliveries, in: ContinuousClock.now - received)
     }
 
     /// Applies `envelopes` in one transaction, retrying transient failures; `nil` when shutting down
@@ -104,6 +119,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             } catch {
                 switch schedule.failed() {
                 case .retry(let delay):
+                    MessagingMetrics.retried(envelopes)
                     logger.warning(
                         "batch failed; retrying",
                         metadata: ["error": "\(error)", "attempt": "\(schedule.attempts)", "retry.in": "\(delay)"])

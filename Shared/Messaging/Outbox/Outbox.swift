@@ -55,8 +55,6 @@ public enum Outbox {
             ["{" + sequences.map(String.init).joined(separator: ",") + "}"])
     }
 
-    /// How many events wait to be published.
-    public static func backlog(on connection: PostgresConnection) throws -> Int {
-        try connection.query("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL").first?.decode(Int.self, column: "n") ?? 0
-    }
+    /// Counts the events waiting to be published.
+    static let backlogStatement = PostgresStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
 }

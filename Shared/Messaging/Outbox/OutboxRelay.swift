@@ -85,12 +85,14 @@ public final class OutboxRelay: Service, Sendable {
             throw error
         }
         let sequences = pending.map(\.sequence)
-        try await database.withConnection { connection in
-            _ = try connection.pipeline(
+        let backlog = try await database.withConnection { connection in
+            let results = try connection.pipeline(
                 (sequences.isEmpty ? [] : [Outbox.markSentStatement(sequences)])
-                    + [PostgresStatement("SELECT pg_advisory_unlock(hashtext($1))", [lockKey])])
-            return ()
+                    + [PostgresStatement("SELECT pg_advisory_unlock(hashtext($1))", [lockKey]), Outbox.backlogStatement])
+            return try results.last?.first?.decode(Int.self, at: 0) ?? 0
         }
+        MessagingMetrics.outboxBacklog(backlog)
+        MessagingMetrics.published(pending.map(\.envelope))
         if !pending.isEmpty {
             logger.debug("relayed outbox events", metadata: ["count": "\(pending.count)"])
         }

@@ -12,6 +12,7 @@ import Logging
 /// | `LOG_FORMAT` | `json` (one object per line) or `text`; default `json` unless stderr is a terminal |
 /// | `MIGRATIONS_DIR` | folder holding `common/` and one folder per service; default: `deploy/migrations` found from the working directory or the executable upwards |
 /// | `BATCH_SIZE` | messages handled per transaction, default 100 |
+/// | `HTTP_PORT` | port of `/health/live`, `/health/ready` and `/metrics`, default 8080 |
 public struct ServiceConfiguration: Sendable {
     public var service: String
     public var databaseURL: String
@@ -20,6 +21,7 @@ public struct ServiceConfiguration: Sendable {
     public var logFormat: LogFormat
     public var migrationsDirectory: URL
     public var batchSize: Int
+    public var httpPort: Int
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -64,6 +66,14 @@ public struct ServiceConfiguration: Sendable {
             batchSize = size
         } else {
             batchSize = 100
+        }
+        if let port = environment["HTTP_PORT"] {
+            guard let parsed = Int(port), (0...65535).contains(parsed) else {
+                throw ConfigurationError.invalid("HTTP_PORT", "expected a port number")
+            }
+            httpPort = parsed
+        } else {
+            httpPort = 8080
         }
     }
 

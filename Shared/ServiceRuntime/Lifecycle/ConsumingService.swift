@@ -2,23 +2,27 @@ import AMQPClient
 import Logging
 import Messaging
 import PostgresClient
+import Prometheus
 import ServiceLifecycle
 
-/// Runs one SpotJob service: migrations, then the ``MessageConsumer`` and the ``OutboxRelay``
-/// until SIGTERM or SIGINT.
+/// Runs one SpotJob service: migrations, then the ``MessageConsumer``, the ``OutboxRelay`` and the
+/// ``HealthServer`` until SIGTERM or SIGINT.
 ///
 /// On shutdown the consumer stops taking deliveries and finishes the batch in hand, then the relay
-/// publishes what is left in the outbox, then the connections close — within
+/// publishes what is left in the outbox, then the HTTP server and the connections close — within
 /// ``shutdownDeadline``.
 public struct ConsumingService<Handler: MessageHandler> {
     public let configuration: ServiceConfiguration
     public let handler: Handler
+    public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
     public static var shutdownDeadline: Duration { .seconds(9) }
 
-    public init(configuration: ServiceConfiguration, handler: Handler, logger: Logger) {
+    /// - Parameter metrics: the registry ``ObservabilitySetup/bootstrap()`` installed.
+    public init(configuration: ServiceConfiguration, handler: Handler, metrics: PrometheusCollectorRegistry, logger: Logger) {
         self.configuration = configuration
         self.handler = handler
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -60,8 +64,15 @@ public struct ConsumingService<Handler: MessageHandler> {
             service: service, consumer: consumer, publisher: publisher, database: consumerDatabase,
             handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
 
+        let health = HealthServer(port: configuration.httpPort, registry: metrics, logger: logger) {
+            Readiness(
+                database: (try? await relayDatabase.withConnection { _ in true }) ?? false,
+                broker: await consumer.isConnected,
+                consumer: messageConsumer.isRunning)
+        }
+        // Shut down in reverse order: first the consumer, then the relay flushes, then HTTP.
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: relay), .init(service: messageConsumer)],
+            services: [.init(service: health.application()), .init(service: relay), .init(service: messageConsumer)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownDeadline
         logger.info("service started", metadata: ["service": "\(service)", "queue": "\(service)"])

@@ -1,0 +1,86 @@
+import AMQPClient
+import Logging
+import Messaging
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// Each service reaches its own schema and its own queues, nothing else (real PostgreSQL roles and
+/// RabbitMQ users, as the local stack and docker-compose provision them).
+final class LeastPrivilegeTests: XCTestCase {
+    private let logger = Logger(label: "privilege-test")
+
+    func testTheIntakeRoleCannotReadAnotherServicesSchema() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        let admin = PostgresClient(configuration: PostgresConfiguration(url: stack.adminDatabaseURL), logger: logger)
+        try await admin.withConnection { _ = try $0.execute("CREATE TABLE IF NOT EXISTS matching.privilege_probe (id int)") }
+        await admin.close()
+        let intake = PostgresClient(configuration: PostgresConfiguration(url: stack.databaseURL(service: "intake")), logger: logger)
+        defer { Task { await intake.close() } }
+
+        for table in ["matching.privilege_probe", "billing.schema_migrations", "public.pg_probe"] {
+            do {
+                try await intake.withConnection { _ = try $0.query("SELECT * FROM \(table)") }
+                XCTFail("intake could read \(table)")
+            } catch let error as PostgresError {
+                XCTAssertTrue(["42501", "42P01"].contains(error.sqlState ?? ""), "\(table): \(error)")
+            }
+        }
+        do {
+            try await intake.withConnection { _ = try $0.execute("CREATE TABLE matching.intruder (id int)") }
+            XCTFail("intake could create a table in matching")
+        } catch let error as PostgresError {
+            XCTAssertEqual(error.sqlState, "42501", "permission denied: \(error)")
+        }
+        let schema = try await intake.withConnection { try $0.query("SELECT current_schema()").first?.decode(String.self, at: 0) }
+        XCTAssertEqual(schema, "intake", "the role works in its own schema")
+    }
+
+    func testTheIntakeBrokerUserCannotConsumeAnotherQueueNorPublishToAnExchangeItDoesNotUse() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        let adminInspector = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
+        try await adminInspector.declare(SpotJobTopology.service("matching", consumes: []))
+        await adminInspector.close()
+        let intakeURL = try AMQPConfiguration(url: stack.amqpURL(service: "intake"))
+
+        let inspector = AMQPInspector(configuration: intakeURL)
+        do {
+            try await inspector.purge(queue: "matching")
+            XCTFail("intake could purge matching's queue")
+        } catch {
+            XCTAssertTrue(error.isAccessRefused, "\(error)")
+        }
+        await inspector.close()
+
+        let consumer = AMQPConsumer(configuration: intakeURL, queue: "matching", logger: logger)
+        let deliveries = await consumer.next(timeout: .milliseconds(200))
+        let connected = await consumer.isConnected
+        XCTAssertTrue(deliveries.isEmpty)
+        XCTAssertFalse(connected, "basic.consume on matching's queue is refused")
+        await consumer.close()
+
+        let publisher = AMQPPublisher(configuration: intakeURL, logger: logger)
+        do {
+            try await publisher.publish(OutgoingMessage(exchange: "amq.topic", routingKey: "x", body: []))
+            XCTFail("intake could publish to amq.topic")
+        } catch {
+            XCTAssertTrue(error.isAccessRefused, "\(error)")
+        }
+        try await publisher.publish(OutgoingMessage(exchange: SpotJobTopology.exchange, routingKey: "privilege.probe", body: []))
+        await publisher.close()
+    }
+
+    func testTheGuestUserDoesNotExist() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        var guest = try AMQPConfiguration(url: stack.adminAMQPURL)
+        (guest.user, guest.password) = ("guest", "guest")
+        let inspector = AMQPInspector(configuration: guest)
+        do {
+            try await inspector.declare(Topology())
+            XCTFail("guest could log in")
+        } catch {
+            guard case .connectionFailed = error else { return XCTFail("\(error)") }
+        }
+        await inspector.close()
+    }
+}
