@@ -32,6 +32,10 @@ DEPLOY_DIR=$(dirname -- "$SCRIPT_PATH")
 REPO_DIR=$(dirname -- "$DEPLOY_DIR")
 readonly SCRIPT_PATH DEPLOY_DIR REPO_DIR
 readonly PERMISSIONS_FILE="$DEPLOY_DIR/rabbitmq/permissions.tsv"
+# Shared with docker-compose.yml, so both apply the same roles, users, permissions and queues:
+readonly TOPOLOGY_FILE="$DEPLOY_DIR/rabbitmq/topology.tsv"
+readonly DEFINITIONS_RENDERER="$DEPLOY_DIR/rabbitmq/render-definitions.sh"
+readonly PG_BOOTSTRAP_SQL="$DEPLOY_DIR/postgres/bootstrap.sql"
 
 readonly PG_BIN=/usr/lib/postgresql/15/bin
 readonly RMQ_BIN=/usr/lib/rabbitmq/bin
@@ -43,7 +47,7 @@ readonly PG_ADMIN_ROLE=spotjob_admin
 readonly AMQP_ADMIN_USER=spotjob-admin
 readonly SERVICES=(intake matching followup billing)
 # Bump when the provisioning steps change, so running stacks get re-provisioned on the next `up`.
-readonly PROVISION_VERSION=2
+readonly PROVISION_VERSION=3
 
 STACK_DIR=$(realpath -m -- "${SPOTJOB_STACK_DIR:-$REPO_DIR/.local/stack}")
 readonly STACK_DIR
@@ -389,6 +393,7 @@ pg_stop() {
 pg_stamp_value() {
   {
     printf 'v%s pg %s\n' "$PROVISION_VERSION" "$PG_PORT"
+    cat -- "$PG_BOOTSTRAP_SQL"
     local r key
     while IFS= read -r r; do
       key="PG_PASSWORD_$(env_key "$r")"
@@ -397,38 +402,22 @@ pg_stamp_value() {
   } | sha256sum | cut -d' ' -f1
 }
 
+# The admin role is ours (compose gets it from POSTGRES_USER); everything else is
+# deploy/postgres/bootstrap.sql, the same file the postgres container runs at initialisation.
+# Passwords go in as psql variables on stdin, never on a command line.
 pg_provision() {
-  local sql r svc
+  [[ -r $PG_BOOTSTRAP_SQL ]] || die "cannot read $PG_BOOTSTRAP_SQL"
+  local sql svc
   sql=$(
     printf '\\set ON_ERROR_STOP on\n'
     printf "SELECT 'CREATE ROLE %s' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s')\\\\gexec\n" \
       "$PG_ADMIN_ROLE" "$PG_ADMIN_ROLE"
     printf "ALTER ROLE %s WITH SUPERUSER LOGIN PASSWORD '%s';\n" "$PG_ADMIN_ROLE" "$(secret "PG_PASSWORD_$(env_key "$PG_ADMIN_ROLE")")"
-    printf "SELECT 'CREATE DATABASE %s OWNER %s' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '%s')\\\\gexec\n" \
-      "$DATABASE" "$PG_ADMIN_ROLE" "$DATABASE"
-    printf 'REVOKE ALL ON DATABASE %s FROM PUBLIC;\n' "$DATABASE"
-    # Service roles reach only `spotjob`: no CONNECT on the maintenance databases either.
-    printf 'REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC;\n'
-    printf 'REVOKE CONNECT, TEMPORARY ON DATABASE template1 FROM PUBLIC;\n'
+    printf '\\set admin_role %s\n' "$PG_ADMIN_ROLE"
     for svc in "${SERVICES[@]}"; do
-      printf "SELECT 'CREATE ROLE %s' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s')\\\\gexec\n" "$svc" "$svc"
-      printf "ALTER ROLE %s WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT PASSWORD '%s';\n" \
-        "$svc" "$(secret "PG_PASSWORD_$(env_key "$svc")")"
-      printf 'ALTER ROLE %s SET search_path = %s;\n' "$svc" "$svc"
-      printf 'GRANT CONNECT ON DATABASE %s TO %s;\n' "$DATABASE" "$svc"
+      printf '\\set %s_password %s\n' "$svc" "$(secret "PG_PASSWORD_$(env_key "$svc")")"
     done
-    printf '\\connect %s\n' "$DATABASE"
-    printf 'REVOKE ALL ON SCHEMA public FROM PUBLIC;\n'
-    for svc in "${SERVICES[@]}"; do
-      printf 'CREATE SCHEMA IF NOT EXISTS %s AUTHORIZATION %s;\n' "$svc" "$svc"
-      printf 'ALTER SCHEMA %s OWNER TO %s;\n' "$svc" "$svc"
-      printf 'REVOKE ALL ON SCHEMA %s FROM PUBLIC;\n' "$svc"
-      # Objects the admin role creates in a service schema (migrations, test fixtures) stay usable
-      # by that service; objects the service creates itself it owns anyway.
-      printf 'ALTER DEFAULT PRIVILEGES FOR ROLE %s IN SCHEMA %s GRANT ALL ON TABLES TO %s;\n' "$PG_ADMIN_ROLE" "$svc" "$svc"
-      printf 'ALTER DEFAULT PRIVILEGES FOR ROLE %s IN SCHEMA %s GRANT ALL ON SEQUENCES TO %s;\n' "$PG_ADMIN_ROLE" "$svc" "$svc"
-      printf 'ALTER DEFAULT PRIVILEGES FOR ROLE %s IN SCHEMA %s GRANT EXECUTE ON FUNCTIONS TO %s;\n' "$PG_ADMIN_ROLE" "$svc" "$svc"
-    done
+    cat -- "$PG_BOOTSTRAP_SQL"
   )
   local out
   out=$(printf '%s\n' "$sql" | as_postgres "$PG_BIN/psql" -X -q -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres -f - 2>&1) || {
@@ -573,42 +562,24 @@ rmq_stop() {
   rm -f -- "$RMQ_PID_FILE"
 }
 
-json_string() {
-  local s=${1//\\/\\\\}
-  s=${s//\"/\\\"}
-  printf '"%s"' "$s"
-}
-
+# deploy/rabbitmq/render-definitions.sh, the same renderer the rabbitmq container runs at start:
+# vhost, users (salted password hashes), permissions, exchanges, queues, bindings. The passwords
+# reach it through its environment, never a command line.
 rmq_definitions() {
-  local i tag sep first
-  printf '{"vhosts":[{"name":%s}],\n"users":[' "$(json_string "$VHOST")"
-  for i in "${!AMQP_USERS[@]}"; do
-    ((i)) && printf ','
-    printf '\n{"name":%s,"password":%s,"tags":[' "$(json_string "${AMQP_USERS[i]}")" \
-      "$(json_string "$(secret "AMQP_PASSWORD_$(env_key "${AMQP_USERS[i]}")")")"
-    first=1
-    IFS=',' read -r -a tag <<<"${AMQP_TAGS[i]}"
-    for sep in "${tag[@]}"; do
-      ((first)) || printf ','
-      first=0
-      printf '%s' "$(json_string "$sep")"
+  require_secrets
+  (
+    local u
+    for u in "${AMQP_USERS[@]}"; do
+      export "$(env_key "$u")_AMQP_PASSWORD=${SECRETS["AMQP_PASSWORD_$(env_key "$u")"]}"
     done
-    printf ']}'
-  done
-  printf '],\n"permissions":['
-  for i in "${!AMQP_USERS[@]}"; do
-    ((i)) && printf ','
-    printf '\n{"user":%s,"vhost":%s,"configure":%s,"write":%s,"read":%s}' \
-      "$(json_string "${AMQP_USERS[i]}")" "$(json_string "$VHOST")" \
-      "$(json_string "${AMQP_CONFIGURE[i]}")" "$(json_string "${AMQP_WRITE[i]}")" "$(json_string "${AMQP_READ[i]}")"
-  done
-  printf ']}\n'
+    exec bash "$DEFINITIONS_RENDERER" --permissions "$PERMISSIONS_FILE" --topology "$TOPOLOGY_FILE" --vhost "$VHOST"
+  )
 }
 
 rmq_stamp_value() {
   {
     printf 'v%s amqp %s\n' "$PROVISION_VERSION" "$RMQ_NODENAME"
-    cat -- "$PERMISSIONS_FILE"
+    cat -- "$PERMISSIONS_FILE" "$TOPOLOGY_FILE" "$DEFINITIONS_RENDERER"
     local u key
     for u in "${AMQP_USERS[@]}"; do
       key="AMQP_PASSWORD_$(env_key "$u")"
@@ -623,11 +594,13 @@ rmq_provision() {
     printf '%s\n' "$out" >&2
     die "rabbitmqctl await_startup failed for node $RMQ_NODENAME"
   }
-  # One import creates/updates the vhost, all users (passwords reset to the stored ones, tags)
-  # and their permissions. Plain "password" fields are hashed by the broker.
-  out=$(rmq_definitions | rmqctl import_definitions --format json 2>&1) || {
+  # One import creates/updates the vhost, all users (passwords reset to the stored ones, tags),
+  # their permissions, and the exchanges, queues and bindings (existing queues are left as they are).
+  local definitions
+  definitions=$(rmq_definitions) || die "rendering the RabbitMQ definitions failed"
+  out=$(printf '%s\n' "$definitions" | rmqctl import_definitions --format json 2>&1) || {
     printf '%s\n' "$out" >&2
-    die "importing RabbitMQ users/permissions from $PERMISSIONS_FILE failed"
+    die "importing RabbitMQ definitions ($PERMISSIONS_FILE, $TOPOLOGY_FILE) failed"
   }
   out=$(rmqctl delete_user guest 2>&1) || [[ $out == *"does not exist"* || $out == *no_such_user* ]] || {
     printf '%s\n' "$out" >&2

@@ -6,9 +6,13 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 bash deploy/local-stack.sh up
 source <(bash deploy/local-stack.sh env)
-if [[ -f docker-compose.yml ]] && command -v docker-compose >/dev/null; then
+if [[ -f docker-compose.yml ]]; then
+  command -v docker-compose >/dev/null ||
+    { apt-get update -q && apt-get install -y -q --no-install-recommends docker-compose; } >/dev/null
   echo "==> docker-compose config"
-  docker-compose -f docker-compose.yml config --quiet
+  docker-compose -f docker-compose.yml --env-file .env.example config --quiet
+  echo "==> rabbitmq definitions"
+  env $(grep -E '^[A-Z_]+_AMQP_PASSWORD=' .env.example) bash deploy/rabbitmq/render-definitions.sh | python3 -m json.tool >/dev/null
 fi
 echo "==> swift build --build-tests"
 swift build --build-tests

@@ -1,10 +1,15 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// A service's real executable, started as its own process with the service role's credentials,
 /// as an operator runs it. Its log goes to a file the test can read.
 public final class ServiceProcess {
     private let process = Process()
     public let logFile: URL
+    /// The port of the service's health and metrics endpoints.
+    public let httpPort: Int
 
     /// The directory of the running test bundle or benchmark, where `swift build` puts every
     /// executable of the package.
@@ -23,6 +28,8 @@ public final class ServiceProcess {
         environment["MIGRATIONS_DIR"] = ScratchSchema.migrationsDirectory.path
         environment["LOG_FORMAT"] = "json"
         environment["LOG_LEVEL"] = "debug"
+        httpPort = Int(extra["HTTP_PORT"] ?? "") ?? Int.random(in: 20_000..<40_000)
+        environment["HTTP_PORT"] = "\(httpPort)"
         process.environment = environment.merging(extra) { $1 }
         let handle = try FileHandle(forWritingTo: logFile)
         process.standardError = handle
@@ -46,15 +53,26 @@ public final class ServiceProcess {
     /// Sends a signal without waiting (e.g. `SIGSTOP` and `SIGCONT` to pause and resume).
     public func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-    /// Waits until the service logged that it consumes (migrations done, connections up).
+    /// Waits until `GET /health/ready` answers 200: migrations done, connections up, consuming.
     public func waitUntilStarted(timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if log.contains("consumer connected") { return }
-            guard process.isRunning else { throw StartError(log: log) }
+            if await get("/health/ready").status == 200 { return }
+            guard process.isRunning else {
+                throw StartError(log: "exited (\(process.terminationReason == .exit ? "status" : "signal") \(process.terminationStatus))\n\(log)")
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw StartError(log: log)
+    }
+
+    /// `GET path` on the service's HTTP port: status and body, status 0 when nothing answers.
+    public func get(_ path: String) async -> (status: Int, body: String) {
+        let url = URL(string: "http://127.0.0.1:\(httpPort)\(path)")!
+        guard let (data, response) = try? await URLSession.shared.data(from: url),
+              let http = response as? HTTPURLResponse
+        else { return (0, "") }
+        return (http.statusCode, String(decoding: data, as: UTF8.self))
     }
 
     /// Sends `signal` and waits for the process to end; returns how long that took.

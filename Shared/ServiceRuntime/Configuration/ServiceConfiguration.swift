@@ -32,48 +32,29 @@ public struct ServiceConfiguration: Sendable {
             guard let value = environment[name], !value.isEmpty else { throw ConfigurationError.missing(name) }
             return value
         }
+        /// The parsed value of `name`, or `fallback` when it is not set.
+        func optional<T>(_ name: String, _ fallback: @autoclosure () throws -> T, expected: String, _ parse: (String) -> T?) throws -> T {
+            guard let text = environment[name] else { return try fallback() }
+            guard let value = parse(text) else { throw ConfigurationError.invalid(name, "expected \(expected)") }
+            return value
+        }
         self.service = service
         databaseURL = try required("DATABASE_URL")
         amqpURL = try required("AMQP_URL")
-        if let level = environment["LOG_LEVEL"] {
-            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
-                throw ConfigurationError.invalid("LOG_LEVEL", "expected one of trace, debug, info, notice, warning, error, critical")
-            }
-            logLevel = parsed
-        } else {
-            logLevel = .info
+        logLevel = try optional("LOG_LEVEL", .info, expected: "one of trace, debug, info, notice, warning, error, critical") {
+            Logger.Level(rawValue: $0.lowercased())
         }
-        if let format = environment["LOG_FORMAT"] {
-            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
-                throw ConfigurationError.invalid("LOG_FORMAT", "expected json or text")
-            }
-            logFormat = parsed
-        } else {
-            logFormat = isatty(STDERR_FILENO) == 1 ? .text : .json
+        logFormat = try optional("LOG_FORMAT", isatty(STDERR_FILENO) == 1 ? .text : .json, expected: "json or text") {
+            LogFormat(rawValue: $0.lowercased())
         }
-        if let directory = environment["MIGRATIONS_DIR"] {
-            migrationsDirectory = URL(fileURLWithPath: directory)
-        } else {
-            guard let found = Self.findMigrations() else {
-                throw ConfigurationError.missing("MIGRATIONS_DIR (deploy/migrations was not found)")
-            }
-            migrationsDirectory = found
+        migrationsDirectory = try optional("MIGRATIONS_DIR", try Self.findMigrations(), expected: "a folder") {
+            URL(fileURLWithPath: $0)
         }
-        if let batch = environment["BATCH_SIZE"] {
-            guard let size = Int(batch), (1...1000).contains(size) else {
-                throw ConfigurationError.invalid("BATCH_SIZE", "expected a whole number from 1 to 1000")
-            }
-            batchSize = size
-        } else {
-            batchSize = 100
+        batchSize = try optional("BATCH_SIZE", 100, expected: "a whole number from 1 to 1000") {
+            Int($0).flatMap { (1...1000).contains($0) ? $0 : nil }
         }
-        if let port = environment["HTTP_PORT"] {
-            guard let parsed = Int(port), (0...65535).contains(parsed) else {
-                throw ConfigurationError.invalid("HTTP_PORT", "expected a port number")
-            }
-            httpPort = parsed
-        } else {
-            httpPort = 8080
+        httpPort = try optional("HTTP_PORT", 8080, expected: "a port number") {
+            Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
         }
     }
 
@@ -82,7 +63,7 @@ public struct ServiceConfiguration: Sendable {
         [migrationsDirectory.appendingPathComponent("common"), migrationsDirectory.appendingPathComponent(service)]
     }
 
-    private static func findMigrations() -> URL? {
+    private static func findMigrations() throws -> URL {
         let starts = [
             URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent(),
@@ -97,7 +78,7 @@ public struct ServiceConfiguration: Sendable {
                 directory.deleteLastPathComponent()
             }
         }
-        return nil
+        throw ConfigurationError.missing("MIGRATIONS_DIR (deploy/migrations was not found)")
     }
 }
 

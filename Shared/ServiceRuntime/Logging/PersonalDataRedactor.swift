@@ -8,7 +8,7 @@ import Logging
 public enum PersonalDataRedactor {
     nonisolated(unsafe) private static let email = /[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}/
     nonisolated(unsafe) private static let cpr = /\b\d{6}-?\d{4}\b/
-    nonisolated(unsafe) private static let phone = /(\+|00)?(45)?[ ]?\b\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}\b/
+    nonisolated(unsafe) private static let phone = /(?:(?:\+45|0045) ?)?\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b/
 
     public static func redact(_ text: String) -> String {
         guard text.contains(where: \.isNumber) || text.contains("@") else { return text }

@@ -1,0 +1,138 @@
+import CLibPQ
+import Foundation
+import Logging
+
+/// One libpq connection, with blocking, throwing methods.
+///
+/// libpq is not thread safe: use a connection from one thread at a time. Services go through
+/// ``PostgresClient``, which owns a connection on its own thread and hands it to closures.
+///
+/// ```swift
+/// let rows = try connection.query("SELECT id, name FROM person WHERE email = $1", [email])
+/// for row in rows {
+///     let id = try row.decode(UUID.self, column: "id")
+/// }
+/// ```
+public final class PostgresConnection {
+    let handle: OpaquePointer
+    let logger: Logger
+    /// Set when the connection was left in a state it cannot leave, such as COPY or pipeline mode.
+    var isBroken = false
+
+    /// Connects and prepares the session (time zone, date style, search path); throws a
+    /// ``PostgresError`` of kind ``PostgresError/Kind/connectionLost`` if the server cannot be reached.
+    public init(configuration: PostgresConfiguration, logger: Logger) throws {
+        let parameters = configuration.connectionParameters
+        let handle = withCStrings(parameters.map(\.keyword)) { keywords in
+            withCStrings(parameters.map(\.value)) { values in
+                PQconnectdbParams(keywords, values, 1)
+            }
+        }
+        guard let handle else {
+            throw PostgresError(kind: .connectionLost, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let error = PostgresError(connection: handle)
+            PQfinish(handle)
+            throw PostgresError(kind: .connectionLost, message: error.message)
+        }
+        self.handle = handle
+        self.logger = logger
+        PQsetNoticeReceiver(handle, { context, result in
+            guard let context, let result else { return }
+            Unmanaged<PostgresConnection>.fromOpaque(context).takeUnretainedValue().log(notice: result)
+        }, Unmanaged.passUnretained(self).toOpaque())
+        try configureSession(searchPath: configuration.searchPath)
+        logger.debug("connected to PostgreSQL", metadata: [
+            "postgres.backend_pid": "\(PQbackendPID(handle))",
+            "postgres.server_version": "\(PQserverVersion(handle))",
+        ])
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Runs one statement and returns its rows (none for a command).
+    public func query(_ sql: String, _ binds: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
+        let statement = PostgresStatement(sql, binds)
+        let result = statement.binds.withParameters { count, types, values in
+            PQexecParams(handle, sql, count, types, values, nil, nil, 0)
+        }
+        return try rows(from: result)
+    }
+
+    /// Runs one statement and returns the number of rows it inserted, updated or deleted.
+    @discardableResult
+    public func execute(_ sql: String, _ binds: [(any PostgresEncodable)?] = []) throws -> Int {
+        try query(sql, binds).affectedRows
+    }
+
+    /// Runs SQL text that may hold several statements and no binds (the simple query protocol), as
+    /// migration files need.
+    func executeScript(_ sql: String) throws {
+        _ = try rows(from: PQexec(handle, sql))
+    }
+
+    /// Whether the connection can take a statement: not known to be broken, and not closed by the server
+    /// while it sat idle. The reads take what the server sent meanwhile (such as the notice of an
+    /// administrator shutdown) and see the end of the stream if the server went away.
+    var isUsable: Bool {
+        guard isConnected else { return false }
+        guard PQconsumeInput(handle) == 1, PQisBusy(handle) == 0, PQconsumeInput(handle) == 1 else { return false }
+        return isConnected
+    }
+
+    /// Whether the connection is not known to be broken.
+    var isConnected: Bool {
+        !isBroken && PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// The rows of a finished statement's result, or the error it holds.
+    func rows(from result: OpaquePointer?) throws -> PostgresRows {
+        guard let result else { throw PostgresError(connection: handle) }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return PostgresRows(PostgresResult(result))
+        case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+            PQclear(result)
+            isBroken = true
+            throw PostgresError(kind: .other, message: "COPY is not supported; the connection is discarded")
+        default:
+            defer { PQclear(result) }
+            throw PostgresError(result: result, connection: handle)
+        }
+    }
+
+    private func configureSession(searchPath: String?) throws {
+        var sql = """
+            SELECT set_config('TimeZone', 'UTC', false), set_config('DateStyle', 'ISO', false), \
+            set_config('bytea_output', 'hex', false)
+            """
+        var binds: [(any PostgresEncodable)?] = []
+        if let searchPath {
+            sql += ", set_config('search_path', $1, false)"
+            binds.append(searchPath)
+        }
+        try execute(sql, binds)
+    }
+
+    private func log(notice result: OpaquePointer) {
+        let severity = PQresultErrorField(result, Int32(Character("V").asciiValue!)).map { String(cString: $0) }
+        let message = PQresultErrorField(result, Int32(Character("M").asciiValue!)).map { String(cString: $0) } ?? ""
+        let level: Logger.Level = ["WARNING", "ERROR", "FATAL", "PANIC"].contains(severity) ? .warning : .debug
+        logger.log(level: level, "PostgreSQL \(severity ?? "NOTICE"): \(message)")
+    }
+}
+
+@available(*, unavailable)
+extension PostgresConnection: Sendable {}
+
+/// Calls `body` with `strings` as a NULL-terminated array of C strings.
+private func withCStrings<Result>(
+    _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> Result
+) -> Result {
+    let copies = strings.map { UnsafePointer(strdup($0)) }
+    defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+    return (copies + [nil]).withUnsafeBufferPointer { body($0.baseAddress!) }
+}

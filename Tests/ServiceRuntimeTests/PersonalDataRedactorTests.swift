@@ -1,0 +1,22 @@
+import Logging
+import ServiceRuntime
+import XCTest
+
+final class PersonalDataRedactorTests: XCTestCase {
+    func testRedactsCPRNumbersEmailAddressesAndPhoneNumbers() {
+        XCTAssertEqual(PersonalDataRedactor.redact("cpr 010203-1234 and 0102031234"), "cpr [cpr] and [cpr]")
+        XCTAssertEqual(PersonalDataRedactor.redact("mail mette@kantine.example now"), "mail [email] now")
+        XCTAssertEqual(PersonalDataRedactor.redact("ring +45 75 62 00 00"), "ring [phone]")
+        XCTAssertEqual(PersonalDataRedactor.redact("ring 75620000"), "ring [phone]")
+    }
+
+    func testLeavesOrdinaryTextAlone() {
+        let text = "opening 0b6f0c4e-3f4f-4a55-9f0e-6a1f3f1f2c11 registered in 615 at 7.5 hours"
+        XCTAssertEqual(PersonalDataRedactor.redact(text), text)
+    }
+
+    func testRedactsNestedMetadata() {
+        let value: Logger.MetadataValue = .dictionary(["contact": .array([.string("x@y.dk"), .stringConvertible(12345678)])])
+        XCTAssertEqual(PersonalDataRedactor.redact(value), .dictionary(["contact": .array([.string("[email]"), .string("[phone]")])]))
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Entrypoint of the `rabbitmq` container in docker-compose.yml (mounted read-only with the rest of
+# deploy/rabbitmq at /etc/spotjob/rabbitmq). Before the broker starts it renders SpotJob's
+# definitions (vhost, users with salted password hashes, permissions, exchanges, queues, bindings)
+# from permissions.tsv, topology.tsv and the *_AMQP_PASSWORD environment variables, with the same
+# renderer as deploy/local-stack.sh. The broker loads the file at boot (load_definitions in
+# rabbitmq.conf, mounted as /etc/rabbitmq/conf.d/20-spotjob.conf), on every start: the environment
+# stays the source of truth for the passwords. Then it hands over to the image's own entrypoint.
+set -Eeuo pipefail
+
+HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+readonly DEFINITIONS=/etc/rabbitmq/spotjob-definitions.json # = load_definitions in rabbitmq.conf
+
+if [[ ${1:-} == rabbitmq-server ]]; then
+  while IFS= read -r name; do
+    if [[ ${!name} == [Cc][Hh][Aa][Nn][Gg][Ee]-[Mm][Ee]* ]]; then
+      echo "spotjob: $name is still the change-me placeholder of .env.example; set a real password in .env" >&2
+      exit 1
+    fi
+  done < <(compgen -e | grep '_AMQP_PASSWORD$' || true)
+  (
+    umask 077
+    bash "$HERE/render-definitions.sh" >"$DEFINITIONS.tmp"
+  ) || { echo "spotjob: rendering $DEFINITIONS failed" >&2; exit 1; }
+  if [[ $(id -u) == 0 ]]; then chown rabbitmq:rabbitmq "$DEFINITIONS.tmp"; fi
+  mv -f "$DEFINITIONS.tmp" "$DEFINITIONS"
+  echo "spotjob: rendered $DEFINITIONS from $HERE/permissions.tsv and $HERE/topology.tsv" >&2
+fi
+
+# The broker needs only the hashes: keep the plain passwords out of its environment.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep '_AMQP_PASSWORD$' || true)
+
+exec docker-entrypoint.sh "$@"
