@@ -25,8 +25,9 @@ if [[ "${1:-}" == "stop" ]]; then stop_services; exit 0; fi
 bash deploy/local-stack.sh up >/dev/null
 source <(bash deploy/local-stack.sh env)
 echo "==> building"
-swift build -c release --product intake 2>&1 | tail -n 1
-swift build -c release --product spotjob 2>&1 | tail -n 1
+for product in intake spotjob; do
+  swift build -c release --product "$product" >"$run_dir/build.log" 2>&1 || { cat "$run_dir/build.log"; exit 1; }
+done
 bin="$(swift build -c release --show-bin-path)"
 
 stop_services

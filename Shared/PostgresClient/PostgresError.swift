@@ -76,9 +76,7 @@ extension PostgresError.Kind {
 extension PostgresError {
     /// The error held by a failed `PGresult` of `connection`.
     init(result: OpaquePointer, connection: OpaquePointer) {
-        func field(_ code: Character) -> String? {
-            PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
-        }
+        func field(_ code: Unicode.Scalar) -> String? { Self.field(code, of: result) }
         let sqlState = field("C")
         let connectionBroken = PQstatus(connection) == CONNECTION_BAD
         self.init(
@@ -94,6 +92,11 @@ extension PostgresError {
     init(connection: OpaquePointer) {
         let connectionBroken = PQstatus(connection) == CONNECTION_BAD
         self.init(kind: connectionBroken ? .connectionLost : .other, message: Self.trimmed(PQerrorMessage(connection)))
+    }
+
+    /// A field of an error or notice result, by its `PG_DIAG_*` code.
+    static func field(_ code: Unicode.Scalar, of result: OpaquePointer) -> String? {
+        PQresultErrorField(result, Int32(code.value)).map { String(cString: $0) }
     }
 
     private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {

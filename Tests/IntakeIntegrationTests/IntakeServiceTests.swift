@@ -69,7 +69,7 @@ final class IntakeServiceTests: XCTestCase {
     }
 
     private func openings() async throws -> [OpeningPayload] {
-        try await database.withConnection { try OpeningStore.list(on: $0) }.filter { $0.sheetId.hasPrefix(prefix) }
+        try await database.withConnection { try OpeningStore.list(limit: 1_000_000, on: $0) }.filter { $0.sheetId.hasPrefix(prefix) }
     }
 
     func testAValidSheetBecomesOneOpeningAndOneEvent() async throws {

@@ -67,14 +67,15 @@ public enum OpeningStore {
     }
 
     /// Registered and withdrawn openings, newest first, optionally of one municipality (a
-    /// three-digit code).
-    public static func list(municipality: String? = nil, on connection: PostgresConnection) throws -> [OpeningPayload] {
+    /// three-digit code), at most `limit`.
+    public static func list(municipality: String? = nil, limit: Int = 1000, on connection: PostgresConnection) throws -> [OpeningPayload] {
         try connection.query(
             """
             SELECT opening_id, sheet_id, revision, status, municipality, company_cvr, company_name, category,
                    tasks, hours_per_week_tenths, positions, job_type, visit_requested, registered_at, updated_at
-            FROM openings WHERE $1::text IS NULL OR municipality = $1 ORDER BY registered_at DESC, sheet_id
-            """, [municipality]
+            FROM openings WHERE $1::text IS NULL OR municipality = $1 ORDER BY registered_at DESC, sheet_id DESC
+            LIMIT $2
+            """, [municipality, limit]
         ).map { row in
             let registeredAt = try row.decode(Date.self, column: "registered_at")
             let updatedAt = try row.decode(Date.self, column: "updated_at")

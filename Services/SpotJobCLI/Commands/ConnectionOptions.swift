@@ -12,7 +12,12 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "amqp:// URL of a broker user (default: $AMQP_URL).")
     var amqpURL: String?
 
-    static let logger = Logger(label: "spotjob")
+    /// Warnings and errors only: the CLI's output is its own report.
+    static let logger: Logger = {
+        var logger = Logger(label: "spotjob")
+        logger.logLevel = .warning
+        return logger
+    }()
 
     func database() throws -> PostgresClient {
         guard let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"] else {

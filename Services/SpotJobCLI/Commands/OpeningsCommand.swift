@@ -15,6 +15,9 @@ struct OpeningsCommand: AsyncParsableCommand {
         @Option(help: "Only this municipality: a kommunekode or a name (e.g. 615 or Horsens).")
         var municipality: String?
 
+        @Option(help: "At most this many.")
+        var limit = 50
+
         @Flag(help: "Print the opening.registered fields plus status as a JSON array.")
         var json = false
 
@@ -28,7 +31,9 @@ struct OpeningsCommand: AsyncParsableCommand {
             }
             let database = try connection.database()
             defer { Task { await database.close() } }
-            let openings = try await database.withConnection { [code] in try OpeningStore.list(municipality: code, on: $0) }
+            let openings = try await database.withConnection { [code, limit] in
+                try OpeningStore.list(municipality: code, limit: limit, on: $0)
+            }
             if json { return try Presentation.printJSON(openings) }
             Presentation.printTable(
                 ["REGISTERED", "SHEET", "REV", "STATUS", "MUNICIPALITY", "COMPANY", "CATEGORY", "HOURS", "POS"],

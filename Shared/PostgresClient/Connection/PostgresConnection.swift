@@ -7,6 +7,9 @@ import Logging
 /// libpq is not thread safe: use a connection from one thread at a time. Services go through
 /// ``PostgresClient``, which owns a connection on its own thread and hands it to closures.
 ///
+/// The connection keeps named prepared statements for the commands it runs repeatedly (see
+/// ``query(_:_:)``), so SQL must not run `DEALLOCATE ALL` or `DISCARD ALL` on it.
+///
 /// ```swift
 /// let rows = try connection.query("SELECT id, name FROM person WHERE email = $1", [email])
 /// for row in rows {
@@ -18,6 +21,7 @@ public final class PostgresConnection {
     let logger: Logger
     /// Set when the connection was left in a state it cannot leave, such as COPY or pipeline mode.
     var isBroken = false
+    var preparedStatements = PreparedStatements()
 
     /// Connects and prepares the session (time zone, date style, search path); throws a
     /// ``PostgresError`` of kind ``PostgresError/Kind/connectionLost`` if the server cannot be reached.
@@ -54,12 +58,23 @@ public final class PostgresConnection {
     }
 
     /// Runs one statement and returns its rows (none for a command).
+    ///
+    /// A command that returns no rows (`INSERT`, `UPDATE`, `DELETE` without `RETURNING`) is prepared on
+    /// its second run and executed by name from then on, so the server plans it once per connection.
     public func query(_ sql: String, _ binds: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
-        let statement = PostgresStatement(sql, binds)
-        let result = statement.binds.withParameters { count, types, values in
+        let binds = PostgresBinds(binds)
+        if let name = preparedStatements.name(for: sql) ?? prepare(sql, binds) {
+            let result = binds.withParameters { count, _, values in
+                PQexecPrepared(handle, name, count, values, nil, nil, 0)
+            }
+            return try rows(from: result, ofPrepared: sql)
+        }
+        let result = binds.withParameters { count, types, values in
             PQexecParams(handle, sql, count, types, values, nil, nil, 0)
         }
-        return try rows(from: result)
+        let rows = try rows(from: result)
+        if rows.isRowless { preparedStatements.noteRowless(sql) }
+        return rows
     }
 
     /// Runs one statement and returns the number of rows it inserted, updated or deleted.
@@ -104,6 +119,30 @@ public final class PostgresConnection {
         }
     }
 
+    /// Prepares `sql` if it is due (see ``PreparedStatements``) and returns its name; `nil` if it is not
+    /// due or fails to prepare, so that it runs unnamed and reports its own error.
+    private func prepare(_ sql: String, _ binds: PostgresBinds) -> String? {
+        guard let name = preparedStatements.nameToPrepare(sql) else { return nil }
+        let result = binds.withParameters { count, types, _ in PQprepare(handle, name, sql, count, types) }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+            preparedStatements.forget(sql)
+            return nil
+        }
+        return name
+    }
+
+    /// Like ``rows(from:)`` for a result of prepared statement `sql`, which is forgotten if the server
+    /// no longer knows it.
+    private func rows(from result: OpaquePointer?, ofPrepared sql: String) throws -> PostgresRows {
+        do {
+            return try rows(from: result)
+        } catch let error as PostgresError where error.sqlState == "26000" {
+            preparedStatements.forget(sql)
+            throw error
+        }
+    }
+
     private func configureSession(searchPath: String?) throws {
         var sql = """
             SELECT set_config('TimeZone', 'UTC', false), set_config('DateStyle', 'ISO', false), \
@@ -118,8 +157,8 @@ public final class PostgresConnection {
     }
 
     private func log(notice result: OpaquePointer) {
-        let severity = PQresultErrorField(result, Int32(Character("V").asciiValue!)).map { String(cString: $0) }
-        let message = PQresultErrorField(result, Int32(Character("M").asciiValue!)).map { String(cString: $0) } ?? ""
+        let severity = PostgresError.field("V", of: result)
+        let message = PostgresError.field("M", of: result) ?? ""
         let level: Logger.Level = ["WARNING", "ERROR", "FATAL", "PANIC"].contains(severity) ? .warning : .debug
         logger.log(level: level, "PostgreSQL \(severity ?? "NOTICE"): \(message)")
     }

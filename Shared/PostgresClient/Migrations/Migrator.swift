@@ -12,8 +12,8 @@ import Logging
 /// Migration files must not contain `BEGIN`, `COMMIT` or statements that cannot run in a transaction.
 /// The schema must exist.
 public struct Migrator: Sendable {
-    public var schema: String
-    public var directories: [URL]
+    public let schema: String
+    public let directories: [URL]
     private let logger: Logger
 
     public init(schema: String, directories: [URL], logger: Logger) {
