@@ -4,7 +4,7 @@ import PostgresClient
 
 /// A handler for tests: records each message's effect in `effects`, emits `<prefix>.pong`, rejects
 /// bodies `bad` and throws for bodies `boom`.
-struct RecordingHandler: MessageHandler {
+struct RecordingHandler: SingleMessageHandler {
     let prefix: String
     var routingKeys: [String] { ["\(prefix).ping"] }
 

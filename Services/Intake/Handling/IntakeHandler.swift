@@ -3,7 +3,7 @@ import Messaging
 import PostgresClient
 
 /// Intake's reaction to what jobcenter systems publish: `sheet.submitted` (a Spot et job sheet
-/// arrives, ``handleSubmission(_:on:)``) and `sheet.withdrawn` (``handleWithdrawal(_:on:)``).
+/// arrives, ``register(_:on:)``) and `sheet.withdrawn` (``handleWithdrawal(_:on:)``).
 public struct IntakeHandler: MessageHandler {
     public let routingKeys = [IntakeEvents.sheetSubmitted, IntakeEvents.sheetWithdrawn]
     private let clock: @Sendable () -> Date
@@ -12,45 +12,75 @@ public struct IntakeHandler: MessageHandler {
         self.clock = clock
     }
 
-    public func handle(_ envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
-        switch envelope.type {
-        case IntakeEvents.sheetSubmitted: try handleSubmission(envelope, on: connection)
-        case IntakeEvents.sheetWithdrawn: try handleWithdrawal(envelope, on: connection)
-        default:
-            try reject(
-                envelope, SheetRejection(sheetId: nil, errors: [
-                    FieldError(field: "$", code: .unsupportedType, message: "intake does not handle messages of type \(envelope.type)"),
-                ]), on: connection)
+    /// Handles a batch in delivery order. Consecutive valid submissions are saved together in one
+    /// pipeline (``register(_:on:)``); everything else is handled one message at a time.
+    public func handle(_ envelopes: [Envelope], on connection: PostgresConnection) throws -> [HandlingResult] {
+        var results: [HandlingResult] = []
+        results.reserveCapacity(envelopes.count)
+        var run: [(envelope: Envelope, sheet: SpotJobSheet)] = []
+        func flush() throws {
+            results += try register(run, on: connection)
+            run.removeAll()
         }
+        for envelope in envelopes {
+            switch envelope.type {
+            case IntakeEvents.sheetSubmitted:
+                switch SheetValidator.validateSheet(envelope.body) {
+                case .success(let sheet):
+                    run.append((envelope, sheet))
+                case .failure(let rejection):
+                    try flush()
+                    results.append(try reject(envelope, rejection, on: connection))
+                }
+            case IntakeEvents.sheetWithdrawn:
+                try flush()
+                results.append(try handleWithdrawal(envelope, on: connection))
+            default:
+                try flush()
+                results.append(try reject(
+                    envelope, SheetRejection(sheetId: nil, errors: [
+                        FieldError(field: "$", code: .unsupportedType, message: "intake does not handle messages of type \(envelope.type)"),
+                    ]), on: connection))
+            }
+        }
+        try flush()
+        return results
     }
 
-    /// A sheet arrives: a new sheet id registers an opening, a higher revision updates it, the same
-    /// or a lower revision is a duplicate with no effect, an invalid sheet is rejected.
-    func handleSubmission(_ envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
-        let sheet: SpotJobSheet
-        switch SheetValidator.validateSheet(envelope.body) {
-        case .success(let valid): sheet = valid
-        case .failure(let rejection): return try reject(envelope, rejection, on: connection)
-        }
+    /// Valid sheets arrive: a new sheet id registers an opening, a higher revision updates it, the
+    /// same or a lower revision is a duplicate with no effect, and a revision of a withdrawn sheet
+    /// is rejected. One round trip for the whole run, two when some changed nothing.
+    func register(_ sheets: [(envelope: Envelope, sheet: SpotJobSheet)], on connection: PostgresConnection) throws -> [HandlingResult] {
+        guard !sheets.isEmpty else { return [] }
         let now = clock()
-        guard let existing = try OpeningStore.existing(sheetId: sheet.sheetId, on: connection) else {
-            let openingId = UUID()
-            try OpeningStore.save(sheet, openingId: openingId, at: now, on: connection)
-            return .handled(events: [try event(
-                IntakeEvents.openingRegistered, OpeningPayload(openingId: openingId, sheet: sheet, registeredAt: now),
-                cause: envelope)])
+        let openingIds = sheets.map { _ in UUID() }
+        let saved = try connection.pipeline(try zip(sheets, openingIds).map { entry, openingId in
+            try OpeningStore.saveStatement(entry.sheet, openingId: openingId, at: now)
+        }).map(OpeningStore.saved)
+        let unchanged = zip(sheets, saved).compactMap { entry, saved in
+            if case .unchanged = saved { entry.sheet.sheetId } else { nil }
         }
-        guard !existing.withdrawn else {
-            return try reject(envelope, SheetRejection(sheetId: sheet.sheetId, errors: [
-                FieldError(field: "sheetId", code: .sheetWithdrawn, message: "this sheet was withdrawn; submit a new sheet id"),
-            ]), on: connection)
+        let withdrawn = unchanged.isEmpty ? [] : try OpeningStore.withdrawn(among: unchanged, on: connection)
+        return try zip(zip(sheets, openingIds), saved).map { pair, saved in
+            let ((envelope, sheet), openingId) = pair
+            switch saved {
+            case .registered:
+                return .handled(events: [try event(
+                    IntakeEvents.openingRegistered, OpeningPayload(openingId: openingId, sheet: sheet, registeredAt: now),
+                    cause: envelope)])
+            case .updated(let existingId, let registeredAt):
+                return .handled(events: [try event(
+                    IntakeEvents.openingUpdated,
+                    OpeningPayload(openingId: existingId, sheet: sheet, registeredAt: registeredAt, updatedAt: now),
+                    cause: envelope)])
+            case .unchanged where withdrawn.contains(sheet.sheetId):
+                return try reject(envelope, SheetRejection(sheetId: sheet.sheetId, errors: [
+                    FieldError(field: "sheetId", code: .sheetWithdrawn, message: "this sheet was withdrawn; submit a new sheet id"),
+                ]), on: connection)
+            case .unchanged:
+                return .handled(events: [])
+            }
         }
-        guard sheet.revision > existing.revision else { return .handled(events: []) }
-        try OpeningStore.save(sheet, openingId: existing.openingId, at: now, on: connection)
-        return .handled(events: [try event(
-            IntakeEvents.openingUpdated,
-            OpeningPayload(openingId: existing.openingId, sheet: sheet, registeredAt: existing.registeredAt, updatedAt: now),
-            cause: envelope)])
     }
 
     /// A sheet is withdrawn: its opening is withdrawn once; withdrawing again has no effect.

@@ -8,29 +8,33 @@ public enum OpeningStore {
     /// What intake knows of a sheet id already.
     struct Existing: Sendable {
         var openingId: UUID
-        var revision: Int
         var withdrawn: Bool
-        var registeredAt: Date
     }
 
     /// The opening registered for `sheetId`, locked until the transaction ends so a concurrent
-    /// revision of the same sheet waits.
+    /// withdrawal or revision of the same sheet waits.
     static func existing(sheetId: String, on connection: PostgresConnection) throws -> Existing? {
-        try connection.query(
-            "SELECT opening_id, revision, status, registered_at FROM openings WHERE sheet_id = $1 FOR UPDATE", [sheetId]
-        ).first.map { row in
+        try connection.query("SELECT opening_id, status FROM openings WHERE sheet_id = $1 FOR UPDATE", [sheetId]).first.map { row in
             Existing(
                 openingId: try row.decode(UUID.self, column: "opening_id"),
-                revision: try row.decode(Int.self, column: "revision"),
-                withdrawn: try row.decode(String.self, column: "status") == "withdrawn",
-                registeredAt: try row.decode(Date.self, column: "registered_at"))
+                withdrawn: try row.decode(String.self, column: "status") == "withdrawn")
         }
     }
 
-    /// Inserts the opening of `sheet`, or replaces the stored revision if the sheet id is known
-    /// (keeping its opening id and registration time).
-    static func save(_ sheet: SpotJobSheet, openingId: UUID, at now: Date, on connection: PostgresConnection) throws {
-        try connection.execute(
+    /// What ``saveStatement(_:openingId:at:)`` did to a sheet.
+    enum Saved: Sendable {
+        case registered
+        case updated(openingId: UUID, registeredAt: Date)
+        /// Nothing: the stored revision is as high or higher, or the sheet was withdrawn.
+        case unchanged
+    }
+
+    /// Registers the opening of `sheet` under `openingId`, or, if the sheet id is known with a
+    /// lower revision and not withdrawn, replaces it (keeping its opening id and registration
+    /// time). Decides in one statement, so a batch of sheets is saved in one pipeline; read the
+    /// result with ``saved(_:)``.
+    static func saveStatement(_ sheet: SpotJobSheet, openingId: UUID, at now: Date) throws -> PostgresStatement {
+        PostgresStatement(
             """
             INSERT INTO openings (
                 opening_id, sheet_id, revision, status, source, municipality, company_cvr, company_name,
@@ -48,6 +52,8 @@ public enum OpeningStore {
                 hours_per_week_tenths = EXCLUDED.hours_per_week_tenths, positions = EXCLUDED.positions,
                 job_type = EXCLUDED.job_type, visit_requested = EXCLUDED.visit_requested, note = EXCLUDED.note,
                 submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
+            WHERE openings.revision < EXCLUDED.revision AND openings.status = 'registered'
+            RETURNING opening_id, registered_at, (xmax = 0) AS inserted
             """,
             [
                 openingId, sheet.sheetId, sheet.revision, sheet.source, sheet.municipality.code,
@@ -56,6 +62,22 @@ public enum OpeningStore {
                 try PostgresJSON(encoding: sheet.tasks), sheet.hoursPerWeek.tenths, sheet.positions,
                 sheet.jobType.rawValue, sheet.visitRequested, sheet.note, sheet.submittedAt, now,
             ])
+    }
+
+    static func saved(_ rows: PostgresRows) throws -> Saved {
+        guard let row = rows.first else { return .unchanged }
+        if try row.decode(Bool.self, column: "inserted") { return .registered }
+        return .updated(
+            openingId: try row.decode(UUID.self, column: "opening_id"),
+            registeredAt: try row.decode(Date.self, column: "registered_at"))
+    }
+
+    /// Those of `sheetIds` whose openings were withdrawn.
+    static func withdrawn(among sheetIds: [String], on connection: PostgresConnection) throws -> Set<String> {
+        Set(try connection.query(
+            "SELECT sheet_id FROM openings WHERE sheet_id = ANY($1::text[]) AND status = 'withdrawn'",
+            [PostgresArray(sheetIds)]
+        ).map { try $0.decode(String.self, column: "sheet_id") })
     }
 
     static func withdraw(openingId: UUID, reason: String, at now: Date, on connection: PostgresConnection) throws {

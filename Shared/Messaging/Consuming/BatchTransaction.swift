@@ -2,13 +2,22 @@ import Foundation
 import PostgresClient
 
 /// The database side of handling a batch of messages in one transaction: inbox check, handler,
-/// outbox, inbox record. Runs synchronously on the database client's thread.
+/// then the outbox and inbox rows of the whole batch in one pipeline. Runs synchronously on the
+/// database client's thread.
 enum BatchTransaction {
     /// One message of the batch failed for a reason that retrying will not cure. The transaction
     /// is rolled back and the batch is applied again with this message rejected.
     struct MessageFailure: Error {
         var messageID: UUID
         var reason: String
+    }
+
+    /// How the handler is called.
+    enum Mode: Sendable {
+        /// All new messages in one call (the fast path).
+        case batch
+        /// One call per message, to find the message that makes the batch fail.
+        case oneByOne
     }
 
     struct Result: Sendable {
@@ -18,43 +27,57 @@ enum BatchTransaction {
     }
 
     static func apply(
-        _ envelopes: [Envelope], rejecting excluded: [UUID: String], handler: some MessageHandler,
+        _ envelopes: [Envelope], rejecting excluded: [UUID: String], handler: some MessageHandler, mode: Mode,
         on connection: PostgresConnection
     ) throws -> Result {
         var known = try Inbox.outcomes(of: envelopes.map(\.messageID), on: connection)
-        var result = Result(outcomes: [], emittedEvents: 0)
-        for envelope in envelopes {
-            if let earlier = known[envelope.messageID] {
-                result.outcomes.append(earlier)
-                continue
-            }
-            let outcome: Inbox.Outcome
-            if let reason = excluded[envelope.messageID] {
-                outcome = .rejected(reason: reason)
-            } else {
-                let handling: HandlingResult
+        for (id, reason) in excluded where known[id] == nil { known[id] = .rejected(reason: reason) }
+        // The first delivery of each new message id; later copies in the batch share its outcome.
+        var seen = Set<UUID>()
+        let fresh = envelopes.filter { known[$0.messageID] == nil && seen.insert($0.messageID).inserted }
+
+        let results: [HandlingResult] = switch mode {
+        case .batch:
+            try handler.handle(fresh, on: connection)
+        case .oneByOne:
+            try fresh.map { envelope in
                 do {
-                    handling = try handler.handle(envelope, on: connection)
-                } catch let error as PostgresError where error.isTransient {
+                    return try handler.handle([envelope], on: connection)[0]
+                } catch let error where error.warrantsRetry {
                     throw error
                 } catch {
                     throw MessageFailure(messageID: envelope.messageID, reason: "handler failed: \(error)")
                 }
-                switch handling {
-                case .handled(let events):
-                    try Outbox.enqueue(events, on: connection)
-                    result.emittedEvents += events.count
-                    outcome = .handled
-                case .rejected(let reason, let events):
-                    try Outbox.enqueue(events, on: connection)
-                    result.emittedEvents += events.count
-                    outcome = .rejected(reason: reason)
-                }
             }
-            try Inbox.record(envelope, outcome: outcome, on: connection)
-            known[envelope.messageID] = outcome
-            result.outcomes.append(outcome)
         }
-        return result
+        precondition(results.count == fresh.count, "a handler returns one result per message")
+
+        var statements: [PostgresStatement] = []
+        var emitted = 0
+        var recorded: [(Envelope, Inbox.Outcome)] = envelopes.compactMap { envelope in
+            excluded[envelope.messageID].map { (envelope, .rejected(reason: $0)) }
+        }
+        for (envelope, result) in zip(fresh, results) {
+            let (events, outcome): ([OutboxEvent], Inbox.Outcome) = switch result {
+            case .handled(let events): (events, .handled)
+            case .rejected(let reason, let events): (events, .rejected(reason: reason))
+            }
+            statements += events.map(Outbox.insertStatement)
+            emitted += events.count
+            known[envelope.messageID] = outcome
+            recorded.append((envelope, outcome))
+        }
+        statements += recorded.map { Inbox.recordStatement($0, outcome: $1) }
+        _ = try connection.pipeline(statements)
+        return Result(outcomes: envelopes.map { known[$0.messageID]! }, emittedEvents: emitted)
+    }
+}
+
+extension Error {
+    /// Whether applying the batch again may succeed: the connection was lost, the transaction hit a
+    /// serialization failure or deadlock, or a concurrent replica inserted the same key first.
+    var warrantsRetry: Bool {
+        guard let error = self as? PostgresError else { return false }
+        return error.isTransient || error.kind == .uniqueViolation
     }
 }

@@ -97,25 +97,31 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             log(delivery, reason: reason)
         }
         await consumer.ackAll(through: deliveries[deliveries.count - 1])
-        MessagingMetrics.processed(deliveries, in: ContinuousClock.now - received)
+        let elapsed = ContinuousClock.now - received
+        MessagingMetrics.processed(deliveries, in: elapsed)
+        logger.debug("batch handled", metadata: ["batch.size": "\(deliveries.count)", "batch.duration": "\(elapsed)"])
     }
 
     /// Applies `envelopes` in one transaction, retrying transient failures; `nil` when shutting down
     /// before it succeeded (the deliveries are then requeued for another replica).
     private func commit(_ envelopes: [Envelope]) async -> [Inbox.Outcome]? {
         var rejected: [UUID: String] = [:]
+        var mode = BatchTransaction.Mode.batch
         var schedule = RetrySchedule()
         let handler = self.handler
         while true {
             do {
-                let excluded = rejected
+                let (excluded, currentMode) = (rejected, mode)
                 let result = try await database.transaction { connection in
-                    try BatchTransaction.apply(envelopes, rejecting: excluded, handler: handler, on: connection)
+                    try BatchTransaction.apply(envelopes, rejecting: excluded, handler: handler, mode: currentMode, on: connection)
                 }
                 if result.emittedEvents > 0 { relay.notify() }
                 return result.outcomes
             } catch let failure as BatchTransaction.MessageFailure {
                 rejected[failure.messageID] = failure.reason
+            } catch let error where !error.warrantsRetry && mode == .batch {
+                logger.notice("batch failed; applying it one message at a time", metadata: ["error": "\(error)"])
+                mode = .oneByOne
             } catch {
                 switch schedule.failed() {
                 case .retry(let delay):

@@ -15,7 +15,7 @@ public enum Inbox {
     public static func outcomes(of messageIDs: [UUID], on connection: PostgresConnection) throws -> [UUID: Outcome] {
         let rows = try connection.query(
             "SELECT message_id, outcome, reason FROM inbox WHERE message_id = ANY($1::uuid[])",
-            ["{" + messageIDs.map(\.uuidString).joined(separator: ",") + "}"])
+            [PostgresArray(messageIDs)])
         var outcomes: [UUID: Outcome] = [:]
         for row in rows {
             outcomes[try row.decode(UUID.self, column: "message_id")] =
@@ -26,14 +26,14 @@ public enum Inbox {
         return outcomes
     }
 
-    /// Records `envelope` with its outcome. Throws a unique violation if another consumer recorded
-    /// it concurrently; the transaction then rolls back and the batch is retried.
-    public static func record(_ envelope: Envelope, outcome: Outcome, on connection: PostgresConnection) throws {
+    /// Records `envelope` with its outcome. Fails with a unique violation if another consumer
+    /// recorded it concurrently; the transaction then rolls back and the batch is retried.
+    static func recordStatement(_ envelope: Envelope, outcome: Outcome) -> PostgresStatement {
         let (name, reason): (String, String?) = switch outcome {
         case .handled: ("handled", nil)
         case .rejected(let reason): ("rejected", reason)
         }
-        try connection.execute(
+        return PostgresStatement(
             "INSERT INTO inbox (message_id, type, outcome, reason, correlation_id) VALUES ($1, $2, $3, $4, $5)",
             [envelope.messageID, envelope.type, name, reason, envelope.correlationID])
     }

@@ -4,20 +4,21 @@ import PostgresClient
 /// A service's outbox table: events written with the state change, relayed after commit.
 public enum Outbox {
     /// Writes `events` to the outbox on `connection`, which should be inside the transaction of
-    /// the state change they announce.
+    /// the state change they announce. (The consumer writes its handlers' events itself.)
     public static func enqueue(_ events: [OutboxEvent], on connection: PostgresConnection) throws {
-        guard !events.isEmpty else { return }
-        _ = try connection.pipeline(events.map { event in
-            let envelope = event.envelope
-            return PostgresStatement(
-                """
-                INSERT INTO outbox (message_id, type, correlation_id, causation_id, producer, schema_version,
-                                    created_at, payload)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                """,
-                [envelope.messageID, envelope.type, envelope.correlationID, envelope.causationID,
-                 envelope.producer, envelope.schemaVersion, envelope.timestamp, envelope.body])
-        })
+        _ = try connection.pipeline(events.map(insertStatement))
+    }
+
+    static func insertStatement(_ event: OutboxEvent) -> PostgresStatement {
+        let envelope = event.envelope
+        return PostgresStatement(
+            """
+            INSERT INTO outbox (message_id, type, correlation_id, causation_id, producer, schema_version,
+                                created_at, payload)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """,
+            [envelope.messageID, envelope.type, envelope.correlationID, envelope.causationID,
+             envelope.producer, envelope.schemaVersion, envelope.timestamp, envelope.body])
     }
 
     /// An event waiting to be published, with its position in the outbox.
@@ -52,7 +53,7 @@ public enum Outbox {
     static func markSentStatement(_ sequences: [Int64]) -> PostgresStatement {
         PostgresStatement(
             "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])",
-            ["{" + sequences.map(String.init).joined(separator: ",") + "}"])
+            [PostgresArray(sequences)])
     }
 
     /// Counts the events waiting to be published.
