@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Messaging
 import PostgresClient
+import Synchronization
 import TestSupport
 
 /// The measurements. Every queue is a durable quorum queue and every message persistent, as in
@@ -14,6 +15,8 @@ struct Bench {
     let admin: AMQPConfiguration
     let logger: Logger
     let body = [UInt8](repeating: 0x61, count: 1024)
+    /// Every scratch queue this run declared, deleted by ``deleteScratchQueues()``.
+    private let declared = ScratchQueues()
 
     init(messages: Int, report: Report) throws {
         self.messages = messages
@@ -35,7 +38,15 @@ struct Bench {
         let inspector = AMQPInspector(configuration: admin)
         try await inspector.declare(topology)
         await inspector.close()
+        declared.names.withLock { $0.append(queue) }
         return (topology, queue)
+    }
+
+    /// Deletes the scratch queues, so the broker does not keep (and keep routing to) them.
+    func deleteScratchQueues() async {
+        let inspector = AMQPInspector(configuration: admin)
+        for queue in declared.names.withLock({ $0 }) { try? await inspector.deleteQueue(queue) }
+        await inspector.close()
     }
 
     func amqpAndOutbox(includeOutbox: Bool) async throws {
@@ -107,6 +118,11 @@ struct Bench {
         let unsent = try await schema.count("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
         if unsent != 0 { throw BenchmarkError("outbox: \(unsent) rows left unsent") }
     }
+}
+
+/// The names of the queues a run declared.
+final class ScratchQueues: Sendable {
+    let names = Mutex<[String]>([])
 }
 
 extension Topology.Queue {

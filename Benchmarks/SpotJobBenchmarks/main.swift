@@ -12,6 +12,7 @@ do {
     let bench = try Bench(messages: messages, report: report)
     if section == "amqp" || section == "outbox" || section == "all" { try await bench.amqpAndOutbox(includeOutbox: section != "amqp") }
     if section == "intake" || section == "all" { try await bench.intake() }
+    await bench.deleteScratchQueues()
     report.print()
 } catch {
     report.print()

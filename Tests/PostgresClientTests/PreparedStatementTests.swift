@@ -1,7 +1,7 @@
 import PostgresClient
 import XCTest
 
-/// Commands that return no rows are prepared on their second run; the results must not change.
+/// Statements are prepared on their second run; the results must not change.
 final class PreparedStatementTests: XCTestCase {
     private let insert = "INSERT INTO item (n) VALUES ($1)"
 
@@ -55,6 +55,27 @@ final class PreparedStatementTests: XCTestCase {
                 return try connection.query("SELECT count(*) FROM item")[0].decode(Int.self, at: 0)
             }
             XCTAssertEqual(count, 3)
+        }
+    }
+
+    /// A repeated query is prepared too; when a schema change alters its result type it fails once
+    /// (0A000) and is prepared afresh on the next run.
+    func testRepeatedQueryIsPreparedAndRecoversFromAResultTypeChange() async throws {
+        try await TestSchema.with { schema in
+            let select = "SELECT * FROM item WHERE n > $1"
+            let (prepared, columns) = try await schema.client.withConnection { connection in
+                try connection.execute("CREATE TABLE item (n integer NOT NULL)")
+                try connection.execute("INSERT INTO item (n) VALUES (1), (2)")
+                for _ in 1...3 { XCTAssertEqual(try connection.query(select, [0]).count, 2) }
+                let prepared = try preparedCount(of: select, on: connection)
+                try connection.execute("ALTER TABLE item ADD COLUMN note text")
+                XCTAssertThrowsError(try connection.query(select, [0])) { error in
+                    XCTAssertEqual((error as? PostgresError)?.sqlState, "0A000")
+                }
+                return (prepared, try connection.query(select, [0]).columnNames)
+            }
+            XCTAssertEqual(prepared, 1)
+            XCTAssertEqual(columns, ["n", "note"])
         }
     }
 

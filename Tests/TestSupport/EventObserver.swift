@@ -7,6 +7,7 @@ import Logging
 public final class EventObserver: Sendable {
     public let queue: String
     private let consumer: AMQPConsumer
+    private let admin: AMQPConfiguration
 
     /// Binds a fresh queue to `routingKeys` on `exchange` (declared if missing, of `kind`).
     public init(
@@ -17,11 +18,10 @@ public final class EventObserver: Sendable {
         self.queue = queue
         let topology = Topology(
             exchanges: [.init(name: exchange, kind: kind)],
-            queues: [.init(name: queue, arguments: ["x-expires": .int(600_000)])],
+            queues: [.init(name: queue, arguments: ["x-expires": .int(60_000)])],
             bindings: routingKeys.map { .init(queue: queue, exchange: exchange, routingKey: $0) })
-        consumer = AMQPConsumer(
-            configuration: try AMQPConfiguration(url: stack.adminAMQPURL), queue: queue, prefetch: 500,
-            topology: topology, logger: logger)
+        admin = try AMQPConfiguration(url: stack.adminAMQPURL)
+        consumer = AMQPConsumer(configuration: admin, queue: queue, prefetch: 500, topology: topology, logger: logger)
     }
 
     /// Connects and binds now, so nothing published afterwards is missed.
@@ -50,5 +50,11 @@ public final class EventObserver: Sendable {
         return batch
     }
 
-    public func close() async { await consumer.close() }
+    /// Stops watching and deletes the queue, so it does not collect copies of later events.
+    public func close() async {
+        await consumer.close()
+        let inspector = AMQPInspector(configuration: admin)
+        try? await inspector.deleteQueue(queue)
+        await inspector.close()
+    }
 }

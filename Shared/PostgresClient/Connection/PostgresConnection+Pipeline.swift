@@ -61,13 +61,13 @@ extension PostgresConnection {
             case (.statement(let sql, let isPrepared), PGRES_TUPLES_OK), (.statement(let sql, let isPrepared), PGRES_COMMAND_OK),
                 (.statement(let sql, let isPrepared), PGRES_EMPTY_QUERY):
                 let statementRows = PostgresRows(PostgresResult(result))
-                if !isPrepared && statementRows.isRowless { preparedStatements.noteRowless(sql) }
+                if !isPrepared { preparedStatements.noteRan(sql) }
                 rows.append(statementRows)
             case (.statement, PGRES_PIPELINE_ABORTED):
                 PQclear(result)
             case (.statement(let sql, let isPrepared), _):
                 let error = error(from: result)
-                if isPrepared && error.sqlState == "26000" { preparedStatements.forget(sql) }
+                if isPrepared && PreparedStatements.invalidates(error) { preparedStatements.forget(sql) }
                 firstError = firstError ?? error
             }
             guard PQstatus(handle) == CONNECTION_OK else { throw firstError ?? PostgresError(connection: handle) }

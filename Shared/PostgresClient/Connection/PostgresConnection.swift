@@ -59,8 +59,8 @@ public final class PostgresConnection {
 
     /// Runs one statement and returns its rows (none for a command).
     ///
-    /// A command that returns no rows (`INSERT`, `UPDATE`, `DELETE` without `RETURNING`) is prepared on
-    /// its second run and executed by name from then on, so the server plans it once per connection.
+    /// A statement is prepared on its second run and executed by name from then on, so the server
+    /// plans it once per connection (see ``PreparedStatements``).
     public func query(_ sql: String, _ binds: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
         let binds = PostgresBinds(binds)
         if let name = preparedStatements.name(for: sql) ?? prepare(sql, binds) {
@@ -73,7 +73,7 @@ public final class PostgresConnection {
             PQexecParams(handle, sql, count, types, values, nil, nil, 0)
         }
         let rows = try rows(from: result)
-        if rows.isRowless { preparedStatements.noteRowless(sql) }
+        preparedStatements.noteRan(sql)
         return rows
     }
 
@@ -137,7 +137,7 @@ public final class PostgresConnection {
     private func rows(from result: OpaquePointer?, ofPrepared sql: String) throws -> PostgresRows {
         do {
             return try rows(from: result)
-        } catch let error as PostgresError where error.sqlState == "26000" {
+        } catch let error as PostgresError where PreparedStatements.invalidates(error) {
             preparedStatements.forget(sql)
             throw error
         }

@@ -19,11 +19,6 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
     /// The result columns' names, in order.
     public var columnNames: [String] { result.columnNames }
 
-    /// Whether the statement was a command that returns no rows, not a query (which may return none).
-    var isRowless: Bool {
-        PQresultStatus(result.pointer) == PGRES_COMMAND_OK && PQnfields(result.pointer) == 0
-    }
-
     /// The number of rows an `INSERT`, `UPDATE`, `DELETE`, `MERGE`, `SELECT` or `COPY` affected; 0 for other commands.
     public var affectedRows: Int {
         Int(String(cString: PQcmdTuples(result.pointer))) ?? 0
