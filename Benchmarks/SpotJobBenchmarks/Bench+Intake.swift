@@ -6,7 +6,7 @@ import TestSupport
 extension Bench {
     /// Intake end to end (sheet published → committed → `opening.registered` confirmed) against the
     /// raw broker pass-through; then latency at half that load, and intake's memory throughout.
-    func intake() async throws {
+    func intake(latencyRate: Double?) async throws {
         let count = min(messages, 10_000)
         let runID = "bench-\(UUID().uuidString.prefix(6).lowercased())"
         let sheets = (0..<count).map { sheetBody(runID, $0) }
@@ -45,8 +45,8 @@ extension Bench {
         }
         report.rate("intake end to end (sheet → commit → event confirmed)", intakeRate, reference: passRate, target: 0.5)
 
-        // Latency at half the measured rate, for about eight seconds.
-        let halfRate = max(intakeRate / 2, 50)
+        // Latency at half the measured rate (unless told otherwise), for about eight seconds.
+        let halfRate = latencyRate ?? max(intakeRate / 2, 50)
         let latencies = try await latencyRun(rate: halfRate, seconds: 8, runID: "\(runID)-lat", observer: observer, publisher: loader)
         let sorted = latencies.sorted()
         func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }

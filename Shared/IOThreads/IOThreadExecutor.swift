@@ -31,6 +31,13 @@ public final class IOThreadExecutor: SerialExecutor, @unchecked Sendable {
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
+        if stopping {
+            // The owner is closed; its methods only report that. Run the job on a thread of its own
+            // rather than never, so a late caller gets its error instead of hanging.
+            condition.unlock()
+            Thread.detachNewThread { job.runSynchronously(on: self.asUnownedSerialExecutor()) }
+            return
+        }
         jobs.append(job)
         condition.signal()
         condition.unlock()
@@ -41,7 +48,8 @@ public final class IOThreadExecutor: SerialExecutor, @unchecked Sendable {
     }
 
     /// Lets the thread finish the jobs already queued, then end. The thread keeps the executor alive
-    /// until then, so call this once the owning actor is done.
+    /// until then, so call this once the owning actor is done; jobs enqueued later each run on a
+    /// short-lived thread of their own (the owner should only report that it is closed).
     public func shutdown() {
         condition.lock()
         stopping = true

@@ -27,14 +27,17 @@ public enum Outbox {
         var envelope: Envelope
     }
 
-    /// The oldest unsent events, in the order they were written.
-    static func pending(limit: Int, on connection: PostgresConnection) throws -> [Pending] {
-        try connection.query(
+    /// Selects the oldest unsent events, in the order they were written; read with ``pending(_:)``.
+    static func pendingStatement(limit: Int) -> PostgresStatement {
+        PostgresStatement(
             """
             SELECT seq, message_id, type, correlation_id, causation_id, producer, schema_version, created_at, payload
             FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1
-            """, [limit]
-        ).map { row in
+            """, [limit])
+    }
+
+    static func pending(_ rows: PostgresRows) throws -> [Pending] {
+        try rows.map { row in
             Pending(
                 sequence: try row.decode(Int64.self, column: "seq"),
                 envelope: Envelope(

@@ -65,11 +65,15 @@ public final class OutboxRelay: Service, Sendable {
     @discardableResult
     public func relayBatch() async throws -> Int {
         let (lockKey, batchSize) = (self.lockKey, self.batchSize)
+        // Try the lock and read the batch in one round trip; the rows are ignored without the lock.
         let pending = try await database.withConnection { connection -> [Outbox.Pending]? in
-            let locked = try connection.query("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [lockKey])
-            guard try locked.first?.decode(Bool.self, column: "locked") == true else { return nil }
+            let results = try connection.pipeline([
+                PostgresStatement("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [lockKey]),
+                Outbox.pendingStatement(limit: batchSize),
+            ])
+            guard try results[0].first?.decode(Bool.self, column: "locked") == true else { return nil }
             do {
-                return try Outbox.pending(limit: batchSize, on: connection)
+                return try Outbox.pending(results[1])
             } catch {
                 _ = try? connection.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey])
                 throw error

@@ -26,28 +26,41 @@ public struct ConsumingService<Handler: MessageHandler> {
         self.logger = logger
     }
 
+    /// One consuming pipeline: its own broker connection and database session, so pipelines work
+    /// in parallel like competing replicas.
+    private struct Lane {
+        var consumer: AMQPConsumer
+        var database: PostgresClient
+    }
+
     public func run() async throws {
         let service = configuration.service
         let amqp = try AMQPConfiguration(url: configuration.amqpURL)
-        let consumerDatabase = PostgresClient(
-            configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-consumer"),
-            logger: logger)
-        let relayDatabase = PostgresClient(
-            configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-relay"),
-            logger: logger)
+        func database(_ role: String) -> PostgresClient {
+            PostgresClient(
+                configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-\(role)"),
+                logger: logger)
+        }
+        let lanes = (1...configuration.consumers).map { number in
+            Lane(
+                consumer: AMQPConsumer(
+                    configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
+                    topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger),
+                database: database("consumer-\(number)"))
+        }
+        let relayDatabase = database("relay")
         let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
-        let consumer = AMQPConsumer(
-            configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
-            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger)
         func closeConnections() async {
-            await consumer.close()
+            for lane in lanes {
+                await lane.consumer.close()
+                await lane.database.close()
+            }
             await publisher.close()
-            await consumerDatabase.close()
             await relayDatabase.close()
         }
         do {
-            try await migrate(consumerDatabase)
-            try await runGroup(consumer: consumer, publisher: publisher, consumerDatabase: consumerDatabase, relayDatabase: relayDatabase)
+            try await migrate(relayDatabase)
+            try await runGroup(lanes: lanes, publisher: publisher, relayDatabase: relayDatabase)
         } catch {
             await closeConnections()
             throw error
@@ -55,27 +68,28 @@ public struct ConsumingService<Handler: MessageHandler> {
         await closeConnections()
     }
 
-    private func runGroup(
-        consumer: AMQPConsumer, publisher: AMQPPublisher, consumerDatabase: PostgresClient, relayDatabase: PostgresClient
-    ) async throws {
+    private func runGroup(lanes: [Lane], publisher: AMQPPublisher, relayDatabase: PostgresClient) async throws {
         let service = configuration.service
         let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: service, logger: logger)
-        let messageConsumer = MessageConsumer(
-            service: service, consumer: consumer, publisher: publisher, database: consumerDatabase,
-            handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
-
-        let health = HealthServer(port: configuration.httpPort, registry: metrics, logger: logger) {
-            Readiness(
-                database: (try? await relayDatabase.withConnection { _ in true }) ?? false,
-                broker: await consumer.isConnected,
-                consumer: messageConsumer.isRunning)
+        let messageConsumers = lanes.map { lane in
+            MessageConsumer(
+                service: service, consumer: lane.consumer, publisher: publisher, database: lane.database,
+                handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
         }
-        // Shut down in reverse order: first the consumer, then the relay flushes, then HTTP.
+        let health = HealthServer(port: configuration.httpPort, registry: metrics, logger: logger) {
+            var brokerConnected = true
+            for lane in lanes { brokerConnected = await lane.consumer.isConnected && brokerConnected }
+            return Readiness(
+                database: (try? await relayDatabase.withConnection { _ in true }) ?? false,
+                broker: brokerConnected,
+                consumer: messageConsumers.allSatisfy(\.isRunning))
+        }
+        // Shut down in reverse order: first the consumers, then the relay flushes, then HTTP.
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: health.application()), .init(service: relay), .init(service: messageConsumer)],
+            services: [.init(service: health.application()), .init(service: relay)] + messageConsumers.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownDeadline
-        logger.info("service started", metadata: ["service": "\(service)", "queue": "\(service)"])
+        logger.info("service started", metadata: ["service": "\(service)", "queue": "\(service)", "consumers": "\(lanes.count)"])
         try await ServiceGroup(configuration: groupConfiguration).run()
         logger.info("service stopped", metadata: ["service": "\(service)"])
     }
