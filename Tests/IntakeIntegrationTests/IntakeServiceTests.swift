@@ -112,6 +112,7 @@ final class IntakeServiceTests: XCTestCase {
         let received = await events(2, settle: .seconds(1))
 
         XCTAssertEqual(received.map(\.type), ["opening.registered", "opening.updated"])
+        guard received.count == 2 else { return }
         XCTAssertEqual(received[0].body["openingId"] as? String, received[1].body["openingId"] as? String, "same opening id")
         XCTAssertEqual(received[1].body["revision"] as? Int, 2)
         XCTAssertEqual(received[1].body["hoursPerWeek"] as? Double, 10)
@@ -127,6 +128,7 @@ final class IntakeServiceTests: XCTestCase {
         let received = await events(2, settle: .seconds(1))
 
         XCTAssertEqual(received.map(\.type), ["opening.registered", "opening.withdrawn"])
+        guard received.count == 2 else { return }
         XCTAssertEqual(received[1].body["reason"] as? String, "Stillingen er besat")
         let stored = try await openings()
         XCTAssertEqual(stored.first?.status, "withdrawn")

@@ -58,7 +58,7 @@ final class MessagingPipelineTests: XCTestCase {
         let relayDatabase = schema.newClient(on: stack, logger: logger)
         let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: schema.name, logger: logger)
         let messageConsumer = MessageConsumer(
-            service: service, consumer: consumer, publisher: publisher, database: schema.client, handler: handler,
+            service: service, consumer: consumer, publisher: publisher, lanes: [schema.client], handler: handler,
             relay: relay, batchSize: batchSize, logger: logger)
         return Running(
             task: Task { try await messageConsumer.run() }, relayTask: Task { try await relay.run() },

@@ -13,7 +13,7 @@ final class ServiceConfigurationTests: XCTestCase {
         let configuration = try ServiceConfiguration(service: "intake", environment: minimal)
         XCTAssertEqual(configuration.logLevel, .info)
         XCTAssertEqual(configuration.batchSize, 100)
-        XCTAssertEqual(configuration.consumers, 2)
+        XCTAssertEqual(configuration.lanes, 2)
         XCTAssertEqual(configuration.httpPort, 8080)
         XCTAssertEqual(configuration.migrationDirectories.map(\.path), ["/app/migrations/common", "/app/migrations/intake"])
     }
@@ -37,7 +37,7 @@ final class ServiceConfigurationTests: XCTestCase {
     }
 
     func testAnInvalidVariableSaysWhatIsExpected() {
-        for (name, value) in [("BATCH_SIZE", "0"), ("CONSUMERS", "0"), ("HTTP_PORT", "http"), ("LOG_LEVEL", "loud"), ("LOG_FORMAT", "xml")] {
+        for (name, value) in [("BATCH_SIZE", "0"), ("LANES", "0"), ("HTTP_PORT", "http"), ("LOG_LEVEL", "loud"), ("LOG_FORMAT", "xml")] {
             XCTAssertThrowsError(try ServiceConfiguration(service: "intake", environment: minimal.merging([name: value]) { $1 })) { error in
                 XCTAssertTrue("\(error)".hasPrefix("the environment variable \(name) is invalid: expected"), "\(error)")
             }

@@ -12,6 +12,11 @@ public struct IntakeHandler: MessageHandler {
         self.clock = clock
     }
 
+    /// Messages about one sheet are applied in order: a withdrawal never overtakes its sheet.
+    public func partitionKey(of envelope: Envelope) -> String? {
+        SheetValidator.sheetId(of: envelope.body)
+    }
+
     /// Handles a batch in delivery order. Consecutive valid submissions are saved together in one
     /// pipeline (``register(_:on:)``); everything else is handled one message at a time.
     public func handle(_ envelopes: [Envelope], on connection: PostgresConnection) throws -> [HandlingResult] {

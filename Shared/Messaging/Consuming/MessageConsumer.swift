@@ -7,9 +7,12 @@ import Synchronization
 
 /// Consumes a service's queue with at-least-once delivery and exactly-once effect.
 ///
-/// Deliveries are taken in batches. Each batch is applied in one database transaction
-/// (``BatchTransaction``): the inbox drops messages handled before, the ``MessageHandler`` applies
-/// the rest, and their events go to the outbox. Only after commit are messages acknowledged; a
+/// Deliveries are taken in batches. A batch is split into lanes by the handler's
+/// ``MessageHandler/partitionKey(of:)``, one database session per lane, so lanes commit in parallel
+/// while messages with the same key (intake: the same sheet) keep their order. Each lane's part is
+/// applied in one database transaction (``BatchTransaction``): the inbox drops messages handled
+/// before, the handler applies the rest, and their events go to the outbox. Only after the whole
+/// batch committed are its messages acknowledged; a
 /// message that is invalid (bad envelope, rejected by the handler, failing the handler) is first
 /// published to the dead-letter exchange with the reason in a header. A batch failing for a
 /// transient reason is retried per ``RetrySchedule`` and dead-lettered when that gives up.
@@ -17,7 +20,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     private let service: String
     private let consumer: AMQPConsumer
     private let publisher: AMQPPublisher
-    private let database: PostgresClient
+    private let lanes: [PostgresClient]
     private let handler: Handler
     private let relay: OutboxRelay
     private let batchSize: Int
@@ -30,15 +33,18 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     /// - Parameters:
     ///   - service: the service name: its queue, dead-letter routing key and log label.
     ///   - publisher: used for dead letters (may be shared with the relay).
+    ///   - lanes: one database client per lane (at least one).
     ///   - relay: told after each commit that emitted events.
+    ///   - batchSize: deliveries taken at once, across all lanes.
     public init(
-        service: String, consumer: AMQPConsumer, publisher: AMQPPublisher, database: PostgresClient,
+        service: String, consumer: AMQPConsumer, publisher: AMQPPublisher, lanes: [PostgresClient],
         handler: Handler, relay: OutboxRelay, batchSize: Int = 100, logger: Logger
     ) {
+        precondition(!lanes.isEmpty, "a consumer needs a database client")
         self.service = service
         self.consumer = consumer
         self.publisher = publisher
-        self.database = database
+        self.lanes = lanes
         self.handler = handler
         self.relay = relay
         self.batchSize = batchSize
@@ -68,15 +74,15 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             }
         }
         if !envelopes.isEmpty {
-            guard let outcomes = await commit(envelopes.map(\.envelope)) else {
+            guard let outcomes = await commitInLanes(envelopes) else {
                 for delivery in deliveries { await consumer.requeue(delivery) }
                 return
             }
-            for ((index, _), outcome) in zip(envelopes, outcomes) {
+            for (index, outcome) in outcomes {
                 if case .rejected(let reason) = outcome { reasons[index] = reason }
             }
-            MessagingMetrics.rejected(zip(envelopes, outcomes).compactMap { entry, outcome in
-                if case .rejected = outcome { entry.envelope.type } else { nil }
+            MessagingMetrics.rejected(outcomes.compactMap { index, outcome in
+                if case .rejected = outcome { deliveries[index].type } else { nil }
             })
         }
         let refused = zip(deliveries, reasons).filter { $0.1 != nil }.map(\.0)
@@ -102,9 +108,41 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         logger.debug("batch handled", metadata: ["batch.size": "\(deliveries.count)", "batch.duration": "\(elapsed)"])
     }
 
-    /// Applies `envelopes` in one transaction, retrying transient failures; `nil` when shutting down
-    /// before it succeeded (the deliveries are then requeued for another replica).
-    private func commit(_ envelopes: [Envelope]) async -> [Inbox.Outcome]? {
+    /// Splits `envelopes` (with their delivery index) into lanes by partition key and commits the
+    /// lanes concurrently; the outcomes by delivery index, or `nil` if any lane gave up at shutdown.
+    private func commitInLanes(_ envelopes: [(index: Int, envelope: Envelope)]) async -> [(Int, Inbox.Outcome)]? {
+        var parts = [[(index: Int, envelope: Envelope)]](repeating: [], count: lanes.count)
+        for entry in envelopes {
+            parts[Self.lane(of: handler.partitionKey(of: entry.envelope), among: lanes.count)].append(entry)
+        }
+        return await withTaskGroup(of: [(Int, Inbox.Outcome)]?.self) { group in
+            for (lane, part) in zip(lanes, parts) where !part.isEmpty {
+                group.addTask {
+                    await self.commit(part.map(\.envelope), on: lane).map { Array(zip(part.map(\.index), $0)) }
+                }
+            }
+            var all: [(Int, Inbox.Outcome)] = []
+            for await outcomes in group {
+                guard let outcomes else { return nil }
+                all += outcomes
+            }
+            return all
+        }
+    }
+
+    /// The lane of a partition key: stable across runs (FNV-1a), keyless messages in lane 0.
+    static func lane(of key: String?, among count: Int) -> Int {
+        guard let key, count > 1 else { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(hash % UInt64(count))
+    }
+
+    /// Applies `envelopes` in one transaction on `database`, retrying transient failures; `nil`
+    /// when shutting down before it succeeded (the deliveries are then requeued for another replica).
+    private func commit(_ envelopes: [Envelope], on database: PostgresClient) async -> [Inbox.Outcome]? {
         var rejected: [UUID: String] = [:]
         var mode = BatchTransaction.Mode.batch
         var schedule = RetrySchedule()

@@ -19,6 +19,15 @@ public protocol MessageHandler: Sendable {
     /// anything else makes the consumer apply the batch again one message at a time, and the
     /// message that still fails is dead-lettered with the error as the reason.
     func handle(_ envelopes: [Envelope], on connection: PostgresConnection) throws -> [HandlingResult]
+
+    /// The key whose messages must be applied in order (intake: the sheet id), or `nil` when
+    /// order does not matter or the key cannot be read. The consumer applies messages of different
+    /// keys in parallel lanes; keyless messages share one lane. Default: `nil`.
+    func partitionKey(of envelope: Envelope) -> String?
+}
+
+extension MessageHandler {
+    public func partitionKey(of envelope: Envelope) -> String? { nil }
 }
 
 /// A ``MessageHandler`` that handles one message at a time.

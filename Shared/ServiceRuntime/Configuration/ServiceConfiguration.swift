@@ -12,7 +12,7 @@ import Logging
 /// | `LOG_FORMAT` | `json` (one object per line) or `text`; default `json` unless stderr is a terminal |
 /// | `MIGRATIONS_DIR` | folder holding `common/` and one folder per service; default: `deploy/migrations` found from the working directory or the executable upwards |
 /// | `BATCH_SIZE` | messages handled per transaction, default 100 |
-/// | `CONSUMERS` | consuming pipelines in the process (each its own broker connection and database session), default 2 |
+/// | `LANES` | database sessions a batch is spread over; messages with the same partition key (intake: sheet id) stay in order; default 2 |
 /// | `HTTP_PORT` | port of `/health/live`, `/health/ready` and `/metrics`, default 8080 |
 public struct ServiceConfiguration: Sendable {
     public var service: String
@@ -21,8 +21,9 @@ public struct ServiceConfiguration: Sendable {
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
     public var migrationsDirectory: URL
+    /// Deliveries taken at once, across all lanes.
     public var batchSize: Int
-    public var consumers: Int
+    public var lanes: Int
     public var httpPort: Int
 
     public enum LogFormat: String, Sendable { case json, text }
@@ -55,7 +56,7 @@ public struct ServiceConfiguration: Sendable {
         batchSize = try optional("BATCH_SIZE", 100, expected: "a whole number from 1 to 1000") {
             Int($0).flatMap { (1...1000).contains($0) ? $0 : nil }
         }
-        consumers = try optional("CONSUMERS", 2, expected: "a whole number from 1 to 16") {
+        lanes = try optional("LANES", 2, expected: "a whole number from 1 to 16") {
             Int($0).flatMap { (1...16).contains($0) ? $0 : nil }
         }
         httpPort = try optional("HTTP_PORT", 8080, expected: "a port number") {

@@ -26,13 +26,6 @@ public struct ConsumingService<Handler: MessageHandler> {
         self.logger = logger
     }
 
-    /// One consuming pipeline: its own broker connection and database session, so pipelines work
-    /// in parallel like competing replicas.
-    private struct Lane {
-        var consumer: AMQPConsumer
-        var database: PostgresClient
-    }
-
     public func run() async throws {
         let service = configuration.service
         let amqp = try AMQPConfiguration(url: configuration.amqpURL)
@@ -41,26 +34,21 @@ public struct ConsumingService<Handler: MessageHandler> {
                 configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-\(role)"),
                 logger: logger)
         }
-        let lanes = (1...configuration.consumers).map { number in
-            Lane(
-                consumer: AMQPConsumer(
-                    configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
-                    topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger),
-                database: database("consumer-\(number)"))
-        }
+        let lanes = (1...configuration.lanes).map { database("lane-\($0)") }
         let relayDatabase = database("relay")
         let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
+        let consumer = AMQPConsumer(
+            configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
+            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger)
         func closeConnections() async {
-            for lane in lanes {
-                await lane.consumer.close()
-                await lane.database.close()
-            }
+            await consumer.close()
             await publisher.close()
+            for lane in lanes { await lane.close() }
             await relayDatabase.close()
         }
         do {
             try await migrate(relayDatabase)
-            try await runGroup(lanes: lanes, publisher: publisher, relayDatabase: relayDatabase)
+            try await runGroup(consumer: consumer, lanes: lanes, publisher: publisher, relayDatabase: relayDatabase)
         } catch {
             await closeConnections()
             throw error
@@ -68,28 +56,26 @@ public struct ConsumingService<Handler: MessageHandler> {
         await closeConnections()
     }
 
-    private func runGroup(lanes: [Lane], publisher: AMQPPublisher, relayDatabase: PostgresClient) async throws {
+    private func runGroup(
+        consumer: AMQPConsumer, lanes: [PostgresClient], publisher: AMQPPublisher, relayDatabase: PostgresClient
+    ) async throws {
         let service = configuration.service
         let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: service, logger: logger)
-        let messageConsumers = lanes.map { lane in
-            MessageConsumer(
-                service: service, consumer: lane.consumer, publisher: publisher, database: lane.database,
-                handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
-        }
+        let messageConsumer = MessageConsumer(
+            service: service, consumer: consumer, publisher: publisher, lanes: lanes,
+            handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
         let health = HealthServer(port: configuration.httpPort, registry: metrics, logger: logger) {
-            var brokerConnected = true
-            for lane in lanes { brokerConnected = await lane.consumer.isConnected && brokerConnected }
-            return Readiness(
+            Readiness(
                 database: (try? await relayDatabase.withConnection { _ in true }) ?? false,
-                broker: brokerConnected,
-                consumer: messageConsumers.allSatisfy(\.isRunning))
+                broker: await consumer.isConnected,
+                consumer: messageConsumer.isRunning)
         }
-        // Shut down in reverse order: first the consumers, then the relay flushes, then HTTP.
+        // Shut down in reverse order: first the consumer, then the relay flushes, then HTTP.
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: health.application()), .init(service: relay)] + messageConsumers.map { .init(service: $0) },
+            services: [.init(service: health.application()), .init(service: relay), .init(service: messageConsumer)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownDeadline
-        logger.info("service started", metadata: ["service": "\(service)", "queue": "\(service)", "consumers": "\(lanes.count)"])
+        logger.info("service started", metadata: ["service": "\(service)", "queue": "\(service)", "lanes": "\(lanes.count)"])
         try await ServiceGroup(configuration: groupConfiguration).run()
         logger.info("service stopped", metadata: ["service": "\(service)"])
     }
