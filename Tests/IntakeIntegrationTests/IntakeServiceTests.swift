@@ -68,12 +68,18 @@ final class IntakeServiceTests: XCTestCase {
         return (delivery.routingKey, body)
     }
 
+    /// A valid sheet of this test: its id starts with the test's prefix and its source is the prefix.
+    private func sheet(_ suffix: String, _ overrides: [String: Any] = [:]) -> [String: Any] {
+        SheetFixtures.sheet("\(prefix)-\(suffix)", overrides.merging(["source": prefix]) { current, _ in current })
+    }
+
+    /// The openings of this test's sheets (by their source).
     private func openings() async throws -> [OpeningPayload] {
-        try await database.withConnection { try OpeningStore.list(limit: 1_000_000, on: $0) }.filter { $0.sheetId.hasPrefix(prefix) }
+        try await database.withConnection { [prefix] in try OpeningStore.list(source: prefix, limit: 10_000, on: $0) }
     }
 
     func testAValidSheetBecomesOneOpeningAndOneEvent() async throws {
-        try await submit([SheetFixtures.sheet("\(prefix)-1")])
+        try await submit([sheet("1")])
         let received = await events(1)
 
         XCTAssertEqual(received.map(\.type), ["opening.registered"])
@@ -94,7 +100,7 @@ final class IntakeServiceTests: XCTestCase {
     /// Duplicates: the same message delivered again (same message id) and the same sheet sent again
     /// (new message id, same sheetId and revision) both leave one opening and one event.
     func testTheSameSheetTwiceIsOneOpening() async throws {
-        let body = SheetFixtures.body(SheetFixtures.sheet("\(prefix)-dup"))
+        let body = SheetFixtures.body(sheet("dup"))
         let messageID = UUID()
         try await publish([body, body], messageID: messageID)
         try await publish([body])
@@ -106,9 +112,9 @@ final class IntakeServiceTests: XCTestCase {
     }
 
     func testAHigherRevisionUpdatesTheOpeningAndALowerOneIsIgnored() async throws {
-        try await submit([SheetFixtures.sheet("\(prefix)-rev")])
-        try await submit([SheetFixtures.sheet("\(prefix)-rev", ["revision": 2, "hoursPerWeek": 10, "positions": 2])])
-        try await submit([SheetFixtures.sheet("\(prefix)-rev", ["revision": 1, "hoursPerWeek": 3])])
+        try await submit([sheet("rev")])
+        try await submit([sheet("rev", ["revision": 2, "hoursPerWeek": 10, "positions": 2])])
+        try await submit([sheet("rev", ["revision": 1, "hoursPerWeek": 3])])
         let received = await events(2, settle: .seconds(1))
 
         XCTAssertEqual(received.map(\.type), ["opening.registered", "opening.updated"])
@@ -122,7 +128,7 @@ final class IntakeServiceTests: XCTestCase {
     }
 
     func testAWithdrawalWithdrawsTheOpeningOnce() async throws {
-        try await submit([SheetFixtures.sheet("\(prefix)-w")])
+        try await submit([sheet("w")])
         let withdrawal: [String: Any] = ["sheetId": "\(prefix)-w", "reason": "Stillingen er besat"]
         try await submit([withdrawal, withdrawal], type: IntakeEvents.sheetWithdrawn)
         let received = await events(2, settle: .seconds(1))
@@ -142,7 +148,7 @@ final class IntakeServiceTests: XCTestCase {
             stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["intake"], logger: logger)
         await deadLetters.start()
         defer { Task { await deadLetters.close() } }
-        let faulty = SheetFixtures.sheet("\(prefix)-5", [
+        let faulty = sheet("5", [
             "company": ["cvr": "10150818", "name": "Horsens Kantine ApS"],  // check digit wrong
             "municipality": "Atlantis",
             "category": "Rumfart",
@@ -182,11 +188,11 @@ final class IntakeServiceTests: XCTestCase {
         defer { Task { await deadLetters.close() } }
         let marker = "\(prefix)-bad"
         let malformed = Array("{\"sheetId\": \"\(marker)-json\", ".utf8)
-        let wrongTypes = SheetFixtures.body(SheetFixtures.sheet("\(marker)-types", ["hoursPerWeek": "seven", "positions": true, "tasks": "Opvask"]))
+        let wrongTypes = SheetFixtures.body(sheet("bad-types", ["hoursPerWeek": "seven", "positions": true, "tasks": "Opvask"]))
         let huge = Array("{\"sheetId\": \"\(marker)-huge\", \"note\": \"".utf8) + [UInt8](repeating: 0x61, count: 5 * 1024 * 1024) + Array("\"}".utf8)
         let invalidUTF8 = Array("{\"sheetId\": \"\(marker)-utf8\", \"note\": \"".utf8) + [0xC3, 0x28, 0xFF] + Array("\"}".utf8)
         try await publish([malformed, wrongTypes, huge, invalidUTF8])
-        try await submit([SheetFixtures.sheet("\(prefix)-after")])
+        try await submit([sheet("after")])
 
         let dead = await deadLetters.collect(4, timeout: .seconds(30), settle: .milliseconds(500))
         let mine = dead.filter { $0.body == malformed || $0.body == wrongTypes || $0.body == huge || $0.body == invalidUTF8 }
@@ -210,7 +216,7 @@ final class IntakeServiceTests: XCTestCase {
     /// SIGTERM: intake stops consuming, finishes and acks what it holds, flushes the outbox and
     /// exits cleanly within 10 seconds.
     func testSIGTERMShutsDownGracefullyWithinTenSeconds() async throws {
-        try await submit((0..<200).map { SheetFixtures.sheet("\(prefix)-term-\($0)") })
+        try await submit((0..<200).map { sheet("term-\($0)") })
         try await Task.sleep(for: .milliseconds(200))
         let took = await intake.stop(signal: SIGTERM)
 
@@ -231,7 +237,7 @@ final class IntakeServiceTests: XCTestCase {
             for start in stride(from: 0, to: total, by: 50) {
                 try await publisher.publish((start..<start + 50).map {
                     Envelope(type: IntakeEvents.sheetSubmitted, producer: "jobcenter-test",
-                             body: SheetFixtures.body(SheetFixtures.sheet("\(prefix)-k-\($0)")))
+                             body: SheetFixtures.body(SheetFixtures.sheet("\(prefix)-k-\($0)", ["source": prefix])))
                         .outgoing(exchange: SpotJobTopology.exchange)
                 })
                 try await Task.sleep(for: .milliseconds(15))

@@ -88,16 +88,20 @@ public enum OpeningStore {
             """, [openingId, now, reason])
     }
 
-    /// Registered and withdrawn openings, newest first, optionally of one municipality (a
-    /// three-digit code), at most `limit`.
-    public static func list(municipality: String? = nil, limit: Int = 1000, on connection: PostgresConnection) throws -> [OpeningPayload] {
+    /// Registered and withdrawn openings, newest first, optionally only those of one municipality
+    /// (a three-digit code) or one source (the event or system that captured the sheets), at most
+    /// `limit`.
+    public static func list(
+        municipality: String? = nil, source: String? = nil, limit: Int = 1000, on connection: PostgresConnection
+    ) throws -> [OpeningPayload] {
         try connection.query(
             """
             SELECT opening_id, sheet_id, revision, status, municipality, company_cvr, company_name, category,
                    tasks, hours_per_week_tenths, positions, job_type, visit_requested, registered_at, updated_at
-            FROM openings WHERE $1::text IS NULL OR municipality = $1 ORDER BY registered_at DESC, sheet_id DESC
-            LIMIT $2
-            """, [municipality, limit]
+            FROM openings
+            WHERE ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR source = $2)
+            ORDER BY registered_at DESC, sheet_id DESC LIMIT $3
+            """, [municipality, source, limit]
         ).map { row in
             let registeredAt = try row.decode(Date.self, column: "registered_at")
             let updatedAt = try row.decode(Date.self, column: "updated_at")

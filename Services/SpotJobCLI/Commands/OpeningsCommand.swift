@@ -15,6 +15,9 @@ struct OpeningsCommand: AsyncParsableCommand {
         @Option(help: "Only this municipality: a kommunekode or a name (e.g. 615 or Horsens).")
         var municipality: String?
 
+        @Option(help: "Only sheets from this source, e.g. jobshop-horsens-2017-05-15.")
+        var source: String?
+
         @Option(help: "At most this many.")
         var limit = 50
 
@@ -31,8 +34,8 @@ struct OpeningsCommand: AsyncParsableCommand {
             }
             let database = try connection.database()
             defer { Task { await database.close() } }
-            let openings = try await database.withConnection { [code, limit] in
-                try OpeningStore.list(municipality: code, limit: limit, on: $0)
+            let openings = try await database.withConnection { [code, source, limit] in
+                try OpeningStore.list(municipality: code, source: source, limit: limit, on: $0)
             }
             if json { return try Presentation.printJSON(openings) }
             Presentation.printTable(
