@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], path: "Tests/ServiceRuntimeTests"),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain"], path: "Tests/IntakeTests"),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "TestSupport"], path: "Tests/IntakeTests"),
         .testTarget(
             name: "IntakeIntegrationTests",
             dependencies: ["Intake", "ServiceRuntime", "TestSupport"],

@@ -107,10 +107,10 @@ extension Bench {
 
     /// A valid sheet of about 1 KiB.
     private func sheetBody(_ runID: String, _ index: Int) -> [UInt8] {
-        var sheet = SheetFixtures.sheet("\(runID)-\(index)")
-        let size = SheetFixtures.body(sheet).count
+        var sheet = HorsensJobShopSheet.fields(sheetId: "\(runID)-\(index)")
+        let size = HorsensJobShopSheet.json(sheet).count
         sheet["note"] = String(repeating: "n", count: max(0, 1024 - size - 10))
-        return SheetFixtures.body(sheet)
+        return HorsensJobShopSheet.json(sheet)
     }
 }
 

@@ -23,7 +23,7 @@ final class HealthAndMetricsTests: XCTestCase {
 
         let publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: Logger(label: "health-test"))
         try await publisher.publish(
-            Envelope(type: IntakeEvents.sheetSubmitted, producer: "test", body: SheetFixtures.body(SheetFixtures.sheet("metrics-\(UUID())")))
+            Envelope(type: IntakeEvents.sheetSubmitted, producer: "test", body: HorsensJobShopSheet.json(HorsensJobShopSheet.fields(sheetId: "metrics-\(UUID())")))
                 .outgoing(exchange: SpotJobTopology.exchange))
         await publisher.close()
 

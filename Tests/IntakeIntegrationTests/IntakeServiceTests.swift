@@ -40,7 +40,7 @@ final class IntakeServiceTests: XCTestCase {
     }
 
     private func submit(_ sheets: [[String: Any]], type: String = IntakeEvents.sheetSubmitted) async throws {
-        try await publish(sheets.map { SheetFixtures.body($0) }, type: type)
+        try await publish(sheets.map { HorsensJobShopSheet.json($0) }, type: type)
     }
 
     private func publish(_ bodies: [[UInt8]], type: String = IntakeEvents.sheetSubmitted, messageID: UUID? = nil) async throws {
@@ -70,7 +70,7 @@ final class IntakeServiceTests: XCTestCase {
 
     /// A valid sheet of this test: its id starts with the test's prefix and its source is the prefix.
     private func sheet(_ suffix: String, _ overrides: [String: Any] = [:]) -> [String: Any] {
-        SheetFixtures.sheet("\(prefix)-\(suffix)", overrides.merging(["source": prefix]) { current, _ in current })
+        HorsensJobShopSheet.fields(sheetId: "\(prefix)-\(suffix)", overriding: overrides.merging(["source": prefix]) { current, _ in current })
     }
 
     /// The openings of this test's sheets (by their source).
@@ -88,9 +88,9 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertEqual(event["category"] as? String, "kitchen-cleaning")
         XCTAssertEqual(event["tasks"] as? [String], ["anrette-fjerne-frokost", "opvask", "Vande planter i kantinen"])
         XCTAssertEqual(event["hoursPerWeek"] as? Double, 7.5)
-        XCTAssertEqual(event["positions"] as? Int, 1)
+        XCTAssertEqual(event["positions"] as? Int, 2)
         XCTAssertEqual(event["jobType"] as? String, "smajob")
-        XCTAssertEqual((event["company"] as? [String: Any])?["cvr"] as? String, "10150817")
+        XCTAssertEqual((event["company"] as? [String: Any])?["cvr"] as? String, "25313763", "spaces removed")
         XCTAssertNil(event["contact"], "contact details stay in intake")
         let stored = try await openings()
         XCTAssertEqual(stored.count, 1)
@@ -100,7 +100,7 @@ final class IntakeServiceTests: XCTestCase {
     /// Duplicates: the same message delivered again (same message id) and the same sheet sent again
     /// (new message id, same sheetId and revision) both leave one opening and one event.
     func testTheSameSheetTwiceIsOneOpening() async throws {
-        let body = SheetFixtures.body(sheet("dup"))
+        let body = HorsensJobShopSheet.json(sheet("dup"))
         let messageID = UUID()
         try await publish([body, body], messageID: messageID)
         try await publish([body])
@@ -113,7 +113,7 @@ final class IntakeServiceTests: XCTestCase {
 
     func testAHigherRevisionUpdatesTheOpeningAndALowerOneIsIgnored() async throws {
         try await submit([sheet("rev")])
-        try await submit([sheet("rev", ["revision": 2, "hoursPerWeek": 10, "positions": 2])])
+        try await submit([sheet("rev", ["revision": 2, "hoursPerWeek": 10, "positions": 3])])
         try await submit([sheet("rev", ["revision": 1, "hoursPerWeek": 3])])
         let received = await events(2, settle: .seconds(1))
 
@@ -124,7 +124,7 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertEqual(received[1].body["hoursPerWeek"] as? Double, 10)
         let stored = try await openings()
         XCTAssertEqual(stored.map(\.revision), [2])
-        XCTAssertEqual(stored.first?.positions, 2)
+        XCTAssertEqual(stored.first?.positions, 3)
     }
 
     func testAWithdrawalWithdrawsTheOpeningOnce() async throws {
@@ -168,12 +168,12 @@ final class IntakeServiceTests: XCTestCase {
         let dead = await deadLetters.collect(1, timeout: .seconds(10))
         let reason = try XCTUnwrap(dead.first?.properties.headers[DeadLetter.reasonHeader]?.stringValue)
         XCTAssertTrue(reason.contains("company.cvr invalid-cvr"), reason)
-        XCTAssertEqual(dead.first?.body, SheetFixtures.body(faulty), "the raw message is kept")
+        XCTAssertEqual(dead.first?.body, HorsensJobShopSheet.json(faulty), "the raw message is kept")
 
         let kept = try await database.withConnection { [prefix] in
             try $0.query("SELECT raw_body FROM rejected_sheets WHERE sheet_id = $1", ["\(prefix)-5"]).map { try $0.decode([UInt8].self, column: "raw_body") }
         }
-        XCTAssertEqual(kept, [SheetFixtures.body(faulty)])
+        XCTAssertEqual(kept, [HorsensJobShopSheet.json(faulty)])
         let log = intake.log
         XCTAssertFalse(log.contains("mette@kantine.example"), "no e-mail address in the log")
         XCTAssertFalse(log.contains("12 34"), "no phone number in the log")
@@ -188,7 +188,7 @@ final class IntakeServiceTests: XCTestCase {
         defer { Task { await deadLetters.close() } }
         let marker = "\(prefix)-bad"
         let malformed = Array("{\"sheetId\": \"\(marker)-json\", ".utf8)
-        let wrongTypes = SheetFixtures.body(sheet("bad-types", ["hoursPerWeek": "seven", "positions": true, "tasks": "Opvask"]))
+        let wrongTypes = HorsensJobShopSheet.json(sheet("bad-types", ["hoursPerWeek": "seven", "positions": true, "tasks": "Opvask"]))
         let huge = Array("{\"sheetId\": \"\(marker)-huge\", \"note\": \"".utf8) + [UInt8](repeating: 0x61, count: 5 * 1024 * 1024) + Array("\"}".utf8)
         let invalidUTF8 = Array("{\"sheetId\": \"\(marker)-utf8\", \"note\": \"".utf8) + [0xC3, 0x28, 0xFF] + Array("\"}".utf8)
         try await publish([malformed, wrongTypes, huge, invalidUTF8])
@@ -237,7 +237,7 @@ final class IntakeServiceTests: XCTestCase {
             for start in stride(from: 0, to: total, by: 50) {
                 try await publisher.publish((start..<start + 50).map {
                     Envelope(type: IntakeEvents.sheetSubmitted, producer: "jobcenter-test",
-                             body: SheetFixtures.body(SheetFixtures.sheet("\(prefix)-k-\($0)", ["source": prefix])))
+                             body: HorsensJobShopSheet.json(HorsensJobShopSheet.fields(sheetId: "\(prefix)-k-\($0)", overriding: ["source": prefix])))
                         .outgoing(exchange: SpotJobTopology.exchange)
                 })
                 try await Task.sleep(for: .milliseconds(15))

@@ -1,4 +1,5 @@
 import Intake
+import TestSupport
 import XCTest
 
 /// Bodies that cannot be read as a JSON object: one error for the whole body (`$`), in the

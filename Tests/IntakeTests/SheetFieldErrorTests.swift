@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import TestSupport
 import XCTest
 
 /// Sheets with faulty fields: every problem is reported, with the right field and code.

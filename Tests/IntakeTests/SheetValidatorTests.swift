@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Intake
+import TestSupport
 import XCTest
 
 /// Valid sheets: what the validator accepts and how it normalises it.

@@ -1,4 +1,5 @@
 import Intake
+import TestSupport
 import XCTest
 
 final class WithdrawalValidationTests: XCTestCase {

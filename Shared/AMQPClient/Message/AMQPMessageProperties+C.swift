@@ -23,26 +23,16 @@ extension AMQPMessageProperties {
         var properties = amqp_basic_properties_t()
         var flags: Int32 = AMQP_BASIC_DELIVERY_MODE_FLAG
         properties.delivery_mode = persistent ? 2 : 1
-        if let messageID {
-            flags |= AMQP_BASIC_MESSAGE_ID_FLAG
-            properties.message_id = arena.bytes(messageID)
+        func set(_ value: String?, _ flag: Int32, _ field: WritableKeyPath<amqp_basic_properties_t, amqp_bytes_t>) {
+            guard let value else { return }
+            flags |= flag
+            properties[keyPath: field] = arena.bytes(value)
         }
-        if let type {
-            flags |= AMQP_BASIC_TYPE_FLAG
-            properties.type = arena.bytes(type)
-        }
-        if let contentType {
-            flags |= AMQP_BASIC_CONTENT_TYPE_FLAG
-            properties.content_type = arena.bytes(contentType)
-        }
-        if let correlationID {
-            flags |= AMQP_BASIC_CORRELATION_ID_FLAG
-            properties.correlation_id = arena.bytes(correlationID)
-        }
-        if let appID {
-            flags |= AMQP_BASIC_APP_ID_FLAG
-            properties.app_id = arena.bytes(appID)
-        }
+        set(messageID, AMQP_BASIC_MESSAGE_ID_FLAG, \.message_id)
+        set(type, AMQP_BASIC_TYPE_FLAG, \.type)
+        set(contentType, AMQP_BASIC_CONTENT_TYPE_FLAG, \.content_type)
+        set(correlationID, AMQP_BASIC_CORRELATION_ID_FLAG, \.correlation_id)
+        set(appID, AMQP_BASIC_APP_ID_FLAG, \.app_id)
         if let timestamp {
             flags |= AMQP_BASIC_TIMESTAMP_FLAG
             properties.timestamp = UInt64(max(0, timestamp.timeIntervalSince1970))
