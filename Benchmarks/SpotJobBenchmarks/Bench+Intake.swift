@@ -1,6 +1,7 @@
 import AMQPClient
 import Foundation
 import Messaging
+import PostgresClient
 import TestSupport
 
 extension Bench {
@@ -29,21 +30,30 @@ extension Bench {
         let intake = try ServiceProcess(service: "intake", stack: stack, environment: ["LOG_LEVEL": "warning"])
         defer { intake.signal(SIGKILL) }
         try await intake.waitUntilStarted()
-        let observer = try EventObserver(stack: stack, routingKeys: ["opening.registered"], logger: logger)
-        await observer.start()
         let memory = MemorySampler(intake)
         intake.signal(SIGSTOP)
         try await loader.publish(sheets.map(sheetMessage))
-        let intakeRate = await measureRate(count) {
+        // Done when every sheet has its opening and no event waits in the outbox: all confirmed.
+        let database = PostgresClient(configuration: .init(url: stack.databaseURL(service: "intake")), logger: logger)
+        let intakeRate = try await measureRate(count) {
             intake.signal(SIGCONT)
-            var registered = 0
-            while registered < count {
-                let events = await observer.collect(1, timeout: .seconds(30))
-                if events.isEmpty { break }
-                registered += events.count { (try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any])?["sheetId"].map { "\($0)".hasPrefix(runID) } == true }
+            while true {
+                let (openings, unsent) = try await database.withConnection { [runID] connection in
+                    let results = try connection.pipeline([
+                        PostgresStatement("SELECT count(*) FROM openings WHERE source = $1", [runID]),
+                        PostgresStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL"),
+                    ])
+                    return (try results[0][0].decode(Int.self, at: 0), try results[1][0].decode(Int.self, at: 0))
+                }
+                if openings == count && unsent == 0 { break }
+                try await Task.sleep(for: .milliseconds(5))
             }
         }
+        await database.close()
         report.rate("intake end to end (sheet → commit → event confirmed)", intakeRate, reference: passRate, target: 0.5)
+
+        let observer = try EventObserver(stack: stack, routingKeys: ["opening.registered"], logger: logger)
+        await observer.start()
 
         // Latency at half the measured rate (unless told otherwise), for about eight seconds.
         let halfRate = latencyRate ?? max(intakeRate / 2, 50)
@@ -105,11 +115,10 @@ extension Bench {
         Envelope(type: "sheet.submitted", producer: "bench", body: body).outgoing(exchange: SpotJobTopology.exchange)
     }
 
-    /// A valid sheet of about 1 KiB.
+    /// A valid sheet of 1 KiB (padded by its note) whose source is the run's id.
     private func sheetBody(_ runID: String, _ index: Int) -> [UInt8] {
-        var sheet = HorsensJobShopSheet.fields(sheetId: "\(runID)-\(index)")
-        let size = HorsensJobShopSheet.json(sheet).count
-        sheet["note"] = String(repeating: "n", count: max(0, 1024 - size - 10))
+        var sheet = HorsensJobShopSheet.fields(sheetId: "\(runID)-\(index)", overriding: ["source": runID, "note": ""])
+        sheet["note"] = String(repeating: "n", count: 1024 - HorsensJobShopSheet.json(sheet).count)
         return HorsensJobShopSheet.json(sheet)
     }
 }
