@@ -70,6 +70,33 @@ final class LeastPrivilegeTests: XCTestCase {
         await publisher.close()
     }
 
+    /// Billing staff read their invoice queue and nothing else.
+    func testBillingStaffMayOnlyReadTheInvoiceQueue() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        let staff = try AMQPConfiguration(url: stack.billingStaffAMQPURL)
+
+        let invoices = AMQPConsumer(configuration: staff, queue: "billing.invoices", logger: logger)
+        _ = await invoices.next(timeout: .milliseconds(200))
+        let readsInvoices = await invoices.isConnected
+        XCTAssertTrue(readsInvoices, "billing staff consume billing.invoices")
+        await invoices.close()
+
+        let intakeQueue = AMQPConsumer(configuration: staff, queue: "intake", logger: logger)
+        _ = await intakeQueue.next(timeout: .milliseconds(200))
+        let readsIntake = await intakeQueue.isConnected
+        XCTAssertFalse(readsIntake, "billing staff cannot consume intake's queue")
+        await intakeQueue.close()
+
+        let publisher = AMQPPublisher(configuration: staff, logger: logger)
+        do {
+            try await publisher.publish(OutgoingMessage(exchange: SpotJobTopology.exchange, routingKey: "invoice.issued", body: []))
+            XCTFail("billing staff could publish")
+        } catch {
+            XCTAssertTrue(error.isAccessRefused, "\(error)")
+        }
+        await publisher.close()
+    }
+
     func testTheGuestUserDoesNotExist() async throws {
         let stack = try LocalStack.fromEnvironment()
         var guest = try AMQPConfiguration(url: stack.adminAMQPURL)
