@@ -16,9 +16,7 @@ enum Presentation {
     }
 
     static func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONCoding.encoder
-        encoder.outputFormatting.insert(.prettyPrinted)
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try JSONCoding.makeEncoder(prettyPrinted: true).encode(value), as: UTF8.self))
     }
 
     /// Prints `rows` under `header` with each column as wide as its widest cell.

@@ -21,41 +21,27 @@ public struct OutboxEvent: Sendable, Equatable {
     }
 }
 
-/// The JSON settings of SpotJob's message bodies: ISO 8601 dates in UTC, sorted keys.
+/// The JSON settings of the bodies SpotJob emits: RFC 3339 dates in UTC, sorted keys.
 public enum JSONCoding {
-    public static let encoder: JSONEncoder = {
+    /// The encoder of event bodies; shared, so never change its settings.
+    public static let encoder = makeEncoder()
+
+    /// A new encoder with SpotJob's settings, e.g. pretty-printed for people.
+    public static func makeEncoder(prettyPrinted: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.format(date))
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if prettyPrinted { encoder.outputFormatting.insert(.prettyPrinted) }
         return encoder
-    }()
-
-    public static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = Timestamp.parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 timestamp")
-            }
-            return date
-        }
-        return decoder
-    }()
+    }
 }
 
 /// RFC 3339 timestamps in UTC with milliseconds, as SpotJob writes them.
 public enum Timestamp {
     public static func format(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-    }
-
-    /// Parses RFC 3339 with or without fractional seconds, `Z` or an offset.
-    public static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }
