@@ -65,35 +65,32 @@ public final class OutboxRelay: Service, Sendable {
     @discardableResult
     public func relayBatch() async throws -> Int {
         let (lockKey, batchSize) = (self.lockKey, self.batchSize)
+        let unlock = PostgresStatement("SELECT pg_advisory_unlock(hashtext($1))", [lockKey])
         // Try the lock and read the batch in one round trip; the rows are ignored without the lock.
-        let pending = try await database.withConnection { connection -> [Outbox.Pending]? in
-            let results = try connection.pipeline([
+        let results = try await database.withConnection { connection in
+            try connection.pipeline([
                 PostgresStatement("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [lockKey]),
                 Outbox.pendingStatement(limit: batchSize),
             ])
-            guard try results[0].first?.decode(Bool.self, column: "locked") == true else { return nil }
-            do {
-                return try Outbox.pending(results[1])
-            } catch {
-                _ = try? connection.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey])
-                throw error
-            }
         }
-        guard let pending else { return 0 }  // another replica is relaying
+        guard try results[0].first?.decode(Bool.self, column: "locked") == true else { return 0 }  // another replica relays
+        // Holding the lock from here on: every way out releases it.
+        let pending: [Outbox.Pending]
+        let backlog: Int
         do {
+            pending = try Outbox.pending(results[1])
             if !pending.isEmpty {
                 try await publisher.publish(pending.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
             }
+            let sequences = pending.map(\.sequence)
+            backlog = try await database.withConnection { connection in
+                let results = try connection.pipeline(
+                    (sequences.isEmpty ? [] : [Outbox.markSentStatement(sequences)]) + [unlock, Outbox.backlogStatement])
+                return try results.last?.first?.decode(Int.self, at: 0) ?? 0
+            }
         } catch {
-            _ = try? await database.withConnection { _ = try $0.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey]) }
+            _ = try? await database.withConnection { _ = try $0.pipeline([unlock]) }
             throw error
-        }
-        let sequences = pending.map(\.sequence)
-        let backlog = try await database.withConnection { connection in
-            let results = try connection.pipeline(
-                (sequences.isEmpty ? [] : [Outbox.markSentStatement(sequences)])
-                    + [PostgresStatement("SELECT pg_advisory_unlock(hashtext($1))", [lockKey]), Outbox.backlogStatement])
-            return try results.last?.first?.decode(Int.self, at: 0) ?? 0
         }
         MessagingMetrics.outboxBacklog(backlog)
         MessagingMetrics.published(pending.map(\.envelope))
