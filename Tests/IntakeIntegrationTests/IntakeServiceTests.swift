@@ -127,6 +127,28 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertEqual(stored.first?.positions, 3)
     }
 
+    /// Revisions of one sheet queued while intake is paused arrive in one batch; they still apply
+    /// in order, each once, on the batch path (a statement saving a batch of sheets cannot hold one
+    /// sheet twice, so intake splits the run instead of failing and falling back to one by one).
+    func testRevisionsOfOneSheetInOneBatchApplyInOrder() async throws {
+        intake.signal(SIGSTOP)
+        try await submit([
+            sheet("batch"), sheet("batch", ["revision": 2]), sheet("batch"), sheet("other"),
+            sheet("batch", ["revision": 3, "positions": 4]),
+        ])
+        intake.signal(SIGCONT)
+        let received = await events(4, settle: .seconds(1))
+
+        let batchEvents = received.filter { $0.body["sheetId"] as? String == "\(prefix)-batch" }
+        XCTAssertEqual(batchEvents.map(\.type), ["opening.registered", "opening.updated", "opening.updated"])
+        XCTAssertEqual(batchEvents.map { $0.body["revision"] as? Int }, [1, 2, 3])
+        XCTAssertEqual(received.count, 4, "the other sheet is registered too")
+        let stored = try await openings().sorted { $0.sheetId < $1.sheetId }
+        XCTAssertEqual(stored.map(\.revision), [3, 1])
+        XCTAssertEqual(stored.first?.positions, 4)
+        XCTAssertFalse(intake.log.contains("one message at a time"), "the batch did not fail")
+    }
+
     func testAWithdrawalWithdrawsTheOpeningOnce() async throws {
         try await submit([sheet("w")])
         let withdrawal: [String: Any] = ["sheetId": "\(prefix)-w", "reason": "Stillingen er besat"]

@@ -58,10 +58,15 @@ public struct IntakeHandler: MessageHandler {
     func register(_ sheets: [(envelope: Envelope, sheet: SpotJobSheet)], on connection: PostgresConnection) throws -> [HandlingResult] {
         guard !sheets.isEmpty else { return [] }
         let now = clock()
-        let openingIds = sheets.map { _ in UUID() }
-        let saved = try connection.pipeline(try zip(sheets, openingIds).map { entry, openingId in
-            try OpeningStore.saveStatement(entry.sheet, openingId: openingId, at: now)
-        }).map(OpeningStore.saved)
+        let openingIds = sheets.map { _ in UUID.timeOrdered(at: now) }
+        // One statement per stretch of distinct sheet ids: a statement cannot change a row twice.
+        let chunks = Self.distinctStretches(of: sheets.map(\.sheet.sheetId))
+        let results = try connection.pipeline(try chunks.map { range in
+            try OpeningStore.saveStatement(Array(zip(sheets[range].map(\.sheet), openingIds[range])), at: now)
+        })
+        let saved = try zip(chunks, results).flatMap { range, rows in
+            try OpeningStore.saved(rows, of: sheets[range].map(\.sheet))
+        }
         let unchanged = zip(sheets, saved).compactMap { entry, saved in
             if case .unchanged = saved { entry.sheet.sheetId } else { nil }
         }
@@ -86,6 +91,20 @@ public struct IntakeHandler: MessageHandler {
                 return .handled(events: [])
             }
         }
+    }
+
+    /// Splits `keys` into consecutive ranges in which no key occurs twice, each as long as possible.
+    static func distinctStretches(of keys: [String]) -> [Range<Int>] {
+        var stretches: [Range<Int>] = []
+        var start = 0
+        var seen = Set<String>()
+        for (index, key) in keys.enumerated() where !seen.insert(key).inserted {
+            stretches.append(start..<index)
+            start = index
+            seen = [key]
+        }
+        if start < keys.count { stretches.append(start..<keys.count) }
+        return stretches
     }
 
     /// A sheet is withdrawn: its opening is withdrawn once; withdrawing again has no effect.

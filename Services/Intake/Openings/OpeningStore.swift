@@ -21,7 +21,7 @@ public enum OpeningStore {
         }
     }
 
-    /// What ``saveStatement(_:openingId:at:)`` did to a sheet.
+    /// What ``saveStatement(_:at:)`` did to a sheet.
     enum Saved: Sendable {
         case registered
         case updated(openingId: UUID, registeredAt: Date)
@@ -29,20 +29,27 @@ public enum OpeningStore {
         case unchanged
     }
 
-    /// Registers the opening of `sheet` under `openingId`, or, if the sheet id is known with a
-    /// lower revision and not withdrawn, replaces it (keeping its opening id and registration
-    /// time). Decides in one statement, so a batch of sheets is saved in one pipeline; read the
-    /// result with ``saved(_:)``.
-    static func saveStatement(_ sheet: SpotJobSheet, openingId: UUID, at now: Date) throws -> PostgresStatement {
-        PostgresStatement(
+    /// Saves `sheets` (each with the opening id it gets if it is new) in one statement: a new sheet id
+    /// registers an opening; a known one with a lower revision that is not withdrawn is replaced,
+    /// keeping its opening id and registration time; anything else is left alone. Read the result
+    /// with ``saved(_:of:)``.
+    ///
+    /// - Precondition: no sheet id occurs twice (one statement cannot change a row twice).
+    static func saveStatement(_ sheets: [(sheet: SpotJobSheet, openingId: UUID)], at now: Date) throws -> PostgresStatement {
+        func column<Value: PostgresEncodable>(_ value: (SpotJobSheet) -> Value?) -> PostgresArray {
+            PostgresArray(sheets.map { value($0.sheet) })
+        }
+        return PostgresStatement(
             """
             INSERT INTO openings (
-                opening_id, sheet_id, revision, status, source, municipality, company_cvr, company_name,
+                opening_id, sheet_id, revision, source, municipality, company_cvr, company_name,
                 company_employees, contact_name, contact_phone, contact_email, category, tasks,
                 hours_per_week_tenths, positions, job_type, visit_requested, note, submitted_at,
-                registered_at, updated_at)
-            VALUES ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-                    $19, $20, $20)
+                status, registered_at, updated_at)
+            SELECT *, 'registered', $20::timestamptz, $20::timestamptz
+            FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::integer[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[],
+                        $14::integer[], $15::integer[], $16::text[], $17::boolean[], $18::text[], $19::timestamptz[])
             ON CONFLICT (sheet_id) DO UPDATE SET
                 revision = EXCLUDED.revision, source = EXCLUDED.source, municipality = EXCLUDED.municipality,
                 company_cvr = EXCLUDED.company_cvr, company_name = EXCLUDED.company_name,
@@ -53,23 +60,31 @@ public enum OpeningStore {
                 job_type = EXCLUDED.job_type, visit_requested = EXCLUDED.visit_requested, note = EXCLUDED.note,
                 submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
             WHERE openings.revision < EXCLUDED.revision AND openings.status = 'registered'
-            RETURNING opening_id, registered_at, (xmax = 0) AS inserted
+            RETURNING sheet_id, opening_id, registered_at, (xmax = 0) AS inserted
             """,
             [
-                openingId, sheet.sheetId, sheet.revision, sheet.source, sheet.municipality.code,
-                sheet.company.cvr.value, sheet.company.name, sheet.company.employees, sheet.contact.name,
-                sheet.contact.phone?.value, sheet.contact.email?.value, sheet.category.rawValue,
-                try PostgresJSON(encoding: sheet.tasks), sheet.hoursPerWeek.tenths, sheet.positions,
-                sheet.jobType.rawValue, sheet.visitRequested, sheet.note, sheet.submittedAt, now,
+                PostgresArray(sheets.map(\.openingId)), column(\.sheetId), column(\.revision), column(\.source),
+                column(\.municipality.code), column(\.company.cvr.value), column(\.company.name),
+                column(\.company.employees), column(\.contact.name), column(\.contact.phone?.value),
+                column(\.contact.email?.value), column(\.category.rawValue),
+                PostgresArray(try sheets.map { try PostgresJSON(encoding: $0.sheet.tasks) }),
+                column(\.hoursPerWeek.tenths), column(\.positions), column(\.jobType.rawValue),
+                column(\.visitRequested), column(\.note), column(\.submittedAt), now,
             ])
     }
 
-    static func saved(_ rows: PostgresRows) throws -> Saved {
-        guard let row = rows.first else { return .unchanged }
-        if try row.decode(Bool.self, column: "inserted") { return .registered }
-        return .updated(
-            openingId: try row.decode(UUID.self, column: "opening_id"),
-            registeredAt: try row.decode(Date.self, column: "registered_at"))
+    /// What ``saveStatement(_:at:)`` did to each of `sheets`, in their order, from its `rows`.
+    static func saved(_ rows: PostgresRows, of sheets: [SpotJobSheet]) throws -> [Saved] {
+        var changed: [String: Saved] = [:]
+        for row in rows {
+            changed[try row.decode(String.self, column: "sheet_id")] =
+                try row.decode(Bool.self, column: "inserted")
+                ? .registered
+                : .updated(
+                    openingId: try row.decode(UUID.self, column: "opening_id"),
+                    registeredAt: try row.decode(Date.self, column: "registered_at"))
+        }
+        return sheets.map { changed[$0.sheetId] ?? .unchanged }
     }
 
     /// Those of `sheetIds` whose openings were withdrawn.

@@ -2,7 +2,7 @@ import Foundation
 import PostgresClient
 
 /// The database side of handling a batch of messages in one transaction: inbox check, handler,
-/// then the outbox and inbox rows of the whole batch in one pipeline. Runs synchronously on the
+/// then the outbox and inbox rows of the whole batch in two statements, sent in one pipeline. Runs synchronously on the
 /// database client's thread.
 enum BatchTransaction {
     /// One message of the batch failed for a reason that retrying will not cure. The transaction
@@ -52,24 +52,23 @@ enum BatchTransaction {
         }
         precondition(results.count == fresh.count, "a handler returns one result per message")
 
-        var statements: [PostgresStatement] = []
-        var emitted = 0
+        var events: [OutboxEvent] = []
         var recorded: [(Envelope, Inbox.Outcome)] = envelopes.compactMap { envelope in
             excluded[envelope.messageID].map { (envelope, .rejected(reason: $0)) }
         }
         for (envelope, result) in zip(fresh, results) {
-            let (events, outcome): ([OutboxEvent], Inbox.Outcome) = switch result {
+            let (emitted, outcome): ([OutboxEvent], Inbox.Outcome) = switch result {
             case .handled(let events): (events, .handled)
             case .rejected(let reason, let events): (events, .rejected(reason: reason))
             }
-            statements += events.map(Outbox.insertStatement)
-            emitted += events.count
+            events += emitted
             known[envelope.messageID] = outcome
             recorded.append((envelope, outcome))
         }
-        statements += recorded.map { Inbox.recordStatement($0, outcome: $1) }
+        let statements = (events.isEmpty ? [] : [Outbox.insertStatement(events)])
+            + (recorded.isEmpty ? [] : [Inbox.recordStatement(recorded)])
         _ = try connection.pipeline(statements)
-        return Result(outcomes: envelopes.map { known[$0.messageID]! }, emittedEvents: emitted)
+        return Result(outcomes: envelopes.map { known[$0.messageID]! }, emittedEvents: events.count)
     }
 }
 

@@ -36,7 +36,7 @@ public enum DeadLetter {
             properties.headers[header] = nil
         }
         if let original = properties.messageID { properties.headers[replayOfHeader] = .string(original) }
-        properties.messageID = UUID().uuidString.lowercased()
+        properties.messageID = UUID.timeOrdered().uuidString.lowercased()
         return OutgoingMessage(exchange: exchange, routingKey: routingKey, body: delivery.body, properties: properties)
     }
 }

@@ -17,7 +17,7 @@ public struct Envelope: Sendable, Equatable {
     public var body: [UInt8]
 
     public init(
-        messageID: UUID = UUID(), type: String, correlationID: String? = nil, causationID: String? = nil,
+        messageID: UUID = .timeOrdered(), type: String, correlationID: String? = nil, causationID: String? = nil,
         timestamp: Date = Date(), producer: String, schemaVersion: Int = 1, body: [UInt8]
     ) {
         self.messageID = messageID

@@ -26,15 +26,23 @@ public enum Inbox {
         return outcomes
     }
 
-    /// Records `envelope` with its outcome. Fails with a unique violation if another consumer
-    /// recorded it concurrently; the transaction then rolls back and the batch is retried.
-    static func recordStatement(_ envelope: Envelope, outcome: Outcome) -> PostgresStatement {
-        let (name, reason): (String, String?) = switch outcome {
-        case .handled: ("handled", nil)
-        case .rejected(let reason): ("rejected", reason)
+    /// Records each envelope of `records` with its outcome, in one statement. Fails with a unique
+    /// violation if another consumer recorded one of them concurrently; the transaction then rolls
+    /// back and the batch is retried.
+    static func recordStatement(_ records: [(envelope: Envelope, outcome: Outcome)]) -> PostgresStatement {
+        let outcomes: [(name: String, reason: String?)] = records.map { record in
+            switch record.outcome {
+            case .handled: ("handled", nil)
+            case .rejected(let reason): ("rejected", reason)
+            }
         }
         return PostgresStatement(
-            "INSERT INTO inbox (message_id, type, outcome, reason, correlation_id) VALUES ($1, $2, $3, $4, $5)",
-            [envelope.messageID, envelope.type, name, reason, envelope.correlationID])
+            """
+            INSERT INTO inbox (message_id, type, outcome, reason, correlation_id)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+            """,
+            [PostgresArray(records.map(\.envelope.messageID)), PostgresArray(records.map(\.envelope.type)),
+             PostgresArray(outcomes.map(\.name)), PostgresArray(outcomes.map(\.reason)),
+             PostgresArray(records.map(\.envelope.correlationID))])
     }
 }

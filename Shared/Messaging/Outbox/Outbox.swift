@@ -6,19 +6,24 @@ public enum Outbox {
     /// Writes `events` to the outbox on `connection`, which should be inside the transaction of
     /// the state change they announce. (The consumer writes its handlers' events itself.)
     public static func enqueue(_ events: [OutboxEvent], on connection: PostgresConnection) throws {
-        _ = try connection.pipeline(events.map(insertStatement))
+        guard !events.isEmpty else { return }
+        _ = try connection.pipeline([insertStatement(events)])
     }
 
-    static func insertStatement(_ event: OutboxEvent) -> PostgresStatement {
-        let envelope = event.envelope
+    /// Inserts `events` with one statement, in order (their `seq` ascends in the order given).
+    static func insertStatement(_ events: [OutboxEvent]) -> PostgresStatement {
+        let envelopes = events.map(\.envelope)
         return PostgresStatement(
             """
             INSERT INTO outbox (message_id, type, correlation_id, causation_id, producer, schema_version,
                                 created_at, payload)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[],
+                                 $7::timestamptz[], $8::bytea[])
             """,
-            [envelope.messageID, envelope.type, envelope.correlationID, envelope.causationID,
-             envelope.producer, envelope.schemaVersion, envelope.timestamp, envelope.body])
+            [PostgresArray(envelopes.map(\.messageID)), PostgresArray(envelopes.map(\.type)),
+             PostgresArray(envelopes.map(\.correlationID)), PostgresArray(envelopes.map(\.causationID)),
+             PostgresArray(envelopes.map(\.producer)), PostgresArray(envelopes.map(\.schemaVersion)),
+             PostgresArray(envelopes.map(\.timestamp)), PostgresArray(envelopes.map(\.body))])
     }
 
     /// An event waiting to be published, with its position in the outbox.

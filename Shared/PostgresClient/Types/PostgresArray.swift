@@ -1,29 +1,42 @@
-import Foundation
-
-/// A one-dimensional array bind, e.g. for `WHERE id = ANY($1::uuid[])`.
+/// A one-dimensional array bind: `WHERE id = ANY($1::uuid[])`, or one column of many rows at once,
+/// `INSERT INTO t (a, b) SELECT * FROM unnest($1::uuid[], $2::text[])`.
 ///
-/// Sent untyped in PostgreSQL's array text form with every element quoted, so any text is safe;
-/// the SQL casts it to the element type it needs.
+/// Sent untyped in PostgreSQL's array text form, every element quoted (so any text is safe) and
+/// `nil` as `NULL`; the SQL casts it to the element type it needs.
 public struct PostgresArray: PostgresEncodable {
-    public var elements: [String]
+    /// The array literal, e.g. `{"a","b\"c",NULL}`.
+    private var literal: [UInt8] = [UInt8(ascii: "{")]
+    /// Whether an element was appended (a comma goes before the next one).
+    private var isEmpty = true
 
-    public init(_ elements: [String]) { self.elements = elements }
-    public init(_ uuids: [UUID]) { self.init(uuids.map(\.uuidString)) }
-    public init(_ integers: [Int64]) { self.init(integers.map(String.init)) }
+    public init<Element: PostgresEncodable>(_ elements: some Sequence<Element?>) {
+        var text: [UInt8] = []
+        for element in elements {
+            if !isEmpty { literal.append(UInt8(ascii: ",")) }
+            isEmpty = false
+            guard let element else {
+                literal.append(contentsOf: "NULL".utf8)
+                continue
+            }
+            text.removeAll(keepingCapacity: true)
+            element.encodePostgresText(into: &text)
+            literal.append(UInt8(ascii: "\""))
+            for byte in text {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
+            }
+            literal.append(UInt8(ascii: "\""))
+        }
+        literal.append(UInt8(ascii: "}"))
+    }
+
+    public init<Element: PostgresEncodable>(_ elements: some Sequence<Element>) {
+        self.init(elements.lazy.map(Optional.some))
+    }
 
     public static var postgresDataType: PostgresDataType { .unknown }
 
     public func encodePostgresText(into buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "{"))
-        for (index, element) in elements.enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(UInt8(ascii: "\""))
-            for byte in element.utf8 {
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { buffer.append(UInt8(ascii: "\\")) }
-                buffer.append(byte)
-            }
-            buffer.append(UInt8(ascii: "\""))
-        }
-        buffer.append(UInt8(ascii: "}"))
+        buffer.append(contentsOf: literal)
     }
 }
