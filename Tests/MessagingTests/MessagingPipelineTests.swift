@@ -172,7 +172,7 @@ final class MessagingPipelineTests: XCTestCase {
         await observer.close()
 
         XCTAssertEqual(Set(received.compactMap(\.properties.messageID)), Set(events.map { $0.envelope.messageID.uuidString.lowercased() }))
-        let unsent = try await schema.count("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+        let unsent = try await schema.count("SELECT count(*) FROM outbox")
         XCTAssertEqual(unsent, 0)
     }
 

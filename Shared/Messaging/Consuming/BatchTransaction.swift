@@ -1,9 +1,9 @@
 import Foundation
 import PostgresClient
 
-/// The database side of handling a batch of messages in one transaction: inbox check, handler,
-/// then the outbox and inbox rows of the whole batch in two statements, sent in one pipeline. Runs synchronously on the
-/// database client's thread.
+/// The database side of handling a batch of messages in one transaction: the batch claims its
+/// message ids in the inbox, the handler applies the messages claimed, and their events go to the
+/// outbox. Runs synchronously on the database client's thread.
 enum BatchTransaction {
     /// One message of the batch failed for a reason that retrying will not cure. The transaction
     /// is rolled back and the batch is applied again with this message rejected.
@@ -30,11 +30,17 @@ enum BatchTransaction {
         _ envelopes: [Envelope], rejecting excluded: [UUID: String], handler: some MessageHandler, mode: Mode,
         on connection: PostgresConnection
     ) throws -> Result {
-        var known = try Inbox.outcomes(of: envelopes.map(\.messageID), on: connection)
-        for (id, reason) in excluded where known[id] == nil { known[id] = .rejected(reason: reason) }
-        // The first delivery of each new message id; later copies in the batch share its outcome.
+        // Each message id once (later copies in the batch share the first one's outcome), claimed in
+        // the inbox; the messages excluded after an earlier attempt are recorded as rejected at once.
         var seen = Set<UUID>()
-        let fresh = envelopes.filter { known[$0.messageID] == nil && seen.insert($0.messageID).inserted }
+        let distinct = envelopes.filter { seen.insert($0.messageID).inserted }
+        let claimed = try Inbox.claim(distinct.map { envelope in
+            (envelope, excluded[envelope.messageID].map { .rejected(reason: $0) } ?? .handled)
+        }, on: connection)
+        let duplicates = distinct.map(\.messageID).filter { !claimed.contains($0) }
+        var known = duplicates.isEmpty ? [:] : try Inbox.outcomes(of: duplicates, on: connection)
+        for (id, reason) in excluded where claimed.contains(id) { known[id] = .rejected(reason: reason) }
+        let fresh = distinct.filter { claimed.contains($0.messageID) && excluded[$0.messageID] == nil }
 
         let results: [HandlingResult] = switch mode {
         case .batch:
@@ -53,21 +59,20 @@ enum BatchTransaction {
         precondition(results.count == fresh.count, "a handler returns one result per message")
 
         var events: [OutboxEvent] = []
-        var recorded: [(Envelope, Inbox.Outcome)] = envelopes.compactMap { envelope in
-            excluded[envelope.messageID].map { (envelope, .rejected(reason: $0)) }
-        }
+        var statements: [PostgresStatement] = []
         for (envelope, result) in zip(fresh, results) {
-            let (emitted, outcome): ([OutboxEvent], Inbox.Outcome) = switch result {
-            case .handled(let events): (events, .handled)
-            case .rejected(let reason, let events): (events, .rejected(reason: reason))
+            switch result {
+            case .handled(let emitted):
+                events += emitted
+                known[envelope.messageID] = .handled
+            case .rejected(let reason, let emitted):
+                events += emitted
+                known[envelope.messageID] = .rejected(reason: reason)
+                statements.append(Inbox.rejectStatement(envelope.messageID, reason: reason))
             }
-            events += emitted
-            known[envelope.messageID] = outcome
-            recorded.append((envelope, outcome))
         }
-        let statements = (events.isEmpty ? [] : [Outbox.insertStatement(events)])
-            + (recorded.isEmpty ? [] : [Inbox.recordStatement(recorded)])
-        _ = try connection.pipeline(statements)
+        if !events.isEmpty { statements.insert(Outbox.insertStatement(events), at: 0) }
+        if !statements.isEmpty { _ = try connection.pipeline(statements) }
         return Result(outcomes: envelopes.map { known[$0.messageID]! }, emittedEvents: events.count)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import PostgresClient
 
-/// A service's outbox table: events written with the state change, relayed after commit.
+/// A service's outbox table: events written with the state change, relayed after commit and
+/// deleted once the broker confirmed them, so the table holds only what is still to be published.
 public enum Outbox {
     /// Writes `events` to the outbox on `connection`, which should be inside the transaction of
     /// the state change they announce. (The consumer writes its handlers' events itself.)
@@ -37,7 +38,7 @@ public enum Outbox {
         PostgresStatement(
             """
             SELECT seq, message_id, type, correlation_id, causation_id, producer, schema_version, created_at, payload
-            FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1
+            FROM outbox ORDER BY seq LIMIT $1
             """, [limit])
     }
 
@@ -57,13 +58,11 @@ public enum Outbox {
         }
     }
 
-    /// Marks the events with these sequence numbers as published.
-    static func markSentStatement(_ sequences: [Int64]) -> PostgresStatement {
-        PostgresStatement(
-            "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])",
-            [PostgresArray(sequences)])
+    /// Removes the events with these sequence numbers, which the broker has confirmed.
+    static func deleteStatement(_ sequences: [Int64]) -> PostgresStatement {
+        PostgresStatement("DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [PostgresArray(sequences)])
     }
 
     /// Counts the events waiting to be published.
-    static let backlogStatement = PostgresStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+    static let backlogStatement = PostgresStatement("SELECT count(*) FROM outbox")
 }

@@ -2,12 +2,13 @@ import AMQPClient
 import Logging
 import PostgresClient
 import ServiceLifecycle
+import Synchronization
 
-/// Publishes what handlers wrote to the outbox, after commit, with publisher confirms, and marks it
-/// sent.
+/// Publishes what handlers wrote to the outbox, after commit, with publisher confirms, and deletes it
+/// from the outbox once confirmed.
 ///
 /// A crash between commit and publish loses nothing: the rows stay unsent and the next relay
-/// publishes them. A crash between the broker's confirm and marking the rows sent publishes them
+/// publishes them. A crash between the broker's confirm and deleting the rows publishes them
 /// again; consumers drop the duplicate through their inbox. Replicas take turns through an advisory
 /// lock per batch, so normally one of them relays.
 public final class OutboxRelay: Service, Sendable {
@@ -17,6 +18,8 @@ public final class OutboxRelay: Service, Sendable {
     private let batchSize: Int
     private let pollInterval: Duration
     private let wakeUp = WakeUpSignal()
+    /// When the backlog was last counted.
+    private let backlogCounted = Mutex<ContinuousClock.Instant?>(nil)
     private let logger: Logger
 
     /// - Parameters:
@@ -76,23 +79,30 @@ public final class OutboxRelay: Service, Sendable {
         guard try results[0].first?.decode(Bool.self, column: "locked") == true else { return 0 }  // another replica relays
         // Holding the lock from here on: every way out releases it.
         let pending: [Outbox.Pending]
-        let backlog: Int
+        let backlog: Int?
         do {
             pending = try Outbox.pending(results[1])
             if !pending.isEmpty {
                 try await publisher.publish(pending.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
             }
             let sequences = pending.map(\.sequence)
+            // Counting scans the table, so the backlog gauge is refreshed at most once a second.
+            let countBacklog = backlogCounted.withLock { last in
+                guard last.map({ $0.duration(to: .now) >= .seconds(1) }) ?? true else { return false }
+                last = .now
+                return true
+            }
             backlog = try await database.withConnection { connection in
                 let results = try connection.pipeline(
-                    (sequences.isEmpty ? [] : [Outbox.markSentStatement(sequences)]) + [unlock, Outbox.backlogStatement])
-                return try results.last?.first?.decode(Int.self, at: 0) ?? 0
+                    (sequences.isEmpty ? [] : [Outbox.deleteStatement(sequences)]) + [unlock]
+                        + (countBacklog ? [Outbox.backlogStatement] : []))
+                return countBacklog ? try results.last?.first?.decode(Int.self, at: 0) : nil
             }
         } catch {
             _ = try? await database.withConnection { _ = try $0.pipeline([unlock]) }
             throw error
         }
-        MessagingMetrics.outboxBacklog(backlog)
+        if let backlog { MessagingMetrics.outboxBacklog(backlog) }
         MessagingMetrics.published(pending.map(\.envelope))
         if !pending.isEmpty {
             logger.debug("relayed outbox events", metadata: ["count": "\(pending.count)"])
