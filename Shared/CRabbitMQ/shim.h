@@ -12,6 +12,7 @@ static inline amqp_rpc_reply_t spotjob_amqp_login_plain(amqp_connection_state_t 
 }
 
 /// Method ids are macros with casts, which Swift does not import.
+static const amqp_method_number_t SPOTJOB_AMQP_BASIC_PUBLISH = AMQP_BASIC_PUBLISH_METHOD;
 static const amqp_method_number_t SPOTJOB_AMQP_BASIC_ACK = AMQP_BASIC_ACK_METHOD;
 static const amqp_method_number_t SPOTJOB_AMQP_BASIC_NACK = AMQP_BASIC_NACK_METHOD;
 static const amqp_method_number_t SPOTJOB_AMQP_BASIC_RETURN = AMQP_BASIC_RETURN_METHOD;

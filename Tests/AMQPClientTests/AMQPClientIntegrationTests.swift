@@ -64,6 +64,27 @@ final class AMQPClientIntegrationTests: XCTestCase {
         XCTAssertTrue(leftover.isEmpty, "everything was acknowledged")
     }
 
+    func testBodiesLargerThanAFrameAndEmptyBodiesArriveIntact() async throws {
+        let (topology, queue) = scratchTopology()
+        let publisher = AMQPPublisher(configuration: configuration, topology: topology, logger: logger)
+        let consumer = AMQPConsumer(configuration: configuration, queue: queue, prefetch: 50, topology: topology, logger: logger)
+        defer { Task { await publisher.close(); await consumer.close() } }
+
+        // Larger than frame_max (128 KiB) and than the publisher's 64 KiB writes, with small ones between.
+        let bodies: [[UInt8]] = [
+            (0..<1_000_000).map { UInt8(truncatingIfNeeded: $0 &* 13) }, [], Array("small".utf8),
+            [UInt8](repeating: 0x61, count: 131_072 - 8), [UInt8](repeating: 0x62, count: 131_072 - 7),
+        ]
+        try await publisher.publish(bodies.enumerated().map { index, body in
+            var message = message(queue, index)
+            message.body = body
+            return message
+        })
+        let received = await drain(consumer, expecting: bodies.count)
+        XCTAssertTrue(received.map(\.body) == bodies, "bodies intact and in order")
+        XCTAssertEqual(received.map(\.properties), (0..<bodies.count).map { message(queue, $0).properties })
+    }
+
     func testRequeuedMessageComesBackAndRejectedMessageIsDeadLettered() async throws {
         let deadQueue = "test.dead.\(UUID().uuidString.prefix(8).lowercased())"
         var (topology, queue) = scratchTopology(queueArguments: [

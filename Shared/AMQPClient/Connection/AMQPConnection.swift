@@ -10,10 +10,18 @@ final class AMQPConnection {
     private let state: amqp_connection_state_t
     private let channel: amqp_channel_t = 1
     private var closed = false
+    /// How long an RPC waits for its reply, and a write of publishes for the socket to take more bytes.
+    private let ioTimeout: Duration
+    /// Frames of publishes not yet written; created on first use, after `frame_max` was negotiated.
+    private lazy var publishFrames = PublishFrameEncoder(channel: channel, frameMax: Int(amqp_get_frame_max(state)))
+
+    /// How many bytes of publish frames ``publish(_:)`` collects before it writes them.
+    private static let flushThreshold = 64 * 1024
 
     init(configuration: AMQPConfiguration) throws(AMQPError) {
         guard let state = amqp_new_connection() else { throw .connectionFailed("out of memory") }
         self.state = state
+        self.ioTimeout = configuration.connectTimeout * 2
         do {
             guard let socket = amqp_tcp_socket_new(state) else { throw AMQPError.connectionFailed("no socket") }
             var connectTimeout = timeval(configuration.connectTimeout)
@@ -22,7 +30,7 @@ final class AMQPConnection {
                 throw AMQPError.connectionFailed(
                     "\(configuration.host):\(configuration.port): \(Self.describe(status: status))")
             }
-            var rpcTimeout = timeval(configuration.connectTimeout * 2)
+            var rpcTimeout = timeval(ioTimeout)
             amqp_set_handshake_timeout(state, &connectTimeout)
             amqp_set_rpc_timeout(state, &rpcTimeout)
             let login = spotjob_amqp_login_plain(
@@ -100,17 +108,26 @@ final class AMQPConnection {
 
     // MARK: Publishing
 
+    /// Encodes basic.publish for `message` into a buffer that is written once it holds
+    /// ``flushThreshold`` bytes; call ``flush()`` after the last message.
+    ///
+    /// `amqp_basic_publish` makes a `send` call per frame, three per message. Collecting the frames of
+    /// many messages (``PublishFrameEncoder``) makes a batch cost a few `send` calls instead.
     func publish(_ message: OutgoingMessage) throws(AMQPError) {
-        let arena = CArena()
-        var properties = message.properties.encoded(in: arena)
-        let status = message.body.withUnsafeBytes { body in
-            amqp_basic_publish(
-                state, channel, arena.bytes(message.exchange), arena.bytes(message.routingKey), 0, 0,
-                &properties, amqp_bytes_t(len: body.count, bytes: UnsafeMutableRawPointer(mutating: body.baseAddress)))
-        }
-        guard status == AMQP_STATUS_OK.rawValue else {
-            throw .connectionLost("basic.publish: \(Self.describe(status: status))")
-        }
+        try publishFrames.append(message)
+        if publishFrames.bytes.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Writes the frames of the publishes not yet written straight to rabbitmq-c's socket.
+    ///
+    /// rabbitmq-c does not see these writes. That is safe because they are whole frames, written
+    /// completely (or the connection is discarded) before rabbitmq-c sends anything of its own. Its
+    /// heartbeat timer counts only its own sends, so it may send heartbeats that were not needed,
+    /// which is harmless.
+    func flush() throws(AMQPError) {
+        guard !publishFrames.bytes.isEmpty else { return }
+        defer { publishFrames.removeAll(keepingCapacityUpTo: 2 * Self.flushThreshold) }
+        try SocketWriter(socket: amqp_get_sockfd(state), timeout: ioTimeout).write(publishFrames.bytes)
     }
 
     /// Waits up to `timeout` for a publisher confirm; `nil` when none arrived in time.

@@ -18,8 +18,9 @@ public actor AMQPPublisher {
     private var connection: AMQPConnection?
     private var confirms = ConfirmTracker()
 
-    /// How many publishes go out before the publisher reads the confirms already waiting, so the
-    /// socket's receive buffer never fills up during a large batch.
+    /// How many messages the publisher hands to the connection (which writes them in chunks of about
+    /// 64 KiB, see ``AMQPConnection/publish(_:)``) before it reads the confirms already waiting, so
+    /// the socket's receive buffer never fills up during a large batch.
     private static let drainInterval = 64
 
     public init(configuration: AMQPConfiguration, topology: Topology = Topology(), logger: Logger) {
@@ -54,6 +55,7 @@ public actor AMQPPublisher {
                     }
                 }
             }
+            try connection.flush()
             let deadline = ContinuousClock.now + confirmTimeout
             while !confirms.isSettled {
                 let remaining = ContinuousClock.now.duration(to: deadline)
