@@ -3,7 +3,8 @@ import Messaging
 import PostgresClient
 
 /// Intake's reaction to what jobcenter systems publish: `sheet.submitted` (a Spot et job sheet
-/// arrives, ``register(_:on:)``) and `sheet.withdrawn` (``handleWithdrawal(_:on:)``).
+/// arrives, ``register(_:on:)``) and `sheet.withdrawn` (``withdraw(_:cause:on:)``). Bodies are
+/// validated in ``read(_:)``, before the transaction.
 public struct IntakeHandler: MessageHandler {
     public let routingKeys = [IntakeEvents.sheetSubmitted, IntakeEvents.sheetWithdrawn]
     private let clock: @Sendable () -> Date
@@ -12,39 +13,46 @@ public struct IntakeHandler: MessageHandler {
         self.clock = clock
     }
 
-    /// Messages about one sheet are applied in order: a withdrawal never overtakes its sheet.
-    public func partitionKey(of envelope: Envelope) -> String? {
-        SheetValidator.sheetId(of: envelope.body)
+    /// Parses and validates a message's body, before the transaction.
+    public func read(_ envelope: Envelope) -> IntakeMessage {
+        switch envelope.type {
+        case IntakeEvents.sheetSubmitted: .sheet(SheetValidator.validateSheet(envelope.body))
+        case IntakeEvents.sheetWithdrawn: .withdrawal(SheetValidator.validateWithdrawal(envelope.body))
+        default: .unsupported(type: envelope.type)
+        }
     }
 
-    /// Handles a batch in delivery order. Consecutive valid submissions are saved together in one
-    /// pipeline (``register(_:on:)``); everything else is handled one message at a time.
-    public func handle(_ envelopes: [Envelope], on connection: PostgresConnection) throws -> [HandlingResult] {
+    /// Messages about one sheet are applied in order: a withdrawal never overtakes its sheet.
+    public func partitionKey(of message: IntakeMessage) -> String? {
+        message.sheetId
+    }
+
+    /// Handles a batch in delivery order. Consecutive valid submissions are saved together
+    /// (``register(_:on:)``); everything else is handled one message at a time.
+    public func handle(_ messages: [Received<IntakeMessage>], on connection: PostgresConnection) throws -> [HandlingResult] {
         var results: [HandlingResult] = []
-        results.reserveCapacity(envelopes.count)
+        results.reserveCapacity(messages.count)
         var run: [(envelope: Envelope, sheet: SpotJobSheet)] = []
         func flush() throws {
             results += try register(run, on: connection)
             run.removeAll()
         }
-        for envelope in envelopes {
-            switch envelope.type {
-            case IntakeEvents.sheetSubmitted:
-                switch SheetValidator.validateSheet(envelope.body) {
-                case .success(let sheet):
-                    run.append((envelope, sheet))
-                case .failure(let rejection):
-                    try flush()
-                    results.append(try reject(envelope, rejection, on: connection))
-                }
-            case IntakeEvents.sheetWithdrawn:
+        for received in messages {
+            let envelope = received.envelope
+            switch received.message {
+            case .sheet(.success(let sheet)):
+                run.append((envelope, sheet))
+            case .sheet(.failure(let rejection)), .withdrawal(.failure(let rejection)):
                 try flush()
-                results.append(try handleWithdrawal(envelope, on: connection))
-            default:
+                results.append(try reject(envelope, rejection, on: connection))
+            case .withdrawal(.success(let withdrawal)):
+                try flush()
+                results.append(try withdraw(withdrawal, cause: envelope, on: connection))
+            case .unsupported(let type):
                 try flush()
                 results.append(try reject(
                     envelope, SheetRejection(sheetId: nil, errors: [
-                        FieldError(field: "$", code: .unsupportedType, message: "intake does not handle messages of type \(envelope.type)"),
+                        FieldError(field: "$", code: .unsupportedType, message: "intake does not handle messages of type \(type)"),
                     ]), on: connection))
             }
         }
@@ -108,12 +116,7 @@ public struct IntakeHandler: MessageHandler {
     }
 
     /// A sheet is withdrawn: its opening is withdrawn once; withdrawing again has no effect.
-    func handleWithdrawal(_ envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
-        let withdrawal: SheetWithdrawal
-        switch SheetValidator.validateWithdrawal(envelope.body) {
-        case .success(let valid): withdrawal = valid
-        case .failure(let rejection): return try reject(envelope, rejection, on: connection)
-        }
+    func withdraw(_ withdrawal: SheetWithdrawal, cause envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
         guard let existing = try OpeningStore.existing(sheetId: withdrawal.sheetId, on: connection) else {
             return try reject(envelope, SheetRejection(sheetId: withdrawal.sheetId, errors: [
                 FieldError(field: "sheetId", code: .unknownSheet, message: "no sheet with this id was registered"),

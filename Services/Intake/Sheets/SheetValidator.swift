@@ -24,13 +24,6 @@ public enum SheetValidator {
         validate(body, SheetWithdrawal.init(sheetId:reading:with:))
     }
 
-    /// The `sheetId` string of a body, without validating anything else; `nil` when the body is
-    /// not a JSON object with a string `sheetId`. Used to keep the messages of one sheet in order.
-    public static func sheetId(of body: [UInt8]) -> String? {
-        guard let object = try? parseObject(body), case .string(let sheetId) = object.members["sheetId"] else { return nil }
-        return sheetId
-    }
-
     /// Reads the body as a JSON object, then its `sheetId`, then the rest with `read`.
     private static func validate<Value>(
         _ body: [UInt8], _ read: (String?, FieldReader.Object, inout FieldReader) -> Value?

@@ -26,33 +26,33 @@ enum BatchTransaction {
         var emittedEvents: Int
     }
 
-    static func apply(
-        _ envelopes: [Envelope], rejecting excluded: [UUID: String], handler: some MessageHandler, mode: Mode,
+    static func apply<Handler: MessageHandler>(
+        _ messages: [Received<Handler.Message>], rejecting excluded: [UUID: String], handler: Handler, mode: Mode,
         on connection: PostgresConnection
     ) throws -> Result {
         // Each message id once (later copies in the batch share the first one's outcome), claimed in
         // the inbox; the messages excluded after an earlier attempt are recorded as rejected at once.
         var seen = Set<UUID>()
-        let distinct = envelopes.filter { seen.insert($0.messageID).inserted }
-        let claimed = try Inbox.claim(distinct.map { envelope in
-            (envelope, excluded[envelope.messageID].map { .rejected(reason: $0) } ?? .handled)
+        let distinct = messages.filter { seen.insert($0.envelope.messageID).inserted }
+        let claimed = try Inbox.claim(distinct.map { received in
+            (received.envelope, excluded[received.envelope.messageID].map { .rejected(reason: $0) } ?? .handled)
         }, on: connection)
-        let duplicates = distinct.map(\.messageID).filter { !claimed.contains($0) }
+        let duplicates = distinct.map(\.envelope.messageID).filter { !claimed.contains($0) }
         var known = duplicates.isEmpty ? [:] : try Inbox.outcomes(of: duplicates, on: connection)
         for (id, reason) in excluded where claimed.contains(id) { known[id] = .rejected(reason: reason) }
-        let fresh = distinct.filter { claimed.contains($0.messageID) && excluded[$0.messageID] == nil }
+        let fresh = distinct.filter { claimed.contains($0.envelope.messageID) && excluded[$0.envelope.messageID] == nil }
 
         let results: [HandlingResult] = switch mode {
         case .batch:
             try handler.handle(fresh, on: connection)
         case .oneByOne:
-            try fresh.map { envelope in
+            try fresh.map { received in
                 do {
-                    return try handler.handle([envelope], on: connection)[0]
+                    return try handler.handle([received], on: connection)[0]
                 } catch let error where error.warrantsRetry {
                     throw error
                 } catch {
-                    throw MessageFailure(messageID: envelope.messageID, reason: "handler failed: \(error)")
+                    throw MessageFailure(messageID: received.envelope.messageID, reason: "handler failed: \(error)")
                 }
             }
         }
@@ -60,7 +60,7 @@ enum BatchTransaction {
 
         var events: [OutboxEvent] = []
         var statements: [PostgresStatement] = []
-        for (envelope, result) in zip(fresh, results) {
+        for (envelope, result) in zip(fresh.map(\.envelope), results) {
             switch result {
             case .handled(let emitted):
                 events += emitted
@@ -73,7 +73,7 @@ enum BatchTransaction {
         }
         if !events.isEmpty { statements.insert(Outbox.insertStatement(events), at: 0) }
         if !statements.isEmpty { _ = try connection.pipeline(statements) }
-        return Result(outcomes: envelopes.map { known[$0.messageID]! }, emittedEvents: events.count)
+        return Result(outcomes: messages.map { known[$0.envelope.messageID]! }, emittedEvents: events.count)
     }
 }
 

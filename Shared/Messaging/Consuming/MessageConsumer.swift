@@ -7,8 +7,9 @@ import Synchronization
 
 /// Consumes a service's queue with at-least-once delivery and exactly-once effect.
 ///
-/// Deliveries are taken in batches. A batch is split into lanes by the handler's
-/// ``MessageHandler/partitionKey(of:)``, one database session per lane, so lanes commit in parallel
+/// Deliveries are taken in batches and read by the handler (``MessageHandler/read(_:)``). A batch
+/// is split into lanes by the handler's ``MessageHandler/partitionKey(of:)``, one database session
+/// per lane, so lanes commit in parallel
 /// while messages with the same key (intake: the same sheet) keep their order. Each lane's part is
 /// applied in one database transaction (``BatchTransaction``): the inbox drops messages handled
 /// before, the handler applies the rest, and their events go to the outbox. Only after the whole
@@ -65,16 +66,17 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         let received = ContinuousClock.now
         MessagingMetrics.consumed(deliveries)
         var reasons = [String?](repeating: nil, count: deliveries.count)
-        var envelopes: [(index: Int, envelope: Envelope)] = []
+        var messages: [(index: Int, received: Received<Handler.Message>)] = []
         for (index, delivery) in deliveries.enumerated() {
             do {
-                envelopes.append((index, try Envelope(delivery: delivery)))
+                let envelope = try Envelope(delivery: delivery)
+                messages.append((index, Received(envelope: envelope, message: handler.read(envelope))))
             } catch {
                 reasons[index] = "invalid envelope: \(error)"
             }
         }
-        if !envelopes.isEmpty {
-            guard let outcomes = await commitInLanes(envelopes) else {
+        if !messages.isEmpty {
+            guard let outcomes = await commitInLanes(messages) else {
                 for delivery in deliveries { await consumer.requeue(delivery) }
                 return
             }
@@ -108,17 +110,17 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         logger.debug("batch handled", metadata: ["batch.size": "\(deliveries.count)", "batch.duration": "\(elapsed)"])
     }
 
-    /// Splits `envelopes` (with their delivery index) into lanes by partition key and commits the
+    /// Splits `messages` (with their delivery index) into lanes by partition key and commits the
     /// lanes concurrently; the outcomes by delivery index, or `nil` if any lane gave up at shutdown.
-    private func commitInLanes(_ envelopes: [(index: Int, envelope: Envelope)]) async -> [(Int, Inbox.Outcome)]? {
-        var parts = [[(index: Int, envelope: Envelope)]](repeating: [], count: lanes.count)
-        for entry in envelopes {
-            parts[Self.lane(of: handler.partitionKey(of: entry.envelope), among: lanes.count)].append(entry)
+    private func commitInLanes(_ messages: [(index: Int, received: Received<Handler.Message>)]) async -> [(Int, Inbox.Outcome)]? {
+        var parts = [[(index: Int, received: Received<Handler.Message>)]](repeating: [], count: lanes.count)
+        for entry in messages {
+            parts[Self.lane(of: handler.partitionKey(of: entry.received.message), among: lanes.count)].append(entry)
         }
         return await withTaskGroup(of: [(Int, Inbox.Outcome)]?.self) { group in
             for (lane, part) in zip(lanes, parts) where !part.isEmpty {
                 group.addTask {
-                    await self.commit(part.map(\.envelope), on: lane).map { Array(zip(part.map(\.index), $0)) }
+                    await self.commit(part.map(\.received), on: lane).map { Array(zip(part.map(\.index), $0)) }
                 }
             }
             var all: [(Int, Inbox.Outcome)] = []
@@ -140,9 +142,9 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         return Int(hash % UInt64(count))
     }
 
-    /// Applies `envelopes` in one transaction on `database`, retrying transient failures; `nil`
+    /// Applies `messages` in one transaction on `database`, retrying transient failures; `nil`
     /// when shutting down before it succeeded (the deliveries are then requeued for another replica).
-    private func commit(_ envelopes: [Envelope], on database: PostgresClient) async -> [Inbox.Outcome]? {
+    private func commit(_ messages: [Received<Handler.Message>], on database: PostgresClient) async -> [Inbox.Outcome]? {
         var rejected: [UUID: String] = [:]
         var mode = BatchTransaction.Mode.batch
         var schedule = RetrySchedule()
@@ -151,7 +153,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             do {
                 let (excluded, currentMode) = (rejected, mode)
                 let result = try await database.transaction { connection in
-                    try BatchTransaction.apply(envelopes, rejecting: excluded, handler: handler, mode: currentMode, on: connection)
+                    try BatchTransaction.apply(messages, rejecting: excluded, handler: handler, mode: currentMode, on: connection)
                 }
                 if result.emittedEvents > 0 { relay.notify() }
                 return result.outcomes
@@ -163,14 +165,14 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             } catch {
                 switch schedule.failed() {
                 case .retry(let delay):
-                    MessagingMetrics.retried(envelopes)
+                    MessagingMetrics.retried(messages.map(\.envelope))
                     logger.warning(
                         "batch failed; retrying",
                         metadata: ["error": "\(error)", "attempt": "\(schedule.attempts)", "retry.in": "\(delay)"])
                     if Task.isShuttingDownGracefully { return nil }
                     try? await Task.sleep(for: delay)
                 case .giveUp(let attempts):
-                    return envelopes.map { _ in .rejected(reason: "gave up after \(attempts) attempts: \(error)") }
+                    return messages.map { _ in .rejected(reason: "gave up after \(attempts) attempts: \(error)") }
                 }
             }
         }

@@ -2,42 +2,58 @@ import PostgresClient
 
 /// A service's reaction to the messages it consumes.
 ///
-/// The consumer hands over the new messages of a batch at once, so a handler can apply them in a
-/// few round trips (libpq pipeline mode) instead of several per message; handlers that think one
-/// message at a time adopt ``SingleMessageHandler`` instead.
+/// The consumer first reads each message with ``read(_:)``, outside any transaction (intake parses
+/// and validates a sheet there), then hands the new messages of a batch to
+/// ``handle(_:on:)`` at once, so a handler can apply them in a few round trips (libpq pipeline
+/// mode) instead of several per message. Handlers that think one envelope at a time adopt
+/// ``SingleMessageHandler`` instead.
 public protocol MessageHandler: Sendable {
+    /// What the handler reads from a message before touching the database.
+    associatedtype Message: Sendable
+
     /// Routing keys the service's queue is bound to.
     var routingKeys: [String] { get }
 
-    /// Applies the effects of `envelopes` (messages not handled before, in delivery order) on
+    /// Reads `envelope`'s body: parsing, validation, anything that needs no database. Report a
+    /// message that is invalid in the returned value and reject it in ``handle(_:on:)``, so its
+    /// rejection is recorded with the batch.
+    func read(_ envelope: Envelope) -> Message
+
+    /// The key whose messages must be applied in order (intake: the sheet id), or `nil` when
+    /// order does not matter or the key cannot be read. The consumer applies messages of different
+    /// keys in parallel lanes; keyless messages share one lane.
+    func partitionKey(of message: Message) -> String?
+
+    /// Applies the effects of `messages` (messages not handled before, in delivery order) on
     /// `connection`, inside the transaction that also records them in the inbox and writes the
-    /// returned events to the outbox. Returns one result per envelope, in order.
+    /// returned events to the outbox. Returns one result per message, in order.
     ///
     /// Return ``HandlingResult/rejected(reason:events:)`` for a message that is invalid: its
     /// effects (a rejection record, say) are committed and the message is dead-lettered with the
     /// reason. Throw for an unexpected failure: a transient database error is retried with backoff;
     /// anything else makes the consumer apply the batch again one message at a time, and the
     /// message that still fails is dead-lettered with the error as the reason.
-    func handle(_ envelopes: [Envelope], on connection: PostgresConnection) throws -> [HandlingResult]
-
-    /// The key whose messages must be applied in order (intake: the sheet id), or `nil` when
-    /// order does not matter or the key cannot be read. The consumer applies messages of different
-    /// keys in parallel lanes; keyless messages share one lane. Default: `nil`.
-    func partitionKey(of envelope: Envelope) -> String?
+    func handle(_ messages: [Received<Message>], on connection: PostgresConnection) throws -> [HandlingResult]
 }
 
-extension MessageHandler {
-    public func partitionKey(of envelope: Envelope) -> String? { nil }
+/// A consumed message: its envelope and what the handler read from it.
+public struct Received<Message: Sendable>: Sendable {
+    public var envelope: Envelope
+    public var message: Message
 }
 
-/// A ``MessageHandler`` that handles one message at a time.
-public protocol SingleMessageHandler: MessageHandler {
+/// A ``MessageHandler`` that handles one envelope at a time, in one lane.
+public protocol SingleMessageHandler: MessageHandler where Message == Envelope {
     func handle(_ envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult
 }
 
 extension SingleMessageHandler {
-    public func handle(_ envelopes: [Envelope], on connection: PostgresConnection) throws -> [HandlingResult] {
-        try envelopes.map { try handle($0, on: connection) }
+    public func read(_ envelope: Envelope) -> Envelope { envelope }
+
+    public func partitionKey(of message: Envelope) -> String? { nil }
+
+    public func handle(_ messages: [Received<Envelope>], on connection: PostgresConnection) throws -> [HandlingResult] {
+        try messages.map { try handle($0.envelope, on: connection) }
     }
 }
 
