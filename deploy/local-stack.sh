@@ -14,8 +14,8 @@
 #
 # Settings (environment):
 #   SPOTJOB_STACK_DIR        data, logs, secrets        (default: <repo>/.local/stack)
-#   SPOTJOB_PG_PORT          PostgreSQL TCP port         (default: 55432)
-#   SPOTJOB_AMQP_PORT        RabbitMQ AMQP port          (default: 55672)
+#   SPOTJOB_PG_PORT          PostgreSQL TCP port         (default: 25432)
+#   SPOTJOB_AMQP_PORT        RabbitMQ AMQP port          (default: 25672)
 #   SPOTJOB_AMQP_DIST_PORT   RabbitMQ Erlang dist port   (default: AMQP port + 1)
 # Ports chosen on `up` are remembered in <stack>/stack.conf; later commands use them unless overridden.
 #
@@ -88,8 +88,8 @@ load_ports() {
       esac
     done <"$STACK_CONF"
   fi
-  PG_PORT=${SPOTJOB_PG_PORT:-${stored_pg:-55432}}
-  AMQP_PORT=${SPOTJOB_AMQP_PORT:-${stored_amqp:-55672}}
+  PG_PORT=${SPOTJOB_PG_PORT:-${stored_pg:-25432}}
+  AMQP_PORT=${SPOTJOB_AMQP_PORT:-${stored_amqp:-25672}}
   if [[ -n ${SPOTJOB_AMQP_DIST_PORT:-} ]]; then
     AMQP_DIST_PORT=$SPOTJOB_AMQP_DIST_PORT
   elif [[ -n ${SPOTJOB_AMQP_PORT:-} || -z $stored_dist ]]; then

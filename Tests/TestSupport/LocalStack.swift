@@ -9,9 +9,9 @@ public struct LocalStack: Sendable {
     /// The services that own a PostgreSQL schema/role and a RabbitMQ user of the same name.
     public static let services = ["intake", "matching", "followup", "billing"]
 
-    /// `postgresql://spotjob_admin:…@127.0.0.1:55432/spotjob` (superuser; for setup and assertions).
+    /// `postgresql://spotjob_admin:…@127.0.0.1:25432/spotjob` (superuser; for setup and assertions).
     public let adminDatabaseURL: String
-    /// `amqp://spotjob-admin:…@127.0.0.1:55672/spotjob` (administrator, full permissions on the vhost).
+    /// `amqp://spotjob-admin:…@127.0.0.1:25672/spotjob` (administrator, full permissions on the vhost).
     public let adminAMQPURL: String
     /// `amqp://billing-staff:…@…/spotjob` (may only read the `billing.invoices` queue).
     public let billingStaffAMQPURL: String

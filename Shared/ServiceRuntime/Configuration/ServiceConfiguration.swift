@@ -6,7 +6,7 @@ import Logging
 ///
 /// | variable | meaning |
 /// |---|---|
-/// | `DATABASE_URL` | libpq URI of the service's own role, e.g. `postgresql://intake:…@127.0.0.1:55432/spotjob` |
+/// | `DATABASE_URL` | libpq URI of the service's own role, e.g. `postgresql://intake:…@127.0.0.1:25432/spotjob` |
 /// | `AMQP_URL` | `amqp://user:pass@host:port/spotjob` of the service's broker user |
 /// | `LOG_LEVEL` | `trace` … `critical`, default `info` |
 /// | `LOG_FORMAT` | `json` (one object per line) or `text`; default `json` unless stderr is a terminal |
