@@ -8,7 +8,7 @@ extension Bench {
     /// Intake end to end (sheet published → committed → `opening.registered` confirmed) against the
     /// raw broker pass-through; then latency at half that load, and intake's memory throughout.
     func intake(latencyRate: Double?) async throws {
-        let count = min(messages, 10_000)
+        let count = messages
         let runID = "bench-\(UUID().uuidString.prefix(6).lowercased())"
         let sheets = (0..<count).map { sheetBody(runID, $0) }
         report.add("intake sheet size", "\(sheets[0].count) bytes")

@@ -100,7 +100,7 @@ struct Bench {
         await publisher.close()
     }
 
-    /// DB row → confirmed publish → marked sent, for rows already committed.
+    /// DB row read → confirmed publish → deleted, for rows already committed (the relay's sweep).
     func outbox(publisher: AMQPPublisher, reference: Double) async throws {
         let schema = try await ScratchSchema.create(on: stack, logger: logger)
         let payload = String(repeating: "a", count: 1000)
@@ -112,9 +112,9 @@ struct Bench {
         }
         let relay = OutboxRelay(database: schema.newClient(on: stack, logger: logger), publisher: publisher, schema: schema.name, logger: logger)
         let rate = try await measureRate(messages) {
-            while try await relay.relayBatch() > 0 {}
+            while try await relay.sweep(olderThan: .zero) > 0 {}
         }
-        report.rate("outbox relay (row → confirm → marked sent)", rate, reference: reference, target: 0.5)
+        report.rate("outbox sweep (row read → confirm → deleted)", rate, reference: reference, target: 0.5)
         let unsent = try await schema.count("SELECT count(*) FROM outbox")
         if unsent != 0 { throw BenchmarkError("outbox: \(unsent) rows left unsent") }
     }

@@ -21,9 +21,10 @@ enum BatchTransaction {
     }
 
     struct Result: Sendable {
-        /// One outcome per envelope, in order; a duplicate gets its first outcome.
+        /// One outcome per message, in order; a duplicate gets its first outcome.
         var outcomes: [Inbox.Outcome]
-        var emittedEvents: Int
+        /// The events written to the outbox, to publish once the transaction committed.
+        var events: [Outbox.Pending]
     }
 
     static func apply<Handler: MessageHandler>(
@@ -72,8 +73,10 @@ enum BatchTransaction {
             }
         }
         if !events.isEmpty { statements.insert(Outbox.insertStatement(events), at: 0) }
-        if !statements.isEmpty { _ = try connection.pipeline(statements) }
-        return Result(outcomes: messages.map { known[$0.envelope.messageID]! }, emittedEvents: events.count)
+        let written = statements.isEmpty ? [] : try connection.pipeline(statements)
+        return Result(
+            outcomes: messages.map { known[$0.envelope.messageID]! },
+            events: events.isEmpty ? [] : try Outbox.inserted(written[0], of: events))
     }
 }
 

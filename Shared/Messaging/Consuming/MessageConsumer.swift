@@ -35,7 +35,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     ///   - service: the service name: its queue, dead-letter routing key and log label.
     ///   - publisher: used for dead letters (may be shared with the relay).
     ///   - lanes: one database client per lane (at least one).
-    ///   - relay: told after each commit that emitted events.
+    ///   - relay: publishes each batch's events once it committed.
     ///   - batchSize: deliveries taken at once, across all lanes.
     public init(
         service: String, consumer: AMQPConsumer, publisher: AMQPPublisher, lanes: [PostgresClient],
@@ -55,38 +55,82 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     public func run() async throws {
         running.withLock { $0 = true }
         defer { running.withLock { $0 = false } }
+        // Up to two batches in flight: while one commits, the next is taken and read, and the one
+        // before is dead-lettered and acknowledged. Batches commit one after the other, so messages
+        // with the same partition key stay in order, and they are settled in order too.
+        var previousCommit: Task<Committed?, Never>?
+        var previousSettle: Task<Void, Never>?
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let deliveries = await consumer.next(maxCount: batchSize, timeout: .milliseconds(250))
-            if !deliveries.isEmpty { await process(deliveries) }
+            guard !deliveries.isEmpty else { continue }
+            let batch = read(deliveries)
+            let commitAfter = previousCommit
+            let commit = Task { () -> Committed? in
+                // A batch committing after one that gave up at shutdown gives up too, keeping the order.
+                if let commitAfter, await commitAfter.value == nil { return nil }
+                return await self.commitInLanes(batch.messages)
+            }
+            let settleAfter = previousSettle
+            previousSettle = Task {
+                let committed = await commit.value
+                await settleAfter?.value
+                await self.settle(batch, committed: committed)
+            }
+            previousCommit = commit
+            await settleAfter?.value
         }
+        await previousSettle?.value
     }
 
-    /// Handles one batch to the end: committed, dead-lettered where needed, settled.
-    func process(_ deliveries: [Delivery]) async {
-        let received = ContinuousClock.now
+    /// What committing a batch did: each message's outcome by delivery index, and the events to publish.
+    private struct Committed: Sendable {
+        var outcomes: [(index: Int, outcome: Inbox.Outcome)] = []
+        var events: [Outbox.Pending] = []
+    }
+
+    /// Deliveries taken together and what the handler read from them.
+    private struct Batch: Sendable {
+        var deliveries: [Delivery]
+        var taken: ContinuousClock.Instant
+        /// The messages with a valid envelope, with their delivery index.
+        var messages: [(index: Int, received: Received<Handler.Message>)]
+        /// Why a delivery without a valid envelope is refused, by delivery index.
+        var invalid: [Int: String]
+    }
+
+    /// Reads the envelopes and has the handler read the messages; no I/O.
+    private func read(_ deliveries: [Delivery]) -> Batch {
         MessagingMetrics.consumed(deliveries)
-        var reasons = [String?](repeating: nil, count: deliveries.count)
-        var messages: [(index: Int, received: Received<Handler.Message>)] = []
+        var batch = Batch(deliveries: deliveries, taken: .now, messages: [], invalid: [:])
         for (index, delivery) in deliveries.enumerated() {
             do {
                 let envelope = try Envelope(delivery: delivery)
-                messages.append((index, Received(envelope: envelope, message: handler.read(envelope))))
+                batch.messages.append((index, Received(envelope: envelope, message: handler.read(envelope))))
             } catch {
-                reasons[index] = "invalid envelope: \(error)"
+                batch.invalid[index] = "invalid envelope: \(error)"
             }
         }
-        if !messages.isEmpty {
-            guard let outcomes = await commitInLanes(messages) else {
-                for delivery in deliveries { await consumer.requeue(delivery) }
-                return
-            }
-            for (index, outcome) in outcomes {
-                if case .rejected(let reason) = outcome { reasons[index] = reason }
-            }
-            MessagingMetrics.rejected(outcomes.compactMap { index, outcome in
-                if case .rejected = outcome { deliveries[index].type } else { nil }
-            })
+        return batch
+    }
+
+    /// Finishes a batch once it committed (`committed`; `nil` if it gave up at shutdown, and then it
+    /// is requeued): publishes its events, dead-letters what was refused, then acknowledges the batch.
+    private func settle(_ batch: Batch, committed: Committed?) async {
+        let deliveries = batch.deliveries
+        guard let committed else {
+            for delivery in deliveries { await consumer.requeue(delivery) }
+            return
         }
+        await relay.publish(committed.events)
+        let outcomes = committed.outcomes
+        var reasons = [String?](repeating: nil, count: deliveries.count)
+        for (index, reason) in batch.invalid { reasons[index] = reason }
+        for (index, outcome) in outcomes {
+            if case .rejected(let reason) = outcome { reasons[index] = reason }
+        }
+        MessagingMetrics.rejected(outcomes.compactMap { index, outcome in
+            if case .rejected = outcome { deliveries[index].type } else { nil }
+        })
         let refused = zip(deliveries, reasons).filter { $0.1 != nil }.map(\.0)
         let deadLetters = zip(deliveries, reasons).compactMap { delivery, reason in
             reason.map { DeadLetter.message(for: delivery, service: service, reason: $0) }
@@ -105,28 +149,31 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             log(delivery, reason: reason)
         }
         await consumer.ackAll(through: deliveries[deliveries.count - 1])
-        let elapsed = ContinuousClock.now - received
+        let elapsed = ContinuousClock.now - batch.taken
         MessagingMetrics.processed(deliveries, in: elapsed)
         logger.debug("batch handled", metadata: ["batch.size": "\(deliveries.count)", "batch.duration": "\(elapsed)"])
     }
 
     /// Splits `messages` (with their delivery index) into lanes by partition key and commits the
     /// lanes concurrently; the outcomes by delivery index, or `nil` if any lane gave up at shutdown.
-    private func commitInLanes(_ messages: [(index: Int, received: Received<Handler.Message>)]) async -> [(Int, Inbox.Outcome)]? {
+    private func commitInLanes(_ messages: [(index: Int, received: Received<Handler.Message>)]) async -> Committed? {
         var parts = [[(index: Int, received: Received<Handler.Message>)]](repeating: [], count: lanes.count)
         for entry in messages {
             parts[Self.lane(of: handler.partitionKey(of: entry.received.message), among: lanes.count)].append(entry)
         }
-        return await withTaskGroup(of: [(Int, Inbox.Outcome)]?.self) { group in
+        return await withTaskGroup(of: Committed?.self) { group in
             for (lane, part) in zip(lanes, parts) where !part.isEmpty {
                 group.addTask {
-                    await self.commit(part.map(\.received), on: lane).map { Array(zip(part.map(\.index), $0)) }
+                    await self.commit(part.map(\.received), on: lane).map { result in
+                        Committed(outcomes: Array(zip(part.map(\.index), result.outcomes)), events: result.events)
+                    }
                 }
             }
-            var all: [(Int, Inbox.Outcome)] = []
-            for await outcomes in group {
-                guard let outcomes else { return nil }
-                all += outcomes
+            var all = Committed()
+            for await committed in group {
+                guard let committed else { return nil }
+                all.outcomes += committed.outcomes
+                all.events += committed.events
             }
             return all
         }
@@ -144,7 +191,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
 
     /// Applies `messages` in one transaction on `database`, retrying transient failures; `nil`
     /// when shutting down before it succeeded (the deliveries are then requeued for another replica).
-    private func commit(_ messages: [Received<Handler.Message>], on database: PostgresClient) async -> [Inbox.Outcome]? {
+    private func commit(_ messages: [Received<Handler.Message>], on database: PostgresClient) async -> BatchTransaction.Result? {
         var rejected: [UUID: String] = [:]
         var mode = BatchTransaction.Mode.batch
         var schedule = RetrySchedule()
@@ -152,11 +199,9 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         while true {
             do {
                 let (excluded, currentMode) = (rejected, mode)
-                let result = try await database.transaction { connection in
+                return try await database.transaction { connection in
                     try BatchTransaction.apply(messages, rejecting: excluded, handler: handler, mode: currentMode, on: connection)
                 }
-                if result.emittedEvents > 0 { relay.notify() }
-                return result.outcomes
             } catch let failure as BatchTransaction.MessageFailure {
                 rejected[failure.messageID] = failure.reason
             } catch let error where !error.warrantsRetry && mode == .batch {
@@ -172,13 +217,15 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
                     if Task.isShuttingDownGracefully { return nil }
                     try? await Task.sleep(for: delay)
                 case .giveUp(let attempts):
-                    return messages.map { _ in .rejected(reason: "gave up after \(attempts) attempts: \(error)") }
+                    return BatchTransaction.Result(
+                        outcomes: messages.map { _ in .rejected(reason: "gave up after \(attempts) attempts: \(error)") }, events: [])
                 }
             }
         }
     }
 
     private func log(_ delivery: Delivery, reason: String?) {
+        guard reason != nil || logger.logLevel <= .debug else { return }
         var metadata: Logger.Metadata = [
             "message.id": "\(delivery.properties.messageID ?? "-")",
             "message.type": "\(delivery.properties.type ?? delivery.routingKey)",

@@ -11,7 +11,8 @@ public enum Outbox {
         _ = try connection.pipeline([insertStatement(events)])
     }
 
-    /// Inserts `events` with one statement, in order (their `seq` ascends in the order given).
+    /// Inserts `events` with one statement, in order (their `seq` ascends in the order given); read
+    /// what it returns with ``inserted(_:of:)``.
     static func insertStatement(_ events: [OutboxEvent]) -> PostgresStatement {
         let envelopes = events.map(\.envelope)
         return PostgresStatement(
@@ -20,6 +21,7 @@ public enum Outbox {
                                 created_at, payload)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[],
                                  $7::timestamptz[], $8::bytea[])
+            RETURNING seq, message_id
             """,
             [PostgresArray(envelopes.map(\.messageID)), PostgresArray(envelopes.map(\.type)),
              PostgresArray(envelopes.map(\.correlationID)), PostgresArray(envelopes.map(\.causationID)),
@@ -28,18 +30,33 @@ public enum Outbox {
     }
 
     /// An event waiting to be published, with its position in the outbox.
-    struct Pending: Sendable {
+    public struct Pending: Sendable {
         var sequence: Int64
         var envelope: Envelope
     }
 
-    /// Selects the oldest unsent events, in the order they were written; read with ``pending(_:)``.
-    static func pendingStatement(limit: Int) -> PostgresStatement {
+    /// The events ``insertStatement(_:)`` wrote, from its `rows`.
+    static func inserted(_ rows: PostgresRows, of events: [OutboxEvent]) throws -> [Pending] {
+        var sequences: [UUID: Int64] = [:]
+        for row in rows {
+            sequences[try row.decode(UUID.self, column: "message_id")] = try row.decode(Int64.self, column: "seq")
+        }
+        return try events.map { event in
+            guard let sequence = sequences[event.envelope.messageID] else {
+                throw PostgresError(kind: .other, message: "the outbox did not return event \(event.envelope.messageID)")
+            }
+            return Pending(sequence: sequence, envelope: event.envelope)
+        }
+    }
+
+    /// Selects the oldest events written more than `age` ago, in the order they were written; read
+    /// with ``pending(_:)``.
+    static func pendingStatement(olderThan age: Duration, limit: Int) -> PostgresStatement {
         PostgresStatement(
             """
             SELECT seq, message_id, type, correlation_id, causation_id, producer, schema_version, created_at, payload
-            FROM outbox ORDER BY seq LIMIT $1
-            """, [limit])
+            FROM outbox WHERE created_at <= now() - make_interval(secs => $1) ORDER BY seq LIMIT $2
+            """, [Double(age / .milliseconds(1)) / 1000, limit])
     }
 
     static func pending(_ rows: PostgresRows) throws -> [Pending] {
@@ -63,6 +80,8 @@ public enum Outbox {
         PostgresStatement("DELETE FROM outbox WHERE seq = ANY($1::bigint[])", [PostgresArray(sequences)])
     }
 
-    /// Counts the events waiting to be published.
-    static let backlogStatement = PostgresStatement("SELECT count(*) FROM outbox")
+    /// The number of events waiting to be published.
+    static func backlog(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) FROM outbox").first?.decode(Int.self, at: 0) ?? 0
+    }
 }

@@ -2,51 +2,64 @@ import AMQPClient
 import Logging
 import PostgresClient
 import ServiceLifecycle
-import Synchronization
 
-/// Publishes what handlers wrote to the outbox, after commit, with publisher confirms, and deletes it
-/// from the outbox once confirmed.
+/// Publishes what handlers wrote to the outbox, with publisher confirms, and deletes it from the
+/// outbox once confirmed.
 ///
-/// A crash between commit and publish loses nothing: the rows stay unsent and the next relay
-/// publishes them. A crash between the broker's confirm and deleting the rows publishes them
-/// again; consumers drop the duplicate through their inbox. Replicas take turns through an advisory
-/// lock per batch, so normally one of them relays.
+/// The consumer hands over each batch's events right after its commit (``publish(_:)``), so they
+/// go out without being read back. Whatever that misses (the process died between commit and
+/// publish, or the broker was away) the relay's sweep finds: every `pollInterval` it publishes
+/// the events older than `grace` (younger ones are still on their way through a consumer) and, on
+/// shutdown, all of them. A crash between the broker's confirm and the delete publishes an event
+/// again; consumers drop the duplicate through their inbox. Replicas take turns sweeping through
+/// an advisory lock per batch.
 public final class OutboxRelay: Service, Sendable {
     private let database: PostgresClient
     private let publisher: AMQPPublisher
     private let lockKey: String
     private let batchSize: Int
     private let pollInterval: Duration
+    private let grace: Duration
     private let wakeUp = WakeUpSignal()
-    /// When the backlog was last counted.
-    private let backlogCounted = Mutex<ContinuousClock.Instant?>(nil)
     private let logger: Logger
 
     /// - Parameters:
     ///   - database: a client used only by this relay (the advisory lock lives on its session).
     ///   - schema: the service's schema; names the relay's lock.
-    ///   - pollInterval: how often to look for events when nobody signals (other replicas, restarts).
+    ///   - pollInterval: how often to sweep the outbox.
+    ///   - grace: how old an event must be before a sweep publishes it.
     public init(
         database: PostgresClient, publisher: AMQPPublisher, schema: String, batchSize: Int = 500,
-        pollInterval: Duration = .seconds(1), logger: Logger
+        pollInterval: Duration = .seconds(1), grace: Duration = .seconds(5), logger: Logger
     ) {
         self.database = database
         self.publisher = publisher
         self.lockKey = "spotjob.outbox.\(schema)"
         self.batchSize = batchSize
         self.pollInterval = pollInterval
+        self.grace = grace
         self.logger = logger
     }
 
-    /// Tells the relay new events were committed.
-    public func notify() { wakeUp.signal() }
+    /// Publishes `events`, which were just committed, and deletes them from the outbox. Does not
+    /// throw: what fails stays in the outbox for the next sweep.
+    public func publish(_ events: [Outbox.Pending]) async {
+        guard !events.isEmpty else { return }
+        do {
+            try await publishAndDelete(events)
+        } catch {
+            logger.warning(
+                "could not publish events; the outbox sweep will", metadata: ["error": "\(error)", "count": "\(events.count)"])
+        }
+    }
 
     public func run() async throws {
         var backoff = ReconnectBackoff()
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
                 do {
-                    let published = try await relayBatch()
+                    let published = try await sweep(olderThan: grace)
+                    try await countBacklog()
                     backoff.reset()
                     if published < batchSize {
                         await wakeUp.wait(timeout: pollInterval)
@@ -54,64 +67,56 @@ public final class OutboxRelay: Service, Sendable {
                     }
                 } catch {
                     let delay = backoff.nextDelay()
-                    logger.warning("outbox relay failed; retrying", metadata: ["error": "\(error)", "retry.in": "\(delay)"])
+                    logger.warning("outbox sweep failed; retrying", metadata: ["error": "\(error)", "retry.in": "\(delay)"])
                     try? await Task.sleep(for: delay)
                 }
             }
         } onGracefulShutdown: {
             self.wakeUp.signal()
         }
-        await flush()
+        // The consumer has stopped: publish what is left, as long as that succeeds.
+        while let published = try? await sweep(olderThan: .zero), published > 0 {}
     }
 
-    /// Publishes one batch of unsent events; returns how many.
+    /// Publishes one batch of the events older than `age`, oldest first, if no other replica is
+    /// sweeping; returns how many.
     @discardableResult
-    public func relayBatch() async throws -> Int {
+    public func sweep(olderThan age: Duration) async throws -> Int {
         let (lockKey, batchSize) = (self.lockKey, self.batchSize)
         let unlock = PostgresStatement("SELECT pg_advisory_unlock(hashtext($1))", [lockKey])
         // Try the lock and read the batch in one round trip; the rows are ignored without the lock.
         let results = try await database.withConnection { connection in
             try connection.pipeline([
                 PostgresStatement("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [lockKey]),
-                Outbox.pendingStatement(limit: batchSize),
+                Outbox.pendingStatement(olderThan: age, limit: batchSize),
             ])
         }
-        guard try results[0].first?.decode(Bool.self, column: "locked") == true else { return 0 }  // another replica relays
+        guard try results[0].first?.decode(Bool.self, column: "locked") == true else { return 0 }  // another replica sweeps
         // Holding the lock from here on: every way out releases it.
-        let pending: [Outbox.Pending]
-        let backlog: Int?
         do {
-            pending = try Outbox.pending(results[1])
+            let pending = try Outbox.pending(results[1])
+            try await publishAndDelete(pending)
+            _ = try await database.withConnection { try $0.pipeline([unlock]) }
             if !pending.isEmpty {
-                try await publisher.publish(pending.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
+                logger.notice("swept outbox events", metadata: ["count": "\(pending.count)"])
             }
-            let sequences = pending.map(\.sequence)
-            // Counting scans the table, so the backlog gauge is refreshed at most once a second.
-            let countBacklog = backlogCounted.withLock { last in
-                guard last.map({ $0.duration(to: .now) >= .seconds(1) }) ?? true else { return false }
-                last = .now
-                return true
-            }
-            backlog = try await database.withConnection { connection in
-                let results = try connection.pipeline(
-                    (sequences.isEmpty ? [] : [Outbox.deleteStatement(sequences)]) + [unlock]
-                        + (countBacklog ? [Outbox.backlogStatement] : []))
-                return countBacklog ? try results.last?.first?.decode(Int.self, at: 0) : nil
-            }
+            return pending.count
         } catch {
             _ = try? await database.withConnection { _ = try $0.pipeline([unlock]) }
             throw error
         }
-        if let backlog { MessagingMetrics.outboxBacklog(backlog) }
-        MessagingMetrics.published(pending.map(\.envelope))
-        if !pending.isEmpty {
-            logger.debug("relayed outbox events", metadata: ["count": "\(pending.count)"])
-        }
-        return pending.count
     }
 
-    /// On shutdown: publish what is left, as long as that succeeds.
-    private func flush() async {
-        while let published = try? await relayBatch(), published > 0 {}
+    private func publishAndDelete(_ events: [Outbox.Pending]) async throws {
+        guard !events.isEmpty else { return }
+        try await publisher.publish(events.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
+        let sequences = events.map(\.sequence)
+        _ = try await database.withConnection { try $0.pipeline([Outbox.deleteStatement(sequences)]) }
+        MessagingMetrics.published(events.map(\.envelope))
+    }
+
+    /// Sets the backlog gauge: the events waiting in the outbox.
+    private func countBacklog() async throws {
+        MessagingMetrics.outboxBacklog(try await database.withConnection { try Outbox.backlog(on: $0) })
     }
 }

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Wakes a waiting task early: the outbox relay sleeps on it between polls and the consumer
-/// signals it after each commit, so events are published right away instead of at the next poll.
+/// Wakes a waiting task early: the outbox relay sleeps on it between sweeps, and is woken at
+/// shutdown to publish what is left without waiting for the next one.
 public final class WakeUpSignal: Sendable {
     private struct State {
         var pending = false

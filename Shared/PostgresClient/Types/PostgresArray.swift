@@ -5,15 +5,16 @@
 /// `nil` as `NULL`; the SQL casts it to the element type it needs.
 public struct PostgresArray: PostgresEncodable {
     /// The array literal, e.g. `{"a","b\"c",NULL}`.
-    private var literal: [UInt8] = [UInt8(ascii: "{")]
-    /// Whether an element was appended (a comma goes before the next one).
-    private var isEmpty = true
+    @usableFromInline var literal: [UInt8] = [UInt8(ascii: "{")]
 
+    // Inlinable, so that callers in other modules get it specialized for their element type.
+    @inlinable
     public init<Element: PostgresEncodable>(_ elements: some Sequence<Element?>) {
         var text: [UInt8] = []
+        var isFirst = true
         for element in elements {
-            if !isEmpty { literal.append(UInt8(ascii: ",")) }
-            isEmpty = false
+            if !isFirst { literal.append(UInt8(ascii: ",")) }
+            isFirst = false
             guard let element else {
                 literal.append(contentsOf: "NULL".utf8)
                 continue
@@ -30,6 +31,7 @@ public struct PostgresArray: PostgresEncodable {
         literal.append(UInt8(ascii: "}"))
     }
 
+    @inlinable
     public init<Element: PostgresEncodable>(_ elements: some Sequence<Element>) {
         self.init(elements.lazy.map(Optional.some))
     }
