@@ -24,6 +24,7 @@ extension Bench {
         var passRate = 0.0
         for _ in 1...3 {
             try await loader.publish(sheets.map { OutgoingMessage(exchange: "bench", routingKey: inbound, body: $0) })
+            try await checkpoint()
             passRate = max(passRate, try await measureRate(count) {
                 try rawConsumer.passThrough(
                     count: count, queue: inbound, prefetch: 200, batch: 100, via: rawPublisher, exchange: "bench", routingKey: outbound)
@@ -40,6 +41,7 @@ extension Bench {
         let memory = MemorySampler(intake)
         intake.signal(SIGSTOP)
         try await loader.publish(sheets.map(sheetMessage))
+        try await checkpoint()
         // Done when intake's relay has had every `opening.registered` confirmed (read from its
         // /metrics, so that watching costs the database nothing); then every sheet must have its opening.
         let intakeRate = try await measureRate(count) {
@@ -61,6 +63,7 @@ extension Bench {
 
         // Latency at half the measured rate (unless told otherwise), for about eight seconds.
         let halfRate = latencyRate ?? max(intakeRate / 2, 50)
+        try await checkpoint()
         let samples = try await latencyRun(rate: halfRate, seconds: 8, runID: "\(runID)-lat", observer: observer, publisher: loader)
         func percentile(_ p: Double, of values: [Double]) -> Double {
             let sorted = values.sorted()

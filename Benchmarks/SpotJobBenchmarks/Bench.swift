@@ -42,6 +42,19 @@ struct Bench {
         return (topology, queue)
     }
 
+    /// Writes PostgreSQL's dirty pages out now, so that a measurement does not share the disk with a
+    /// checkpoint of what the previous one wrote (the broker's fsyncs slow down under one).
+    func checkpoint() async throws {
+        let database = PostgresClient(configuration: .init(url: stack.adminDatabaseURL), logger: logger)
+        do {
+            try await database.withConnection { _ = try $0.execute("CHECKPOINT") }
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
+    }
+
     /// Deletes the scratch queues, so the broker does not keep (and keep routing to) them.
     func deleteScratchQueues() async {
         let inspector = AMQPInspector(configuration: admin)

@@ -114,14 +114,15 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     }
 
     /// Finishes a batch once it committed (`committed`; `nil` if it gave up at shutdown, and then it
-    /// is requeued): publishes its events, dead-letters what was refused, then acknowledges the batch.
+    /// is requeued): hands its events to the relay, dead-letters what was refused, then acknowledges
+    /// the batch.
     private func settle(_ batch: Batch, committed: Committed?) async {
         let deliveries = batch.deliveries
         guard let committed else {
             for delivery in deliveries { await consumer.requeue(delivery) }
             return
         }
-        await relay.publish(committed.events)
+        relay.publish(committed.events)
         let outcomes = committed.outcomes
         var reasons = [String?](repeating: nil, count: deliveries.count)
         for (index, reason) in batch.invalid { reasons[index] = reason }

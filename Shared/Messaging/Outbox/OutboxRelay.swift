@@ -2,17 +2,19 @@ import AMQPClient
 import Logging
 import PostgresClient
 import ServiceLifecycle
+import Synchronization
 
 /// Publishes what handlers wrote to the outbox, with publisher confirms, and deletes it from the
 /// outbox once confirmed.
 ///
 /// The consumer hands over each batch's events right after its commit (``publish(_:)``), so they
-/// go out without being read back. Whatever that misses (the process died between commit and
-/// publish, or the broker was away) the relay's sweep finds: every `pollInterval` it publishes
-/// the events older than `grace` (younger ones are still on their way through a consumer) and, on
+/// go out without being read back; events handed over while a publish is under way go out together
+/// in the next one. Whatever that misses (the process died between commit and publish, or the
+/// broker was away) the relay's sweep finds: every `pollInterval` it publishes the events older
+/// than `grace` (younger ones are still on their way through this or another replica) and, on
 /// shutdown, all of them. A crash between the broker's confirm and the delete publishes an event
-/// again; consumers drop the duplicate through their inbox. Replicas take turns sweeping through
-/// an advisory lock per batch.
+/// again; consumers drop the duplicate through their inbox. Replicas take turns sweeping through an
+/// advisory lock per batch.
 public final class OutboxRelay: Service, Sendable {
     private let database: PostgresClient
     private let publisher: AMQPPublisher
@@ -20,12 +22,15 @@ public final class OutboxRelay: Service, Sendable {
     private let batchSize: Int
     private let pollInterval: Duration
     private let grace: Duration
+    /// Events committed and handed over, waiting to be published.
+    private let handedOver = Mutex<[Outbox.Pending]>([])
     private let wakeUp = WakeUpSignal()
     private let logger: Logger
 
     /// - Parameters:
     ///   - database: a client used only by this relay (the advisory lock lives on its session).
     ///   - schema: the service's schema; names the relay's lock.
+    ///   - batchSize: the most events a sweep publishes at once.
     ///   - pollInterval: how often to sweep the outbox.
     ///   - grace: how old an event must be before a sweep publishes it.
     public init(
@@ -41,9 +46,51 @@ public final class OutboxRelay: Service, Sendable {
         self.logger = logger
     }
 
-    /// Publishes `events`, which were just committed, and deletes them from the outbox. Does not
-    /// throw: what fails stays in the outbox for the next sweep.
-    public func publish(_ events: [Outbox.Pending]) async {
+    /// Hands over `events`, just committed, to be published; returns at once.
+    public func publish(_ events: [Outbox.Pending]) {
+        guard !events.isEmpty else { return }
+        handedOver.withLock { $0 += events }
+        wakeUp.signal()
+    }
+
+    public func run() async throws {
+        var backoff = ReconnectBackoff()
+        var lastSweep: ContinuousClock.Instant?
+        await withGracefulShutdownHandler {
+            while !Task.isShuttingDownGracefully, !Task.isCancelled {
+                await publishHandedOver()
+                if lastSweep.map({ $0.duration(to: .now) >= pollInterval }) ?? true {
+                    do {
+                        while try await sweep(olderThan: grace) == batchSize {}
+                        MessagingMetrics.outboxBacklog(try await database.withConnection { try Outbox.backlog(on: $0) })
+                        lastSweep = .now
+                        backoff.reset()
+                    } catch {
+                        let delay = backoff.nextDelay()
+                        logger.warning("outbox sweep failed; retrying", metadata: ["error": "\(error)", "retry.in": "\(delay)"])
+                        try? await Task.sleep(for: delay)
+                        continue
+                    }
+                }
+                if handedOver.withLock(\.isEmpty) {
+                    await wakeUp.wait(timeout: pollInterval)
+                    await publisher.keepAlive()
+                }
+            }
+        } onGracefulShutdown: {
+            self.wakeUp.signal()
+        }
+        // The consumer has stopped: publish what is left, as long as that succeeds.
+        await publishHandedOver()
+        while let published = try? await sweep(olderThan: .zero), published > 0 {}
+    }
+
+    /// Publishes the events handed over so far, all at once. What fails stays in the outbox for a sweep.
+    private func publishHandedOver() async {
+        let events = handedOver.withLock { events in
+            defer { events = [] }
+            return events
+        }
         guard !events.isEmpty else { return }
         do {
             try await publishAndDelete(events)
@@ -51,31 +98,6 @@ public final class OutboxRelay: Service, Sendable {
             logger.warning(
                 "could not publish events; the outbox sweep will", metadata: ["error": "\(error)", "count": "\(events.count)"])
         }
-    }
-
-    public func run() async throws {
-        var backoff = ReconnectBackoff()
-        await withGracefulShutdownHandler {
-            while !Task.isShuttingDownGracefully, !Task.isCancelled {
-                do {
-                    let published = try await sweep(olderThan: grace)
-                    try await countBacklog()
-                    backoff.reset()
-                    if published < batchSize {
-                        await wakeUp.wait(timeout: pollInterval)
-                        await publisher.keepAlive()
-                    }
-                } catch {
-                    let delay = backoff.nextDelay()
-                    logger.warning("outbox sweep failed; retrying", metadata: ["error": "\(error)", "retry.in": "\(delay)"])
-                    try? await Task.sleep(for: delay)
-                }
-            }
-        } onGracefulShutdown: {
-            self.wakeUp.signal()
-        }
-        // The consumer has stopped: publish what is left, as long as that succeeds.
-        while let published = try? await sweep(olderThan: .zero), published > 0 {}
     }
 
     /// Publishes one batch of the events older than `age`, oldest first, if no other replica is
@@ -113,10 +135,5 @@ public final class OutboxRelay: Service, Sendable {
         let sequences = events.map(\.sequence)
         _ = try await database.withConnection { try $0.pipeline([Outbox.deleteStatement(sequences)]) }
         MessagingMetrics.published(events.map(\.envelope))
-    }
-
-    /// Sets the backlog gauge: the events waiting in the outbox.
-    private func countBacklog() async throws {
-        MessagingMetrics.outboxBacklog(try await database.withConnection { try Outbox.backlog(on: $0) })
     }
 }
