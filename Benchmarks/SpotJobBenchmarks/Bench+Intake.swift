@@ -47,7 +47,7 @@ extension Bench {
         let intakeRate = try await measureRate(count) {
             intake.signal(SIGCONT)
             while await intake.publishedEvents(of: "opening.registered") < count {
-                try await Task.sleep(for: .milliseconds(5))
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
         let database = PostgresClient(configuration: .init(url: stack.databaseURL(service: "intake")), logger: logger)

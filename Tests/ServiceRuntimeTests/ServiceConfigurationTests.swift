@@ -12,7 +12,7 @@ final class ServiceConfigurationTests: XCTestCase {
     func testDefaults() throws {
         let configuration = try ServiceConfiguration(service: "intake", environment: minimal)
         XCTAssertEqual(configuration.logLevel, .info)
-        XCTAssertEqual(configuration.batchSize, 100)
+        XCTAssertEqual(configuration.batchSize, 250)
         XCTAssertEqual(configuration.lanes, 2)
         XCTAssertEqual(configuration.httpPort, 8080)
         XCTAssertEqual(configuration.migrationDirectories.map(\.path), ["/app/migrations/common", "/app/migrations/intake"])

@@ -67,7 +67,7 @@ public enum OpeningStore {
                 column(\.municipality.code), column(\.company.cvr.value), column(\.company.name),
                 column(\.company.employees), column(\.contact.name), column(\.contact.phone?.value),
                 column(\.contact.email?.value), column(\.category.rawValue),
-                PostgresArray(try sheets.map { try PostgresJSON(encoding: $0.sheet.tasks) }),
+                PostgresArray(try sheets.map { PostgresJSON(bytes: try JSONCoding.encoder.encode($0.sheet.tasks)) }),
                 column(\.hoursPerWeek.tenths), column(\.positions), column(\.jobType.rawValue),
                 column(\.visitRequested), column(\.note), column(\.submittedAt), now,
             ])

@@ -39,7 +39,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     ///   - batchSize: deliveries taken at once, across all lanes.
     public init(
         service: String, consumer: AMQPConsumer, publisher: AMQPPublisher, lanes: [PostgresClient],
-        handler: Handler, relay: OutboxRelay, batchSize: Int = 100, logger: Logger
+        handler: Handler, relay: OutboxRelay, batchSize: Int = 250, logger: Logger
     ) {
         precondition(!lanes.isEmpty, "a consumer needs a database client")
         self.service = service

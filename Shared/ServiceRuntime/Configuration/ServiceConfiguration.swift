@@ -11,7 +11,7 @@ import Logging
 /// | `LOG_LEVEL` | `trace` … `critical`, default `info` |
 /// | `LOG_FORMAT` | `json` (one object per line) or `text`; default `json` unless stderr is a terminal |
 /// | `MIGRATIONS_DIR` | folder holding `common/` and one folder per service; default: `deploy/migrations` found from the working directory or the executable upwards |
-/// | `BATCH_SIZE` | messages handled per transaction, default 100 |
+/// | `BATCH_SIZE` | deliveries taken at once, across all lanes, default 250 |
 /// | `LANES` | database sessions a batch is spread over; messages with the same partition key (intake: sheet id) stay in order; default 2 |
 /// | `HTTP_PORT` | port of `/health/live`, `/health/ready` and `/metrics`, default 8080 |
 public struct ServiceConfiguration: Sendable {
@@ -53,7 +53,7 @@ public struct ServiceConfiguration: Sendable {
         migrationsDirectory = try optional("MIGRATIONS_DIR", try Self.findMigrations(), expected: "a folder") {
             URL(fileURLWithPath: $0)
         }
-        batchSize = try optional("BATCH_SIZE", 100, expected: "a whole number from 1 to 1000") {
+        batchSize = try optional("BATCH_SIZE", 250, expected: "a whole number from 1 to 1000") {
             Int($0).flatMap { (1...1000).contains($0) ? $0 : nil }
         }
         lanes = try optional("LANES", 2, expected: "a whole number from 1 to 16") {
