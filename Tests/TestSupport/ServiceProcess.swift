@@ -20,7 +20,7 @@ public final class ServiceProcess {
     /// Starts `service` (its executable has the service's name) from ``buildDirectory``.
     public init(service: String, stack: LocalStack, environment extra: [String: String] = [:]) throws {
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(service)-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.executableURL = Self.buildDirectory.appendingPathComponent(service)
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = stack.databaseURL(service: service)
@@ -28,7 +28,7 @@ public final class ServiceProcess {
         environment["MIGRATIONS_DIR"] = ScratchSchema.migrationsDirectory.path
         environment["LOG_FORMAT"] = "json"
         environment["LOG_LEVEL"] = "debug"
-        httpPort = Int(extra["HTTP_PORT"] ?? "") ?? Int.random(in: 20_000..<40_000)
+        httpPort = Int(extra["HTTP_PORT"] ?? "") ?? freeLoopbackPort() ?? Int.random(in: 20_000..<25_000)
         environment["HTTP_PORT"] = "\(httpPort)"
         process.environment = environment.merging(extra) { $1 }
         let handle = try FileHandle(forWritingTo: logFile)
