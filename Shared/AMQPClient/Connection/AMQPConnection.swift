@@ -188,9 +188,6 @@ final class AMQPConnection {
         }
     }
 
-    /// Whether more data is already buffered, so a zero-timeout read will not touch the socket.
-    var hasBufferedData: Bool { amqp_data_in_buffer(state) != 0 || amqp_frames_enqueued(state) != 0 }
-
     func ack(_ deliveryTag: UInt64, multiple: Bool) throws(AMQPError) {
         let status = amqp_basic_ack(state, channel, deliveryTag, multiple ? 1 : 0)
         guard status == AMQP_STATUS_OK.rawValue else { throw .connectionLost("basic.ack: \(Self.describe(status: status))") }

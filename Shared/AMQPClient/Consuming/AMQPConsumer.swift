@@ -38,7 +38,8 @@ public actor AMQPConsumer {
     /// Whether the consumer is connected and subscribed.
     public var isConnected: Bool { connection != nil }
 
-    /// Waits up to `timeout` for a delivery, then takes the ones already buffered, up to `maxCount`.
+    /// Waits up to `timeout` for a delivery, then takes the ones that have arrived too, up to `maxCount`,
+    /// without waiting again.
     ///
     /// Returns an empty array when nothing arrived in time, or after a failed reconnect attempt
     /// (having slept the backoff delay), so the caller's loop can check for shutdown.
@@ -48,8 +49,8 @@ public actor AMQPConsumer {
         do throws(AMQPError) {
             guard let first = try connection.nextDelivery(timeout: timeout, generation: generation) else { return [] }
             deliveries.append(first)
-            while deliveries.count < maxCount, connection.hasBufferedData,
-                  let more = try connection.nextDelivery(timeout: .zero, generation: generation) {
+            // Then whatever else has arrived, without waiting.
+            while deliveries.count < maxCount, let more = try connection.nextDelivery(timeout: .zero, generation: generation) {
                 deliveries.append(more)
             }
         } catch {

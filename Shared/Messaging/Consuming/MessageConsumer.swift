@@ -55,29 +55,35 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     public func run() async throws {
         running.withLock { $0 = true }
         defer { running.withLock { $0 = false } }
-        // Up to two batches in flight: while one commits, the next is taken and read, and the one
-        // before is dead-lettered and acknowledged. Batches commit one after the other, so messages
-        // with the same partition key stay in order, and they are settled in order too.
+        // A pipeline: while one batch commits, the next is taken and read; once the commit is done,
+        // the next batch is topped up with what arrived meanwhile and commits in turn. Committed
+        // batches are settled (events handed to the relay, dead letters, acknowledgement) in order
+        // behind. Batches commit one after the other, so messages with the same partition key stay
+        // in order.
         var previousCommit: Task<Committed?, Never>?
         var previousSettle: Task<Void, Never>?
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let deliveries = await consumer.next(maxCount: batchSize, timeout: .milliseconds(250))
             guard !deliveries.isEmpty else { continue }
-            let batch = read(deliveries)
-            let commitAfter = previousCommit
+            var batch = Batch()
+            read(deliveries, into: &batch)
+            // A batch after one that gave up at shutdown gives up too, keeping the order.
+            var previousGaveUp = false
+            if let previousCommit { previousGaveUp = await previousCommit.value == nil }
+            if !previousGaveUp, batch.deliveries.count < batchSize {
+                read(await consumer.next(maxCount: batchSize - batch.deliveries.count, timeout: .zero), into: &batch)
+            }
+            let messages = batch.messages
             let commit = Task { () -> Committed? in
-                // A batch committing after one that gave up at shutdown gives up too, keeping the order.
-                if let commitAfter, await commitAfter.value == nil { return nil }
-                return await self.commitInLanes(batch.messages)
+                previousGaveUp ? nil : await self.commitInLanes(messages)
             }
             let settleAfter = previousSettle
-            previousSettle = Task {
+            previousSettle = Task { [batch] in
                 let committed = await commit.value
                 await settleAfter?.value
                 await self.settle(batch, committed: committed)
             }
             previousCommit = commit
-            await settleAfter?.value
         }
         await previousSettle?.value
     }
@@ -90,19 +96,20 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
 
     /// Deliveries taken together and what the handler read from them.
     private struct Batch: Sendable {
-        var deliveries: [Delivery]
-        var taken: ContinuousClock.Instant
+        var deliveries: [Delivery] = []
+        var taken = ContinuousClock.now
         /// The messages with a valid envelope, with their delivery index.
-        var messages: [(index: Int, received: Received<Handler.Message>)]
+        var messages: [(index: Int, received: Received<Handler.Message>)] = []
         /// Why a delivery without a valid envelope is refused, by delivery index.
-        var invalid: [Int: String]
+        var invalid: [Int: String] = [:]
     }
 
-    /// Reads the envelopes and has the handler read the messages; no I/O.
-    private func read(_ deliveries: [Delivery]) -> Batch {
+    /// Adds `deliveries` to `batch`: reads their envelopes and has the handler read the messages; no I/O.
+    private func read(_ deliveries: [Delivery], into batch: inout Batch) {
         MessagingMetrics.consumed(deliveries)
-        var batch = Batch(deliveries: deliveries, taken: .now, messages: [], invalid: [:])
-        for (index, delivery) in deliveries.enumerated() {
+        for delivery in deliveries {
+            let index = batch.deliveries.count
+            batch.deliveries.append(delivery)
             do {
                 let envelope = try Envelope(delivery: delivery)
                 batch.messages.append((index, Received(envelope: envelope, message: handler.read(envelope))))
@@ -110,7 +117,6 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
                 batch.invalid[index] = "invalid envelope: \(error)"
             }
         }
-        return batch
     }
 
     /// Finishes a batch once it committed (`committed`; `nil` if it gave up at shutdown, and then it
