@@ -62,7 +62,11 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         // in order.
         var previousCommit: Task<Committed?, Never>?
         var previousSettle: Task<Void, Never>?
+        var settleBeforePrevious: Task<Void, Never>?
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            // At most two batches unacknowledged (the prefetch allows exactly that); waiting for a
+            // delivery holds the consumer's connection, so an acknowledgement must not be due then.
+            await settleBeforePrevious?.value
             let deliveries = await consumer.next(maxCount: batchSize, timeout: .milliseconds(250))
             guard !deliveries.isEmpty else { continue }
             var batch = Batch()
@@ -78,6 +82,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
                 previousGaveUp ? nil : await self.commitInLanes(messages)
             }
             let settleAfter = previousSettle
+            settleBeforePrevious = previousSettle
             previousSettle = Task { [batch] in
                 let committed = await commit.value
                 await settleAfter?.value
