@@ -56,10 +56,10 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         running.withLock { $0 = true }
         defer { running.withLock { $0 = false } }
         // A pipeline: while one batch commits, the next is taken and read; once the commit is done,
-        // the next batch is topped up with what arrived meanwhile and commits in turn. Committed
-        // batches are settled (events handed to the relay, dead letters, acknowledgement) in order
-        // behind. Batches commit one after the other, so messages with the same partition key stay
-        // in order.
+        // the next batch is topped up with what arrived meanwhile and commits in turn. A committed
+        // batch hands its events to the relay at once, and is settled (dead letters,
+        // acknowledgement) in order behind. Batches commit one after the other, so messages with the
+        // same partition key stay in order.
         var previousCommit: Task<Committed?, Never>?
         var previousSettle: Task<Void, Never>?
         var settleBeforePrevious: Task<Void, Never>?
@@ -83,8 +83,11 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             }
             let settleAfter = previousSettle
             settleBeforePrevious = previousSettle
-            previousSettle = Task { [batch] in
+            previousSettle = Task { [batch, relay] in
                 let committed = await commit.value
+                // Events go out at once (commits are in order, so hand-overs are too); the
+                // acknowledgement waits for the batches before.
+                relay.publish(committed?.events ?? [])
                 await settleAfter?.value
                 await self.settle(batch, committed: committed)
             }
@@ -125,15 +128,13 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     }
 
     /// Finishes a batch once it committed (`committed`; `nil` if it gave up at shutdown, and then it
-    /// is requeued): hands its events to the relay, dead-letters what was refused, then acknowledges
-    /// the batch.
+    /// is requeued): dead-letters what was refused, then acknowledges the batch.
     private func settle(_ batch: Batch, committed: Committed?) async {
         let deliveries = batch.deliveries
         guard let committed else {
             for delivery in deliveries { await consumer.requeue(delivery) }
             return
         }
-        relay.publish(committed.events)
         let outcomes = committed.outcomes
         var reasons = [String?](repeating: nil, count: deliveries.count)
         for (index, reason) in batch.invalid { reasons[index] = reason }
