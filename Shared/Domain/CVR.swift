@@ -15,15 +15,16 @@ public struct CVR: Sendable, Hashable, Codable, CustomStringConvertible, StringC
     ///
     /// - Throws: a ``CVRError`` naming the first rule the input breaks.
     public init(_ input: String) throws(CVRError) {
-        var digits: [Int] = []
-        for character in input where !character.isWhitespace {
-            guard let digit = character.asciiDigitValue else { throw .nonDigit(character) }
-            digits.append(digit)
+        let compact = input.removingWhitespace()
+        guard compact.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            // Named as written: removing whitespace may have joined characters.
+            throw .nonDigit(input.first { !$0.isWhitespace && $0.asciiDigitValue == nil }!)
         }
+        let digits = compact.utf8.map { Int($0 - UInt8(ascii: "0")) }
         guard digits.count == Self.weights.count else { throw .wrongLength(digits: digits.count) }
         guard digits[0] != 0 else { throw .leadingZero }
         let weightedSum = zip(digits, Self.weights).reduce(0) { $0 + $1.0 * $1.1 }
         guard weightedSum % 11 == 0 else { throw .checksum }
-        self.value = digits.map(String.init).joined()
+        self.value = compact
     }
 }

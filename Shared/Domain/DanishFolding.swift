@@ -14,45 +14,59 @@ import Foundation
 enum DanishFolding {
     /// The matching key of `text`: lowercase ASCII letters and digits only.
     static func key(_ text: String) -> String {
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(text.utf8.count)
+        var key = Key(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
-            appendLettersAndDigits(of: scalar, to: &ascii)
+            appendLettersAndDigits(of: scalar, to: &key)
+        }
+        return String(decoding: key.bytes, as: UTF8.self)
+    }
+
+    /// A key being written, which keeps only the first letter of `aa`, `ae` and `oe`, so that a
+    /// transliterated Danish letter meets its bare-keyboard spelling.
+    private struct Key {
+        private(set) var bytes: [UInt8] = []
+        /// Whether the last letter appended may start a transliteration: `aaa` keeps `aa`.
+        private var lastMayPair = false
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity)
         }
 
-        // Keep only the first letter of `aa`, `ae` and `oe`, so that a transliterated Danish
-        // letter meets its bare-keyboard spelling.
-        var key: [UInt8] = []
-        key.reserveCapacity(ascii.count)
-        var index = ascii.startIndex
-        while index < ascii.endIndex {
-            key.append(ascii[index])
-            let next = index + 1
-            index = next < ascii.endIndex && isTransliteration(ascii[index], ascii[next]) ? next + 1 : next
+        mutating func append(_ byte: UInt8) {
+            if lastMayPair, let last = bytes.last, isTransliteration(last, byte) {
+                lastMayPair = false
+            } else {
+                bytes.append(byte)
+                lastMayPair = true
+            }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// Appends `scalar` as lowercase ASCII: `æ ø å` as `ae oe aa`, other letters without their
     /// diacritics (`é` as `e`), and nothing for spaces, punctuation and symbols.
-    private static func appendLettersAndDigits(of scalar: Unicode.Scalar, to ascii: inout [UInt8]) {
+    private static func appendLettersAndDigits(of scalar: Unicode.Scalar, to key: inout Key) {
         switch scalar {
         case "a"..."z", "0"..."9":
-            ascii.append(UInt8(scalar.value))
+            key.append(UInt8(scalar.value))
         case "A"..."Z":
-            ascii.append(UInt8(scalar.value) + 0x20)
+            key.append(UInt8(scalar.value) + 0x20)
         case "æ", "Æ":
-            ascii += [UInt8(ascii: "a"), UInt8(ascii: "e")]
+            key.append(UInt8(ascii: "a"))
+            key.append(UInt8(ascii: "e"))
         case "ø", "Ø":
-            ascii += [UInt8(ascii: "o"), UInt8(ascii: "e")]
+            key.append(UInt8(ascii: "o"))
+            key.append(UInt8(ascii: "e"))
         case "å", "Å":
-            ascii += [UInt8(ascii: "a"), UInt8(ascii: "a")]
+            key.append(UInt8(ascii: "a"))
+            key.append(UInt8(ascii: "a"))
         case _ where scalar.isASCII || !scalar.properties.isAlphabetic:
             break
         default:
             // Rare in this input, so the slower Foundation folding is fine here.
             let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            ascii += folded.utf8.filter { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+            for byte in folded.utf8 where (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) {
+                key.append(byte)
+            }
         }
     }
 

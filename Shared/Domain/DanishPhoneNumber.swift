@@ -13,7 +13,7 @@ public struct DanishPhoneNumber: Sendable, Hashable, Codable, CustomStringConver
     ///
     /// - Throws: a ``DanishPhoneNumberError`` naming the first rule the input breaks.
     public init(_ input: String) throws(DanishPhoneNumberError) {
-        var compact = Substring(input.filter { !$0.isWhitespace })
+        var compact = Substring(input.removingWhitespace())
         if compact.hasPrefix("+") {
             guard compact.hasPrefix("+45") else { throw .foreignCountryCode }
             compact = compact.dropFirst(3)

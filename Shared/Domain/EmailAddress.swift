@@ -20,13 +20,30 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
         guard !address.unicodeScalars.contains(where: Self.isWhitespaceOrControl) else {
             throw .whitespaceOrControlCharacter
         }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { throw parts.count < 2 ? .missingAtSign : .multipleAtSigns }
-        let (local, domain) = (parts[0], parts[1])
-        guard !local.isEmpty else { throw .emptyLocalPart }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { throw .invalidDomain }
-        self.value = local + "@" + domain.lowercased()
+        let isASCII = address.utf8.allSatisfy { $0 < 0x80 }
+        // ASCII is checked byte by byte; other text by characters, as a combining mark makes
+        // `@\u{301}` one character that is not an `@`.
+        let atSign = try isASCII
+            ? Self.atSign(in: address.utf8, at: UInt8(ascii: "@"), dot: UInt8(ascii: "."))
+            : Self.atSign(in: address, at: "@", dot: ".")
+        let domain = address[address.utf8.index(after: atSign)...]
+        let isLowercase = isASCII && !domain.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        self.value = isLowercase ? address : address[..<atSign] + "@" + domain.lowercased()
+    }
+
+    /// The index of the one `at` in `text`, after checking that a local part comes before it and
+    /// dot-separated labels after it.
+    private static func atSign<Text: BidirectionalCollection>(
+        in text: Text, at: Text.Element, dot: Text.Element
+    ) throws(EmailAddressError) -> Text.Index where Text.Element: Equatable {
+        guard let atSign = text.firstIndex(of: at) else { throw .missingAtSign }
+        let domain = text[text.index(after: atSign)...]
+        guard !domain.contains(at) else { throw .multipleAtSigns }
+        guard atSign != text.startIndex else { throw .emptyLocalPart }
+        let hasEmptyLabel = domain.first == dot || domain.last == dot
+            || zip(domain, domain.dropFirst()).contains { $0 == dot && $1 == dot }
+        guard domain.contains(dot), !hasEmptyLabel else { throw .invalidDomain }
+        return atSign
     }
 
     private static func isWhitespaceOrControl(_ scalar: Unicode.Scalar) -> Bool {

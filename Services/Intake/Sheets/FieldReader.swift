@@ -21,7 +21,7 @@ struct FieldReader {
 
     /// A JSON object and where it sits.
     struct Object {
-        let members: [String: JSONValue]
+        let members: JSONObject
         let path: FieldPath
     }
 
@@ -35,11 +35,13 @@ struct FieldReader {
     /// The member `key` of `object`, or `nil` when it is absent or `null`.
     mutating func field(_ key: String, of object: Object, _ presence: Presence) -> Field? {
         let path = object.path.member(key)
-        guard let value = object.members[key], value != .null else {
+        switch object.members[key] {
+        case nil, .null?:
             if presence == .required { report(path, .required, "is required") }
             return nil
+        case let value?:
+            return Field(value: value, path: path)
         }
-        return Field(value: value, path: path)
     }
 
     /// A JSON object, to read members from.
@@ -81,6 +83,9 @@ struct FieldReader {
         guard case .string(let raw) = field.value else { return wrongType(field, "a string") }
         let text = trimming ? raw.trimmingWhitespace() : raw
         if text.isEmpty, presence == .optional { return nil }
+        // A scalar is 1 to 4 UTF-8 bytes, so most lengths are in range without counting.
+        let bytes = text.utf8.count
+        if bytes <= length.upperBound, (bytes + 3) / 4 >= length.lowerBound { return text }
         let count = text.unicodeScalars.count
         guard count >= length.lowerBound else {
             let rule = length.lowerBound == 1

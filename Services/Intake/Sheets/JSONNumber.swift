@@ -10,12 +10,13 @@ struct JSONNumber: Sendable, Equatable {
     var doubleValue: Double { Double(text) ?? .nan }
 
     /// Whether the number is a whole number (`3`, `3.0`, `3e2`).
-    var isIntegral: Bool { decimal.exponent >= 0 || decimal.significand.isEmpty }
+    var isIntegral: Bool { isPlainInteger || decimal.exponent >= 0 || decimal.significand.isEmpty }
 
     /// The number times 10^`power` if that is a whole number that fits an `Int`; `nil` otherwise.
     ///
     /// `integer(scaledBy: 1)` of `7.5` is `75`; of `7.55` it is `nil`.
     func integer(scaledBy power: Int = 0) -> Int? {
+        if power == 0, isPlainInteger, let value = Int(text) { return value }
         let (significand, exponent) = (decimal.significand, decimal.exponent + power)
         guard !significand.isEmpty else { return 0 }
         guard exponent >= 0, exponent + significand.count <= 19 else { return nil }
@@ -27,6 +28,11 @@ struct JSONNumber: Sendable, Equatable {
             magnitude = sum
         }
         return decimal.isNegative ? -magnitude : magnitude
+    }
+
+    /// Whether the number is written without a fraction or exponent, such as `24` or `-3`.
+    private var isPlainInteger: Bool {
+        !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 
     /// The value as ± `significand` × 10^`exponent`, with no leading or trailing zero digits

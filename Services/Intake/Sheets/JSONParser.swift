@@ -55,7 +55,7 @@ struct JSONParser {
 
     private mutating func parseObject() throws(Failure) -> JSONValue {
         try enterContainer()
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipWhitespace()
         if consume(UInt8(ascii: "}")) {
             depth -= 1
@@ -72,7 +72,7 @@ struct JSONParser {
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw unexpected("where ':' should follow a key") }
             skipWhitespace()
-            members[key] = try parseValue()
+            members.append(key, try parseValue())
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw unexpected("where ',' or '}' should follow a member") }
@@ -107,7 +107,16 @@ struct JSONParser {
 
     private mutating func parseString() throws(Failure) -> String {
         index += 1  // the opening quote
-        var utf8: [UInt8] = []
+        // Most strings have no escapes: they are taken from the body as they are.
+        let start = index
+        while index < bytes.endIndex, !Self.endsPlainString(bytes[index]) {
+            index += 1
+        }
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+        }
+        var utf8 = Array(bytes[start..<index])
         while index < bytes.endIndex {
             let byte = bytes[index]
             switch byte {
@@ -125,6 +134,11 @@ struct JSONParser {
             }
         }
         throw unexpected("inside a string")
+    }
+
+    /// Whether `byte` ends the unescaped start of a string: a quote, a backslash or a control character.
+    private static func endsPlainString(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
 
     /// Decodes the escape after a backslash and appends its UTF-8.
@@ -223,8 +237,11 @@ struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) {
-            index += 1
+        while index < bytes.endIndex {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
         }
     }
 

@@ -5,7 +5,7 @@ enum JSONValue: Sendable, Equatable {
     case number(JSONNumber)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// The JSON type with an article, for messages: "a number", "an object".
     var kindDescription: String {
