@@ -1,5 +1,5 @@
 /// The single value of a slot of a ``JSONStreamEncoder``.
-struct JSONSingleValueEncodingContainer: SingleValueEncodingContainer {
+struct JSONSingleValueEncodingContainer: SingleValueEncodingContainer, JSONIntegerEncoding {
     let encoder: JSONStreamEncoder
     /// The slot the container was asked for in; the value must go there.
     let slot: Int
@@ -31,20 +31,10 @@ struct JSONSingleValueEncodingContainer: SingleValueEncodingContainer {
         try encoder.writeFloatingPoint(value, key: nil)
     }
 
-    mutating func encode(_ value: Int) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int64) throws { try encodeInteger(value) }
     mutating func encode(_ value: Int128) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { try encodeInteger(value) }
     mutating func encode(_ value: UInt128) throws { try encodeInteger(value) }
 
-    private func encodeInteger(_ value: some FixedWidthInteger) throws {
+    func encodeInteger(_ value: some FixedWidthInteger) throws {
         try encoder.beginSingleValue(slot: slot)
         encoder.writer.writeInteger(value)
     }

@@ -1,5 +1,5 @@
 /// A JSON array being written by a ``JSONStreamEncoder``.
-struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
+struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer, JSONIntegerEncoding {
     let encoder: JSONStreamEncoder
     let frame: JSONStreamEncoder.FrameReference
 
@@ -31,20 +31,10 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
         try encoder.writeFloatingPoint(value, key: JSONIndexKey(index))
     }
 
-    mutating func encode(_ value: Int) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: Int64) throws { try encodeInteger(value) }
     mutating func encode(_ value: Int128) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { try encodeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { try encodeInteger(value) }
     mutating func encode(_ value: UInt128) throws { try encodeInteger(value) }
 
-    private func encodeInteger(_ value: some FixedWidthInteger) throws {
+    func encodeInteger(_ value: some FixedWidthInteger) throws {
         try encoder.beginValue(in: frame, key: nil)
         encoder.writer.writeInteger(value)
     }
