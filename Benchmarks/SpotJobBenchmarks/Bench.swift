@@ -65,11 +65,11 @@ struct Bench {
     func amqpAndOutbox(includeOutbox: Bool) async throws {
         // Raw rabbitmq-c publish + confirm, at several batch sizes; the best is the reference.
         var best = (rate: 0.0, batch: 0)
+        let rawQueue = try await scratchQueue("raw-publish").1
+        let raw = try RawRabbitMQ(admin)
         for batch in [50, 100, 250, 500] {
-            let (_, queue) = try await scratchQueue("raw-publish")
-            let raw = try RawRabbitMQ(admin)
             let rate = try await measureRate(messages) {
-                try raw.publishConfirmed(count: messages, batch: batch, exchange: "bench", routingKey: queue, body: body)
+                try raw.publishConfirmed(count: messages, batch: batch, exchange: "bench", routingKey: rawQueue, body: body)
             }
             report.rate("raw rabbitmq-c publish+confirm, batch \(batch)", rate)
             if rate > best.rate { best = (rate, batch) }
@@ -83,20 +83,34 @@ struct Bench {
                 messageID: UUID().uuidString, type: "bench", contentType: "application/json", correlationID: "c",
                 appID: "bench", timestamp: Date(), headers: ["schema-version": .int(1)]))
         let batch = Array(repeating: outgoing, count: best.batch)
-        let clientRate = try await measureRate(messages) {
-            for _ in 0..<(messages / best.batch) { try await publisher.publish(batch) }
+        // At the best batch size, raw and client take turns for three more rounds each; the best of
+        // each is compared, so one lucky or unlucky round does not decide the ratio.
+        var clientRate = 0.0
+        for _ in 1...3 {
+            clientRate = max(clientRate, try await measureRate(messages) {
+                for _ in 0..<(messages / best.batch) { try await publisher.publish(batch) }
+            })
+            best.rate = max(best.rate, try await measureRate(messages) {
+                try raw.publishConfirmed(count: messages, batch: best.batch, exchange: "bench", routingKey: rawQueue, body: body)
+            })
         }
-        report.rate("AMQPPublisher publish+confirm, batch \(best.batch)", clientRate, reference: best.rate, target: 0.8)
+        report.rate("raw rabbitmq-c publish+confirm, batch \(best.batch), best of all rounds", best.rate)
+        report.rate("AMQPPublisher publish+confirm, batch \(best.batch), best of 3", clientRate, reference: best.rate, target: 0.8)
 
-        // Consume + ack of what the client just published.
-        let rawConsumeQueue = try await scratchQueue("raw-consume").1
-        try RawRabbitMQ(admin).publishConfirmed(count: messages, batch: 500, exchange: "bench", routingKey: rawConsumeQueue, body: body)
+        // Consume + ack, each from a fresh queue filled the same way.
+        var consumeQueues: [(Topology, String)] = []
+        for purpose in ["raw-consume", "client-consume"] {
+            let scratch = try await scratchQueue(purpose)
+            try raw.publishConfirmed(count: messages, batch: 500, exchange: "bench", routingKey: scratch.1, body: body)
+            consumeQueues.append(scratch)
+        }
         let rawConsumer = try RawRabbitMQ(admin)
         let rawConsumeRate = try await measureRate(messages) {
-            try rawConsumer.consumeAcked(count: messages, queue: rawConsumeQueue, prefetch: 500, batch: 100)
+            try rawConsumer.consumeAcked(count: messages, queue: consumeQueues[0].1, prefetch: 500, batch: 100)
         }
         report.rate("raw rabbitmq-c consume+ack", rawConsumeRate)
-        let consumer = AMQPConsumer(configuration: admin, queue: queue, prefetch: 500, topology: topology, logger: logger)
+        let consumer = AMQPConsumer(
+            configuration: admin, queue: consumeQueues[1].1, prefetch: 500, topology: consumeQueues[1].0, logger: logger)
         let consumeRate = await measureRate(messages) {
             var received = 0
             while received < messages {
