@@ -58,7 +58,10 @@ struct Bench {
     /// Deletes the scratch queues, so the broker does not keep (and keep routing to) them.
     func deleteScratchQueues() async {
         let inspector = AMQPInspector(configuration: admin)
-        for queue in declared.names.withLock({ $0 }) { try? await inspector.deleteQueue(queue) }
+        for queue in declared.names.withLock({ names in
+            defer { names = [] }
+            return names
+        }) { try? await inspector.deleteQueue(queue) }
         await inspector.close()
     }
 

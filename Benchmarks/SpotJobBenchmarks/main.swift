@@ -12,7 +12,11 @@ let latencyRate = arguments.firstIndex(of: "--latency-rate").flatMap { Double(ar
 let report = Report()
 do {
     let bench = try Bench(messages: messages, report: report)
-    if section == "amqp" || section == "outbox" || section == "all" { try await bench.amqpAndOutbox(includeOutbox: section != "amqp") }
+    if section == "amqp" || section == "outbox" || section == "all" {
+        try await bench.amqpAndOutbox(includeOutbox: section != "amqp")
+        // The broker should not carry the messages left in these queues into the next section.
+        await bench.deleteScratchQueues()
+    }
     if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate) }
     await bench.deleteScratchQueues()
     report.print()
