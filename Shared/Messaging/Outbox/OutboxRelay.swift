@@ -56,9 +56,10 @@ public final class OutboxRelay: Service, Sendable {
     public func run() async throws {
         var backoff = ReconnectBackoff()
         var lastSweep: ContinuousClock.Instant?
+        var deleting: Task<Void, Never>?
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
-                await publishHandedOver()
+                deleting = await publishHandedOver(deletingAfter: deleting)
                 if lastSweep.map({ $0.duration(to: .now) >= pollInterval }) ?? true {
                     do {
                         while try await sweep(olderThan: grace) == batchSize {}
@@ -81,22 +82,37 @@ public final class OutboxRelay: Service, Sendable {
             self.wakeUp.signal()
         }
         // The consumer has stopped: publish what is left, as long as that succeeds.
-        await publishHandedOver()
+        await publishHandedOver(deletingAfter: deleting)?.value
         while let published = try? await sweep(olderThan: .zero), published > 0 {}
     }
 
-    /// Publishes the events handed over so far, all at once. What fails stays in the outbox for a sweep.
-    private func publishHandedOver() async {
+    /// Publishes the events handed over so far, all at once, and returns the task deleting their
+    /// outbox rows (after `previous` did its rows), so the next publish need not wait for the delete.
+    /// What fails stays in the outbox for a sweep.
+    private func publishHandedOver(deletingAfter previous: Task<Void, Never>?) async -> Task<Void, Never>? {
         let events = handedOver.withLock { events in
             defer { events = [] }
             return events
         }
-        guard !events.isEmpty else { return }
+        guard !events.isEmpty else { return previous }
         do {
-            try await publishAndDelete(events)
+            try await publisher.publish(events.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
         } catch {
             logger.warning(
                 "could not publish events; the outbox sweep will", metadata: ["error": "\(error)", "count": "\(events.count)"])
+            return previous
+        }
+        MessagingMetrics.published(events.map(\.envelope))
+        let sequences = events.map(\.sequence)
+        return Task { [database, logger] in
+            await previous?.value
+            do {
+                _ = try await database.withConnection { try $0.pipeline([Outbox.deleteStatement(sequences)]) }
+            } catch {
+                logger.warning(
+                    "could not delete published events; a sweep publishes them again",
+                    metadata: ["error": "\(error)", "count": "\(sequences.count)"])
+            }
         }
     }
 
