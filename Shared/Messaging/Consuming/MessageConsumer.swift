@@ -9,14 +9,15 @@ import Synchronization
 ///
 /// Deliveries are taken in batches and read by the handler (``MessageHandler/read(_:)``). A batch
 /// is split into lanes by the handler's ``MessageHandler/partitionKey(of:)``, one database session
-/// per lane, so lanes commit in parallel
-/// while messages with the same key (intake: the same sheet) keep their order. Each lane's part is
-/// applied in one database transaction (``BatchTransaction``): the inbox drops messages handled
-/// before, the handler applies the rest, and their events go to the outbox. Only after the whole
-/// batch committed are its messages acknowledged; a
-/// message that is invalid (bad envelope, rejected by the handler, failing the handler) is first
-/// published to the dead-letter exchange with the reason in a header. A batch failing for a
-/// transient reason is retried per ``RetrySchedule`` and dead-lettered when that gives up.
+/// per lane, so lanes commit in parallel while messages with the same key (intake: the same sheet)
+/// keep their order. Each lane's part is applied in one database transaction
+/// (``BatchTransaction``): the batch claims its message ids in the inbox, the handler applies the
+/// messages claimed, and their events go to the outbox. After the commit the events go to the
+/// ``OutboxRelay`` and the batch is acknowledged; a message that is invalid (bad envelope, rejected
+/// by the handler, failing the handler) is first published to the dead-letter exchange with the
+/// reason in a header. A batch failing for a transient reason is retried per ``RetrySchedule`` and
+/// dead-lettered when that gives up. The next batch is taken and read while one commits (see
+/// ``run()``).
 public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     private let service: String
     private let consumer: AMQPConsumer
