@@ -96,22 +96,20 @@ public final class OutboxRelay: Service, Sendable {
         }
         guard !events.isEmpty else { return previous }
         do {
-            try await publisher.publish(events.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
+            try await publish(events)
         } catch {
             logger.warning(
                 "could not publish events; the outbox sweep will", metadata: ["error": "\(error)", "count": "\(events.count)"])
             return previous
         }
-        MessagingMetrics.published(events.map(\.envelope))
-        let sequences = events.map(\.sequence)
-        return Task { [database, logger] in
+        return Task {
             await previous?.value
             do {
-                _ = try await database.withConnection { try $0.pipeline([Outbox.deleteStatement(sequences)]) }
+                try await delete(events)
             } catch {
                 logger.warning(
                     "could not delete published events; a sweep publishes them again",
-                    metadata: ["error": "\(error)", "count": "\(sequences.count)"])
+                    metadata: ["error": "\(error)", "count": "\(events.count)"])
             }
         }
     }
@@ -133,7 +131,8 @@ public final class OutboxRelay: Service, Sendable {
         // Holding the lock from here on: every way out releases it.
         do {
             let pending = try Outbox.pending(results[1])
-            try await publishAndDelete(pending)
+            try await publish(pending)
+            try await delete(pending)
             _ = try await database.withConnection { try $0.pipeline([unlock]) }
             if !pending.isEmpty {
                 logger.notice("swept outbox events", metadata: ["count": "\(pending.count)"])
@@ -145,11 +144,17 @@ public final class OutboxRelay: Service, Sendable {
         }
     }
 
-    private func publishAndDelete(_ events: [Outbox.Pending]) async throws {
+    /// Publishes `events` and waits for the broker's confirms.
+    private func publish(_ events: [Outbox.Pending]) async throws {
         guard !events.isEmpty else { return }
         try await publisher.publish(events.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
+        MessagingMetrics.published(events.map(\.envelope))
+    }
+
+    /// Deletes the outbox rows of `events`, which the broker has confirmed.
+    private func delete(_ events: [Outbox.Pending]) async throws {
+        guard !events.isEmpty else { return }
         let sequences = events.map(\.sequence)
         _ = try await database.withConnection { try $0.pipeline([Outbox.deleteStatement(sequences)]) }
-        MessagingMetrics.published(events.map(\.envelope))
     }
 }
