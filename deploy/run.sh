@@ -34,7 +34,7 @@ stop_services
 for service in "${services[@]}"; do
   upper="$(echo "$service" | tr '[:lower:]' '[:upper:]')"
   db_var="${upper}_DATABASE_URL"; amqp_var="${upper}_AMQP_URL"
-  DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" \
+  DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" HTTP_HOST=127.0.0.1 \
     setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
   echo $! >"$run_dir/$service.pid"
   for _ in $(seq 1 100); do

@@ -49,4 +49,42 @@ final class HealthAndMetricsTests: XCTestCase {
         XCTAssertTrue(metrics.body.contains("spotjob_message_processing_seconds_bucket"), metrics.body)
         await intake.stop()
     }
+
+    /// `HTTP_HOST=127.0.0.1` (as the local stack and the tests set it) binds loopback only, not
+    /// every interface.
+    func testHealthServerListensOnTheConfiguredAddressOnly() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        let intake = try ServiceProcess(service: IntakeEvents.service, stack: stack)
+        try await intake.waitUntilStarted()
+        let listening = try listeningAddresses(port: intake.httpPort)
+        XCTAssertEqual(listening, ["127.0.0.1"], "the health server listens on loopback only")
+        await intake.stop()
+    }
+
+    /// The local IPv4 addresses with a socket listening on `port`, from `/proc/net/tcp` (and any IPv6
+    /// listener from `/proc/net/tcp6`, written as `[v6]`).
+    private func listeningAddresses(port: Int) throws -> [String] {
+        let hexPort = String(format: "%04X", port)
+        var addresses: [String] = []
+        for (file, isV6) in [("/proc/net/tcp", false), ("/proc/net/tcp6", true)] {
+            guard let table = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            for line in table.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+                // local_address is ADDRESS:PORT in hex; state 0A is LISTEN.
+                guard columns.count > 3, columns[3] == "0A" else { continue }
+                let local = columns[1].split(separator: ":")
+                guard local.count == 2, local[1] == hexPort else { continue }
+                if isV6 {
+                    addresses.append("[v6]")
+                } else {
+                    let bytes = stride(from: 6, through: 0, by: -2).map { offset -> String in
+                        let start = local[0].index(local[0].startIndex, offsetBy: offset)
+                        return String(UInt8(local[0][start..<local[0].index(start, offsetBy: 2)], radix: 16) ?? 0)
+                    }
+                    addresses.append(bytes.joined(separator: "."))
+                }
+            }
+        }
+        return addresses
+    }
 }

@@ -162,6 +162,37 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertEqual(stored.first?.status, "withdrawn")
     }
 
+    /// A NUL character cut values short at the database: `w1\u0000x` withdrew sheet `w1`. Now a
+    /// withdrawal or sheet holding one is refused like any bad field (rejection row, `sheet.rejected`,
+    /// dead letter), and nothing else is touched.
+    func testANULCharacterIsRefusedAndWithdrawsNothing() async throws {
+        let deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["intake"], logger: logger)
+        await deadLetters.start()
+        defer { Task { await deadLetters.close() } }
+        try await submit([sheet("w1")])
+        _ = await events(1, settle: .zero)
+        let withdrawal = ["sheetId": "\(prefix)-w1\u{0}x", "reason": "r"]
+        let sheetWithNUL = sheet("nul", ["company": ["cvr": "25313763", "name": "Kantine\u{0} ApS"], "note": "a\u{0}b"])
+        try await submit([withdrawal], type: IntakeEvents.sheetWithdrawn)
+        try await submit([sheetWithNUL])
+
+        let dead = await deadLetters.collect(2, timeout: .seconds(20), settle: .milliseconds(300))
+        let reasons = dead.compactMap { $0.properties.headers[DeadLetter.reasonHeader]?.stringValue }
+        XCTAssertEqual(reasons.filter { $0.contains("invalid-character") }.count, 2, "\(reasons)")
+        XCTAssertFalse(reasons.contains { $0.contains("handler failed") }, "\(reasons)")
+        let received = await events(1, settle: .seconds(1))
+        XCTAssertEqual(received.map(\.type), ["sheet.rejected"], "the sheet with NUL is rejected; the withdrawal names no valid sheet")
+        let errors = received.first?.body["errors"] as? [[String: Any]] ?? []
+        XCTAssertEqual(Set(errors.compactMap { $0["field"] as? String }), ["company.name", "note"])
+        let stored = try await openings()
+        XCTAssertEqual(stored.map(\.status), ["registered"], "sheet w1 is not withdrawn")
+        let rejectedRows = try await database.withConnection { [prefix] in
+            try $0.query("SELECT count(*) FROM rejected_sheets WHERE raw_body LIKE $1::bytea", ["%\(prefix)%"]).first?.decode(Int.self, at: 0) ?? 0
+        }
+        XCTAssertEqual(rejectedRows, 2, "both refusals are kept")
+    }
+
     /// Five faults, one rejection naming all five; the raw message is kept in the intake schema and
     /// in `intake.dead` with the reason in a header; the contact's phone and e-mail never reach
     /// the log.

@@ -24,6 +24,22 @@ final class SheetFieldErrorTests: XCTestCase {
         ])
     }
 
+    /// `\u0000` is valid JSON but no text column can hold it: every string field that holds it is
+    /// refused by name, whatever kind of string it is (free text, code, number, timestamp).
+    func testRefusesTheNULCharacterInEveryStringField() {
+        let nul = "\u{0}"
+        let body = HorsensJobShopSheet.body(changing: [
+            "company.name": "Kantine\(nul) ApS", "contact.name": "Mette\(nul)", "note": "a\(nul)b",
+            "tasks": ["Opvask", "x\(nul)"], "company.cvr": "25313763\(nul)", "submittedAt": "2017-05-15T10:00:00Z\(nul)",
+        ])
+        let codes = rejection(of: body)?.errors.map { "\($0.field) \($0.code.rawValue)" }
+        XCTAssertEqual(Set(codes ?? []), [
+            "company.name invalid-character", "contact.name invalid-character", "note invalid-character",
+            "tasks[1] invalid-character", "company.cvr invalid-character", "submittedAt invalid-character",
+        ])
+        XCTAssertEqual(rejection(of: body)?.errors.first?.message, "must not contain the NUL character (U+0000)")
+    }
+
     func testReportsEveryMissingRequiredField() {
         let rejection = rejection(of: Array("{}".utf8))
         XCTAssertNil(rejection?.sheetId)

@@ -18,6 +18,7 @@ final class WithdrawalValidationTests: XCTestCase {
             (["sheetId": "s-1", "reason": String(repeating: "r", count: 501)], ["reason too-long"]),
             (["sheetId": 1, "reason": false], ["sheetId wrong-type", "reason wrong-type"]),
             (["sheetId": String(repeating: "s", count: 65), "reason": "besat"], ["sheetId too-long"]),
+            (["sheetId": "w1\u{0}x", "reason": "Besat\u{0} internt"], ["sheetId invalid-character", "reason invalid-character"]),
         ]
         for (fields, expected) in cases {
             guard case .failure(let rejection) = SheetValidator.validateWithdrawal(HorsensJobShopSheet.json(fields)) else {

@@ -50,7 +50,8 @@ final class MessagingPipelineTests: XCTestCase {
         }
     }
 
-    private func startService(batchSize: Int = 50) -> Running {
+    private func startService(batchSize: Int = 50, logger: Logger? = nil) -> Running {
+        let logger = logger ?? self.logger
         let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
         let consumer = AMQPConsumer(
             configuration: amqp, queue: service, prefetch: 200,
@@ -156,6 +157,79 @@ final class MessagingPipelineTests: XCTestCase {
         XCTAssertEqual(boomEffects, 0, "the failing handler's writes were rolled back")
         let rejected = try await schema.count("SELECT count(*) FROM inbox WHERE outcome = 'rejected'")
         XCTAssertEqual(rejected, 2, "bad and boom are remembered as rejected")
+    }
+
+    /// A database error quotes the value it could not read (PostgreSQL: `invalid input syntax for type
+    /// integer: "…"`). Neither the consumer's log, nor the inbox reason, nor the dead-letter header
+    /// may carry it: they name the error by SQLSTATE instead.
+    func testAFailingBatchLeaksNoValuesIntoLogsInboxOrHeaders() async throws {
+        try await declareQueues()
+        let deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
+        await deadLetters.start()
+        let publisher = AMQPPublisher(configuration: amqp, logger: logger)
+        let personal = ["cast: Jens Hansen", "cast: Mette Kantine", "cast: jens@kantine.example 75620000"]
+        try await publisher.publish(personal.map { ping($0) } + [ping("ok")])
+        let capture = LogCapture()
+        let running = startService(logger: capture.logger(label: "consumer"))
+
+        let dead = await deadLetters.collect(3, settle: .milliseconds(500))
+        try await waitUntil("the good message is handled") { try await schema.count("SELECT count(*) FROM effects") == 1 }
+        await running.stop()
+        await publisher.close()
+        await deadLetters.close()
+
+        XCTAssertEqual(dead.count, 3, "each failing message is dead-lettered")
+        let headers = dead.compactMap { $0.properties.headers[DeadLetter.reasonHeader]?.stringValue }
+        let reasons = try await schema.client.withConnection { connection in
+            try connection.query("SELECT reason FROM inbox WHERE outcome = 'rejected'").map { try $0.decode(String.self, at: 0) }
+        }
+        XCTAssertEqual(reasons.count, 3)
+        XCTAssertTrue(capture.text.contains("SQLSTATE 22P02"), "the log names the error: \(capture.text)")
+        for reason in headers + reasons {
+            XCTAssertTrue(reason.contains("SQLSTATE 22P02"), reason)
+        }
+        for text in [capture.text] + headers + reasons {
+            for value in ["Jens", "Hansen", "Mette", "Kantine", "kantine.example", "75620000"] {
+                XCTAssertFalse(text.contains(value), "\(value) leaked into: \(text)")
+            }
+        }
+    }
+
+    /// A dead letter keeps every header the message arrived with, whatever its AMQP field type, and
+    /// adds the `x-spotjob-*` ones.
+    func testDeadLetterCarriesEveryHeaderItArrivedWith() async throws {
+        try await declareQueues()
+        let deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
+        await deadLetters.start()
+        let headers: [String: AMQPHeaderValue] = [
+            "bool": .bool(true), "int8": .int8(-8), "uint8": .uint8(200), "int16": .int16(-30_000),
+            "uint16": .uint16(60_000), "int32": .int32(-2_000_000_000), "uint32": .uint32(4_000_000_000),
+            "int64": .int(-9_000_000_000_000), "float": .float(1.5), "double": .double(-2.25),
+            "decimal": .decimal(scale: 2, value: 17_500_000), "string": .string("æøå"), "bytes": .bytes([0, 1, 0xFF]),
+            "timestamp": .timestamp(1_700_000_000), "void": .void,
+            "array": .array([.int(1), .string("two"), .array([.bool(false)]), .table(["k": .double(0.5)])]),
+            "table": .table(["nested": .table(["deeper": .array([.timestamp(1), .void])])]),
+        ]
+        var bad = ping("bad")
+        bad.properties.headers.merge(headers) { $1 }
+        let publisher = AMQPPublisher(configuration: amqp, logger: logger)
+        try await publisher.publish([bad])
+        let running = startService()
+
+        let dead = await deadLetters.collect(1, settle: .milliseconds(300))
+        await running.stop()
+        await publisher.close()
+        await deadLetters.close()
+
+        let received = try XCTUnwrap(dead.first).properties.headers
+        for (key, value) in bad.properties.headers {
+            XCTAssertEqual(received[key], value, key)
+        }
+        XCTAssertEqual(received[DeadLetter.reasonHeader], .string("body is bad"))
+        XCTAssertEqual(received[DeadLetter.serviceHeader], .string(service))
+        XCTAssertEqual(received[DeadLetter.originalRoutingKeyHeader], .string("\(handler.prefix).ping"))
     }
 
     /// The transactional outbox when the process that committed is gone: rows committed by one

@@ -3,7 +3,8 @@ import Messaging
 import PostgresClient
 
 /// A handler for tests: records each message's effect in `effects`, emits `<prefix>.pong`, rejects
-/// bodies `bad` and throws for bodies `boom`.
+/// bodies `bad`, throws for bodies `boom`, and has the database fail on bodies starting `cast:`
+/// (it reads the body as an integer, and PostgreSQL's error message quotes the text).
 struct RecordingHandler: SingleMessageHandler {
     let prefix: String
     var routingKeys: [String] { ["\(prefix).ping"] }
@@ -21,6 +22,9 @@ struct RecordingHandler: SingleMessageHandler {
         case "boom":
             try connection.execute("INSERT INTO effects (message_id, body) VALUES ($1, $2)", [envelope.messageID, body])
             throw Boom()
+        case _ where body.hasPrefix("cast:"):
+            try connection.execute("INSERT INTO effects (message_id, body) SELECT $1, $2::integer::text", [envelope.messageID, body])
+            return .handled(events: [])
         default:
             try connection.execute("INSERT INTO effects (message_id, body) VALUES ($1, $2)", [envelope.messageID, body])
             return .handled(events: [

@@ -61,6 +61,62 @@ final class ErrorTests: XCTestCase {
         }
     }
 
+    /// libpq sends text parameters NUL-terminated: a value holding U+0000 would arrive cut short.
+    func testStringBindWithNULIsRefusedBeforeAnythingIsSent() async throws {
+        try await TestSchema.with { schema in
+            try await schema.client.withConnection { connection in
+                try connection.execute("CREATE TABLE sheet (id text PRIMARY KEY)")
+                try connection.execute("INSERT INTO sheet (id) VALUES ('w1')")
+                for binds: [(any PostgresEncodable)?] in [["w1\u{0}x"], [PostgresArray(["ok", "w1\u{0}x"])]] {
+                    do {
+                        try connection.execute("DELETE FROM sheet WHERE id = ANY(string_to_array($1, ','))", binds)
+                        XCTFail("a NUL in a bind is refused")
+                    } catch let error as PostgresError {
+                        XCTAssertEqual(error.kind, .invalidParameter)
+                        XCTAssertFalse(error.isTransient)
+                        XCTAssertTrue(error.description.contains("$1"), error.description)
+                        XCTAssertFalse(error.description.contains("w1"), error.description)
+                    }
+                }
+                let statements = [
+                    PostgresStatement("DELETE FROM sheet WHERE id = $1", ["w1"]),
+                    PostgresStatement("DELETE FROM sheet WHERE id = $1", ["w1\u{0}x"]),
+                ]
+                XCTAssertThrowsError(try connection.pipeline(statements)) { error in
+                    XCTAssertEqual((error as? PostgresError)?.kind, .invalidParameter)
+                }
+                XCTAssertEqual(try connection.query("SELECT id FROM sheet").map { try $0.decode(String.self, at: 0) }, ["w1"],
+                               "nothing was deleted, not even by the pipeline's first statement")
+            }
+        }
+    }
+
+    /// The server's message quotes the value it could not read; the description names the error by
+    /// SQLSTATE, table, column and type instead.
+    func testDescriptionNeverQuotesTheServersMessage() async throws {
+        try await TestSchema.with { schema in
+            let name = "Jens Hansen"
+            do {
+                try await schema.client.withConnection { connection in
+                    try connection.execute("CREATE TABLE person (age integer CONSTRAINT adult CHECK (age >= 18))")
+                    try connection.execute("INSERT INTO person (age) SELECT * FROM unnest($1::integer[])", [PostgresArray(["42", name])])
+                }
+                XCTFail("a name is not an integer")
+            } catch let error as PostgresError {
+                XCTAssertEqual(error.sqlState, "22P02")
+                XCTAssertTrue(error.message.contains(name), "the server's message does quote it: \(error.message)")
+                XCTAssertFalse(error.description.contains("Jens"), error.description)
+                XCTAssertTrue(error.description.contains("SQLSTATE 22P02"), error.description)
+            }
+            do {
+                try await schema.client.withConnection { try $0.execute("INSERT INTO person (age) VALUES ($1)", [17]) }
+                XCTFail("the check constraint refuses 17")
+            } catch let error as PostgresError {
+                XCTAssertEqual(error.description, "PostgresError(other, SQLSTATE 23514, table \(schema.name).person, constraint adult)")
+            }
+        }
+    }
+
     func testSQLStatesMapToKinds() {
         let kinds: [String: PostgresError.Kind] = [
             "23505": .uniqueViolation, "40001": .serializationFailure, "40P01": .deadlockDetected,

@@ -30,6 +30,7 @@ public final class ServiceProcess {
         environment["LOG_LEVEL"] = "debug"
         httpPort = Int(extra["HTTP_PORT"] ?? "") ?? freeLoopbackPort() ?? Int.random(in: 20_000..<25_000)
         environment["HTTP_PORT"] = "\(httpPort)"
+        environment["HTTP_HOST"] = "127.0.0.1"
         process.environment = environment.merging(extra) { $1 }
         let handle = try FileHandle(forWritingTo: logFile)
         process.standardError = handle

@@ -42,6 +42,8 @@ public struct FieldError: Codable, Sendable, Hashable {
         /// The field has the wrong JSON type, e.g. a string where a number belongs,
         /// `true` where a number belongs, or `2.5` where a whole number belongs.
         case wrongType = "wrong-type"
+        /// A string holds a character no field may hold: U+0000 (NUL).
+        case invalidCharacter = "invalid-character"
         /// A string is shorter than allowed (empty) or an array has too few items.
         case tooShort = "too-short"
         /// A string is longer than allowed or an array has too many items.

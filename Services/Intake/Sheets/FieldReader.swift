@@ -5,7 +5,8 @@ import Domain
 ///
 /// Each read returns the value, or `nil` when the field is absent or faulty; a faulty field
 /// has then been recorded in ``errors``. Optional fields that are `null`, or strings that are
-/// blank, count as absent.
+/// blank, count as absent. Every string read is refused when it holds U+0000 (`invalid-character`):
+/// PostgreSQL text cannot store it, and a client that cut the value there would store another one.
 struct FieldReader {
     /// Whether a field may be absent.
     enum Presence {
@@ -81,6 +82,7 @@ struct FieldReader {
         _ field: Field, _ presence: Presence, length: ClosedRange<Int>, trimming: Bool = true
     ) -> String? {
         guard case .string(let raw) = field.value else { return wrongType(field, "a string") }
+        guard !containsNUL(raw, at: field.path) else { return nil }
         let text = trimming ? raw.trimmingWhitespace() : raw
         if text.isEmpty, presence == .optional { return nil }
         // A scalar is 1 to 4 UTF-8 bytes, so most lengths are in range without counting.
@@ -160,8 +162,16 @@ struct FieldReader {
     private mutating func text(_ key: String, of object: Object, _ presence: Presence) -> (String, FieldPath)? {
         guard let field = field(key, of: object, presence) else { return nil }
         guard case .string(let text) = field.value else { return wrongType(field, "a string") }
+        guard !containsNUL(text, at: field.path) else { return nil }
         if presence == .optional, text.trimmingWhitespace().isEmpty { return nil }
         return (text, field.path)
+    }
+
+    /// Whether `text` holds U+0000, which is then reported.
+    private mutating func containsNUL(_ text: String, at path: FieldPath) -> Bool {
+        guard text.utf8.contains(0) else { return false }
+        report(path, .invalidCharacter, "must not contain the NUL character (U+0000)")
+        return true
     }
 
     private mutating func wrongType<Value>(_ field: Field, _ expected: String) -> Value? {

@@ -10,35 +10,65 @@ final class CArena {
 
     /// Copies `string`'s UTF-8 bytes into arena memory.
     func bytes(_ string: String) -> amqp_bytes_t {
-        let utf8 = Array(string.utf8)
-        guard !utf8.isEmpty else { return amqp_empty_bytes }
-        let pointer = UnsafeMutableRawPointer.allocate(byteCount: utf8.count, alignment: 1)
-        utf8.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: utf8.count) }
-        allocations.append(pointer)
-        return amqp_bytes_t(len: utf8.count, bytes: pointer)
+        bytes(Array(string.utf8))
     }
 
-    /// Encodes `headers` as an `amqp_table_t` living in arena memory.
+    /// Copies `bytes` into arena memory.
+    func bytes(_ bytes: [UInt8]) -> amqp_bytes_t {
+        guard !bytes.isEmpty else { return amqp_empty_bytes }
+        let pointer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 1)
+        bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        allocations.append(pointer)
+        return amqp_bytes_t(len: bytes.count, bytes: pointer)
+    }
+
+    /// Encodes `headers` as an `amqp_table_t` living in arena memory, keys in sorted order.
     func table(_ headers: [String: AMQPHeaderValue]) -> amqp_table_t {
         guard !headers.isEmpty else { return amqp_empty_table }
-        let entries = UnsafeMutablePointer<amqp_table_entry_t>.allocate(capacity: headers.count)
-        allocations.append(UnsafeMutableRawPointer(entries))
+        let entries = allocate(amqp_table_entry_t.self, count: headers.count)
         for (index, (key, value)) in headers.sorted(by: { $0.key < $1.key }).enumerated() {
-            var field = amqp_field_value_t()
-            switch value {
-            case .string(let string):
-                field.kind = UInt8(AMQP_FIELD_KIND_UTF8.rawValue)
-                field.value.bytes = bytes(string)
-            case .int(let int):
-                field.kind = UInt8(AMQP_FIELD_KIND_I64.rawValue)
-                field.value.i64 = int
-            case .bool(let bool):
-                field.kind = UInt8(AMQP_FIELD_KIND_BOOLEAN.rawValue)
-                field.value.boolean = bool ? 1 : 0
-            }
-            entries[index] = amqp_table_entry_t(key: bytes(key), value: field)
+            entries[index] = amqp_table_entry_t(key: bytes(key), value: field(value))
         }
         return amqp_table_t(num_entries: Int32(headers.count), entries: entries)
+    }
+
+    /// Encodes one value, nested arrays and tables included.
+    func field(_ value: AMQPHeaderValue) -> amqp_field_value_t {
+        var field = amqp_field_value_t()
+        func kind(_ kind: amqp_field_value_kind_t) { field.kind = UInt8(kind.rawValue) }
+        switch value {
+        case .bool(let value): kind(AMQP_FIELD_KIND_BOOLEAN); field.value.boolean = value ? 1 : 0
+        case .int8(let value): kind(AMQP_FIELD_KIND_I8); field.value.i8 = value
+        case .uint8(let value): kind(AMQP_FIELD_KIND_U8); field.value.u8 = value
+        case .int16(let value): kind(AMQP_FIELD_KIND_I16); field.value.i16 = value
+        case .uint16(let value): kind(AMQP_FIELD_KIND_U16); field.value.u16 = value
+        case .int32(let value): kind(AMQP_FIELD_KIND_I32); field.value.i32 = value
+        case .uint32(let value): kind(AMQP_FIELD_KIND_U32); field.value.u32 = value
+        case .int(let value): kind(AMQP_FIELD_KIND_I64); field.value.i64 = value
+        case .uint64(let value): kind(AMQP_FIELD_KIND_U64); field.value.u64 = value
+        case .float(let value): kind(AMQP_FIELD_KIND_F32); field.value.f32 = value
+        case .double(let value): kind(AMQP_FIELD_KIND_F64); field.value.f64 = value
+        case .decimal(let scale, let value):
+            kind(AMQP_FIELD_KIND_DECIMAL)
+            field.value.decimal = amqp_decimal_t(decimals: scale, value: value)
+        case .string(let value): kind(AMQP_FIELD_KIND_UTF8); field.value.bytes = bytes(value)
+        case .bytes(let value): kind(AMQP_FIELD_KIND_BYTES); field.value.bytes = bytes(value)
+        case .timestamp(let value): kind(AMQP_FIELD_KIND_TIMESTAMP); field.value.u64 = value
+        case .array(let values):
+            kind(AMQP_FIELD_KIND_ARRAY)
+            let entries = allocate(amqp_field_value_t.self, count: values.count)
+            for (index, value) in values.enumerated() { entries[index] = self.field(value) }
+            field.value.array = amqp_array_t(num_entries: Int32(values.count), entries: values.isEmpty ? nil : entries)
+        case .table(let headers): kind(AMQP_FIELD_KIND_TABLE); field.value.table = table(headers)
+        case .void: kind(AMQP_FIELD_KIND_VOID)
+        }
+        return field
+    }
+
+    private func allocate<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+        allocations.append(UnsafeMutableRawPointer(pointer))
+        return pointer
     }
 }
 
@@ -56,26 +86,43 @@ extension amqp_bytes_t {
 }
 
 extension amqp_table_t {
-    /// The entries SpotJob understands (strings, integers, booleans); other kinds are skipped.
+    /// Every entry, of every field kind; an entry of a kind rabbitmq-c does not know is skipped.
     var headers: [String: AMQPHeaderValue] {
         var result: [String: AMQPHeaderValue] = [:]
         for index in 0..<Int(num_entries) {
             let entry = entries[index]
-            let key = entry.key.string
-            switch Int(entry.value.kind) {
-            case Int(AMQP_FIELD_KIND_UTF8.rawValue), Int(AMQP_FIELD_KIND_BYTES.rawValue):
-                result[key] = .string(entry.value.value.bytes.string)
-            case Int(AMQP_FIELD_KIND_I64.rawValue): result[key] = .int(entry.value.value.i64)
-            case Int(AMQP_FIELD_KIND_I32.rawValue): result[key] = .int(Int64(entry.value.value.i32))
-            case Int(AMQP_FIELD_KIND_I16.rawValue): result[key] = .int(Int64(entry.value.value.i16))
-            case Int(AMQP_FIELD_KIND_I8.rawValue): result[key] = .int(Int64(entry.value.value.i8))
-            case Int(AMQP_FIELD_KIND_U32.rawValue): result[key] = .int(Int64(entry.value.value.u32))
-            case Int(AMQP_FIELD_KIND_U16.rawValue): result[key] = .int(Int64(entry.value.value.u16))
-            case Int(AMQP_FIELD_KIND_U8.rawValue): result[key] = .int(Int64(entry.value.value.u8))
-            case Int(AMQP_FIELD_KIND_BOOLEAN.rawValue): result[key] = .bool(entry.value.value.boolean != 0)
-            default: continue
-            }
+            result[entry.key.string] = AMQPHeaderValue(entry.value)
         }
         return result
+    }
+}
+
+extension AMQPHeaderValue {
+    /// Decodes a C field value, nested arrays and tables included; `nil` for an unknown kind.
+    init?(_ field: amqp_field_value_t) {
+        let value = field.value
+        switch amqp_field_value_kind_t(UInt32(field.kind)) {
+        case AMQP_FIELD_KIND_BOOLEAN: self = .bool(value.boolean != 0)
+        case AMQP_FIELD_KIND_I8: self = .int8(value.i8)
+        case AMQP_FIELD_KIND_U8: self = .uint8(value.u8)
+        case AMQP_FIELD_KIND_I16: self = .int16(value.i16)
+        case AMQP_FIELD_KIND_U16: self = .uint16(value.u16)
+        case AMQP_FIELD_KIND_I32: self = .int32(value.i32)
+        case AMQP_FIELD_KIND_U32: self = .uint32(value.u32)
+        case AMQP_FIELD_KIND_I64: self = .int(value.i64)
+        case AMQP_FIELD_KIND_U64: self = .uint64(value.u64)
+        case AMQP_FIELD_KIND_F32: self = .float(value.f32)
+        case AMQP_FIELD_KIND_F64: self = .double(value.f64)
+        case AMQP_FIELD_KIND_DECIMAL: self = .decimal(scale: value.decimal.decimals, value: value.decimal.value)
+        case AMQP_FIELD_KIND_UTF8: self = .string(value.bytes.string)
+        case AMQP_FIELD_KIND_BYTES: self = .bytes(value.bytes.array)
+        case AMQP_FIELD_KIND_TIMESTAMP: self = .timestamp(value.u64)
+        case AMQP_FIELD_KIND_ARRAY:
+            let array = value.array
+            self = .array((0..<Int(array.num_entries)).compactMap { AMQPHeaderValue(array.entries[$0]) })
+        case AMQP_FIELD_KIND_TABLE: self = .table(value.table.headers)
+        case AMQP_FIELD_KIND_VOID: self = .void
+        default: return nil
+        }
     }
 }

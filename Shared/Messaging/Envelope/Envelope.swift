@@ -39,7 +39,7 @@ public struct Envelope: Sendable, Equatable {
         let type = properties.type ?? delivery.routingKey
         guard !type.isEmpty else { throw .missing("type") }
         if let contentType = properties.contentType, !contentType.hasPrefix("application/json") {
-            throw .malformed("content_type", "expected application/json, got \(contentType)")
+            throw .malformed("content_type", "expected application/json")
         }
         var schemaVersion = 1
         if let header = properties.headers[Self.schemaVersionHeader] {

@@ -8,10 +8,12 @@ extension PostgresConnection {
     /// Outside a transaction the batch is atomic: the server runs it as one implicit transaction, and
     /// if a statement fails, the statements before it are rolled back, those after it are skipped, and
     /// its error is thrown. Inside ``transaction(isolation:_:)`` a failure aborts that transaction.
-    /// Either way the connection stays usable. Statements that return no rows are prepared as in
+    /// Either way the connection stays usable. A statement whose binds cannot be sent whole (see
+    /// ``PostgresError/Kind/invalidParameter``) fails the batch before anything is sent. Statements that return no rows are prepared as in
     /// ``query(_:_:)``, within the same round trip.
     public func pipeline(_ statements: [PostgresStatement]) throws -> [PostgresRows] {
         guard !statements.isEmpty else { return [] }
+        for statement in statements { try statement.binds.validate() }
         guard PQenterPipelineMode(handle) == 1 else { throw PostgresError(connection: handle) }
         // Non-blocking, so that sending a large batch cannot deadlock with the server's replies.
         PQsetnonblocking(handle, 1)

@@ -60,9 +60,11 @@ public final class PostgresConnection {
     /// Runs one statement and returns its rows (none for a command).
     ///
     /// A statement is prepared on its second run and executed by name from then on, so the server
-    /// plans it once per connection (see ``PreparedStatements``).
+    /// plans it once per connection (see ``PreparedStatements``). A bind holding a NUL character is
+    /// never sent: it throws ``PostgresError/Kind/invalidParameter``.
     public func query(_ sql: String, _ binds: [(any PostgresEncodable)?] = []) throws -> PostgresRows {
         let binds = PostgresBinds(binds)
+        try binds.validate()
         if let name = preparedStatements.name(for: sql) ?? prepare(sql, binds) {
             let result = binds.withParameters { count, _, values in
                 PQexecPrepared(handle, name, count, values, nil, nil, 0)

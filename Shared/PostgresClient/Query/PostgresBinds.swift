@@ -1,29 +1,43 @@
 import CLibPQ
 
 /// Binds encoded into one buffer of NUL-terminated text values, laid out as libpq takes them.
+///
+/// libpq reads a text parameter up to its first NUL byte, so a value holding U+0000 would reach the
+/// server cut short (and PostgreSQL `text` cannot hold that character anyway). Such a value is never
+/// sent: ``nulParameter`` names it, and ``PostgresConnection`` throws
+/// ``PostgresError/Kind/invalidParameter`` before anything goes to the server.
 struct PostgresBinds: Sendable {
     private var types: [Oid] = []
     /// Each value's start in ``bytes``, or `nil` for SQL `NULL`.
     private var offsets: [Int?] = []
     private var bytes: [UInt8] = []
+    /// The 1-based number (`$n`) of the first parameter whose text holds a NUL byte, if any.
+    private(set) var nulParameter: Int?
 
     init(_ values: [(any PostgresEncodable)?]) {
         types.reserveCapacity(values.count)
         offsets.reserveCapacity(values.count)
-        for value in values {
+        for (index, value) in values.enumerated() {
             guard let value else {
                 types.append(PostgresDataType.unknown.rawValue)
                 offsets.append(nil)
                 continue
             }
             types.append(type(of: value).postgresDataType.rawValue)
-            offsets.append(bytes.count)
+            let start = bytes.count
+            offsets.append(start)
             value.encodePostgresText(into: &bytes)
+            if nulParameter == nil, bytes[start...].contains(0) { nulParameter = index + 1 }
             bytes.append(0)
         }
     }
 
     var count: Int { types.count }
+
+    /// Throws ``PostgresError/Kind/invalidParameter`` if a value cannot be sent whole.
+    func validate() throws(PostgresError) {
+        if let nulParameter { throw .nulCharacter(parameter: nulParameter) }
+    }
 
     /// Calls `body` with the parameter count, types and values for `PQexecParams` and its relatives.
     func withParameters<Result>(

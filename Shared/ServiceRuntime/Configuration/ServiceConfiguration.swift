@@ -13,6 +13,7 @@ import Logging
 /// | `MIGRATIONS_DIR` | folder holding `common/` and one folder per service; default: `deploy/migrations` found from the working directory or the executable upwards |
 /// | `BATCH_SIZE` | deliveries taken at once, across all lanes, default 250 |
 /// | `LANES` | database sessions a batch is spread over; messages with the same partition key (intake: sheet id) stay in order; default 2 |
+/// | `HTTP_HOST` | address the health and metrics server binds, default `0.0.0.0` (in a container, where compose maps the port); the local stack sets `127.0.0.1` |
 /// | `HTTP_PORT` | port of `/health/live`, `/health/ready` and `/metrics`, default 8080 |
 public struct ServiceConfiguration: Sendable {
     public var service: String
@@ -24,6 +25,7 @@ public struct ServiceConfiguration: Sendable {
     /// Deliveries taken at once, across all lanes.
     public var batchSize: Int
     public var lanes: Int
+    public var httpHost: String
     public var httpPort: Int
 
     public enum LogFormat: String, Sendable { case json, text }
@@ -58,6 +60,9 @@ public struct ServiceConfiguration: Sendable {
         }
         lanes = try optional("LANES", 2, expected: "a whole number from 1 to 16") {
             Int($0).flatMap { (1...16).contains($0) ? $0 : nil }
+        }
+        httpHost = try optional("HTTP_HOST", "0.0.0.0", expected: "an IP address or host name") {
+            $0.isEmpty || $0.contains(where: \.isWhitespace) ? nil : $0
         }
         httpPort = try optional("HTTP_PORT", 8080, expected: "a port number") {
             Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }

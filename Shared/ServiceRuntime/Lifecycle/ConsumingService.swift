@@ -64,7 +64,7 @@ public struct ConsumingService<Handler: MessageHandler> {
         let messageConsumer = MessageConsumer(
             service: service, consumer: consumer, publisher: publisher, lanes: lanes,
             handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
-        let health = HealthServer(port: configuration.httpPort, registry: metrics, logger: logger) {
+        let health = HealthServer(host: configuration.httpHost, port: configuration.httpPort, registry: metrics, logger: logger) {
             Readiness(
                 database: (try? await relayDatabase.withConnection { _ in true }) ?? false,
                 broker: await consumer.isConnected,

@@ -7,15 +7,18 @@ import Prometheus
 /// `GET /health/live` (the process answers), `GET /health/ready` (``Readiness``; 503 when not ready)
 /// and `GET /metrics` (Prometheus text format).
 public struct HealthServer: Sendable {
+    /// The address to bind: `0.0.0.0` in a container, `127.0.0.1` on a developer's machine.
+    public let host: String
     public let port: Int
     public let registry: PrometheusCollectorRegistry
     public let readiness: @Sendable () async -> Readiness
     public let logger: Logger
 
     public init(
-        port: Int, registry: PrometheusCollectorRegistry, logger: Logger,
+        host: String, port: Int, registry: PrometheusCollectorRegistry, logger: Logger,
         readiness: @escaping @Sendable () async -> Readiness
     ) {
+        self.host = host
         self.port = port
         self.registry = registry
         self.readiness = readiness
@@ -43,7 +46,7 @@ public struct HealthServer: Sendable {
         }
         return Application(
             router: router,
-            configuration: .init(address: .hostname("0.0.0.0", port: port), serverName: nil),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
             logger: logger)
     }
 }
