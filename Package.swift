@@ -53,6 +53,7 @@ let package = Package(
             path: "Shared/Messaging", swiftSettings: strict
         ),
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: strict),
+        .target(name: "Chronology", path: "Shared/Chronology", swiftSettings: strict),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -100,6 +101,7 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
