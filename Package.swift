@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "IOThreads", path: "Shared/IOThreads", swiftSettings: strict),
         .target(
             name: "PostgresClient",
-            dependencies: ["CLibPQ", "IOThreads", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CLibPQ", "IOThreads", "Chronology", .product(name: "Logging", package: "swift-log")],
             path: "Shared/PostgresClient", swiftSettings: strict
         ),
         .target(
@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "Messaging",
             dependencies: [
-                "PostgresClient", "AMQPClient",
+                "PostgresClient", "AMQPClient", "JSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -53,11 +53,14 @@ let package = Package(
             path: "Shared/Messaging", swiftSettings: strict
         ),
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: strict),
+        .target(name: "JSON", dependencies: ["Chronology"], path: "Shared/JSON", swiftSettings: strict),
+        .target(name: "BodyReading", dependencies: ["JSON", "Domain", "Chronology"], path: "Shared/BodyReading", swiftSettings: strict),
+        .target(name: "Contracts", dependencies: ["BodyReading", "Domain"], path: "Shared/Contracts", swiftSettings: strict),
         .target(name: "Chronology", path: "Shared/Chronology", swiftSettings: strict),
         .target(
             name: "ServiceRuntime",
             dependencies: [
-                "PostgresClient", "AMQPClient", "Messaging",
+                "PostgresClient", "AMQPClient", "Messaging", "JSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -70,18 +73,21 @@ let package = Package(
         // MARK: Services
         .target(
             name: "Intake",
-            dependencies: ["Domain", "Messaging", "PostgresClient", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "BodyReading", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Intake", swiftSettings: strict
         ),
         .executableTarget(
             name: "IntakeService",
-            dependencies: ["Intake", "ServiceRuntime"],
+            dependencies: ["Intake", "Contracts", "ServiceRuntime"],
             path: "Services/IntakeService", swiftSettings: strict
         ),
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "ServiceRuntime",
+                "Intake", "Contracts", "JSON", "Chronology", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
@@ -101,15 +107,18 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
+        .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "JSON"], path: "Tests/BodyReadingTests"),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "JSON", "TestSupport"], path: "Tests/MessagingTests"),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], path: "Tests/ServiceRuntimeTests"),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "TestSupport"], path: "Tests/IntakeTests"),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "BodyReading", "Contracts", "Domain", "JSON", "TestSupport"], path: "Tests/IntakeTests"),
         .testTarget(
             name: "IntakeIntegrationTests",
-            dependencies: ["Intake", "ServiceRuntime", "TestSupport"],
+            dependencies: ["Intake", "Contracts", "ServiceRuntime", "TestSupport"],
             path: "Tests/IntakeIntegrationTests"
         ),
     ]

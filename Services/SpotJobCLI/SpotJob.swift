@@ -7,10 +7,13 @@ struct SpotJob: AsyncParsableCommand {
         commandName: "spotjob",
         abstract: "Operate SpotJob: submit sheets, read openings and rejections, replay dead letters.",
         discussion: """
-            Connection settings come from the same environment variables as the services:
-            DATABASE_URL (the intake role, for reading openings) and AMQP_URL (for publishing).
-            `source <(deploy/local-stack.sh env)` and then e.g. `export DATABASE_URL=$INTAKE_DATABASE_URL`.
+            Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), and for the broker JOBCENTER_AMQP_URL             (publishing what jobcenters send) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
             """,
-        subcommands: [SheetCommand.self, OpeningsCommand.self, SheetsCommand.self, DeadLettersCommand.self]
+        subcommands: [
+            // Intake
+            SheetCommand.self, OpeningsCommand.self, SheetsCommand.self,
+            // Operations
+            DeadLettersCommand.self,
+        ]
     )
 }

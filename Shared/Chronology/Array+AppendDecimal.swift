@@ -1,6 +1,6 @@
 extension Array where Element == UInt8 {
     /// Appends the non-negative `value` in ASCII decimal, padded with leading zeros to `width` digits.
-    mutating func appendDecimal(_ value: Int, width: Int) {
+    public mutating func appendDecimal(_ value: Int, width: Int) {
         precondition(value >= 0, "only non-negative values are written")
         let start = endIndex
         var rest = value

@@ -4,9 +4,9 @@
 /// (<https://howardhinnant.github.io/date_algorithms.html>): the year is shifted to start on
 /// 1 March, so the leap day is the last day of its year, and counted in 400-year eras of
 /// 146 097 days. Day 0 is 1970-01-01. ``CivilDate`` checks ranges; these functions do not.
-enum GregorianArithmetic {
+public enum GregorianArithmetic {
     /// Days from 1970-01-01 to the given date; `month` in `1...12`, `day` in `1...31`.
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
         let yearOfEra = marchYear - era * 400  // 0...399
@@ -17,7 +17,7 @@ enum GregorianArithmetic {
     }
 
     /// The year, month (`1...12`) and day (`1...31`) of day `days` after 1970-01-01.
-    static func civil(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civil(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468  // days since 0000-03-01
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097  // 0...146096
@@ -31,17 +31,17 @@ enum GregorianArithmetic {
     }
 
     /// The ISO weekday number (Monday 1 ... Sunday 7) of day `days` after 1970-01-01, a Thursday.
-    static func isoWeekday(daysSinceEpoch days: Int) -> Int {
+    public static func isoWeekday(daysSinceEpoch days: Int) -> Int {
         (days + 3).floorModulo(7) + 1
     }
 
     /// Whether `year` has a 29 February.
-    static func isLeapYear(_ year: Int) -> Bool {
+    public static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
     /// The number of days in `month` (`1...12`) of `year`.
-    static func numberOfDays(inMonth month: Int, year: Int) -> Int {
+    public static func numberOfDays(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -1,5 +1,6 @@
-import Foundation
 import AMQPClient
+import Contracts
+import Foundation
 import Intake
 import Logging
 import Messaging

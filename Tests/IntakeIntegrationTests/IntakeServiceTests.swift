@@ -1,4 +1,5 @@
 import AMQPClient
+import Contracts
 import Foundation
 import Intake
 import Logging

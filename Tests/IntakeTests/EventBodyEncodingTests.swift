@@ -1,6 +1,9 @@
+import BodyReading
+import Contracts
 import Domain
 import Foundation
 @testable import Intake
+import JSON
 import Messaging
 import TestSupport
 import XCTest
@@ -69,7 +72,7 @@ final class EventBodyEncodingTests: XCTestCase {
         try assertSameJSON(OpeningWithdrawnPayload(
             openingId: UUID(), sheetId: "jobshop-horsens-2017-05-15-017", reason: "Stillingen er besat — tak!\n",
             withdrawnAt: registeredAt))
-        let errors = FieldError.Code.allCases.enumerated().map { index, code in
+        let errors = FieldError.Code.intake.enumerated().map { index, code in
             FieldError(field: "tasks[\(index)]", code: code, message: "\"\(code.rawValue)\" is wrong: æøå / \\ \u{0}")
         }
         try assertSameJSON(SheetRejectedPayload(messageId: UUID(), sheetId: nil, errors: errors, receivedAt: registeredAt))

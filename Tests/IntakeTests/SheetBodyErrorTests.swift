@@ -1,3 +1,4 @@
+import BodyReading
 import Intake
 import TestSupport
 import XCTest

@@ -1,3 +1,4 @@
+import BodyReading
 import Foundation
 import Intake
 import TestSupport

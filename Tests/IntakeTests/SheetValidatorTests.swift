@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Intake
+import JSON
 import TestSupport
 import XCTest
 

@@ -1,3 +1,5 @@
+import BodyReading
+import Contracts
 import Foundation
 import Messaging
 import PostgresClient

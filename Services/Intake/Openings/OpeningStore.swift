@@ -1,5 +1,7 @@
+import Contracts
 import Domain
 import Foundation
+import JSON
 import Messaging
 import PostgresClient
 
@@ -111,8 +113,9 @@ public enum OpeningStore {
     ) throws -> [OpeningPayload] {
         try connection.query(
             """
-            SELECT opening_id, sheet_id, revision, status, municipality, company_cvr, company_name, category,
-                   tasks, hours_per_week_tenths, positions, job_type, visit_requested, registered_at, updated_at
+            SELECT opening_id, sheet_id, revision, status, source, municipality, company_cvr, company_name,
+                   company_employees, category, tasks, hours_per_week_tenths, positions, job_type, visit_requested,
+                   submitted_at, registered_at, updated_at
             FROM openings
             WHERE ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR source = $2)
             ORDER BY registered_at DESC, sheet_id DESC LIMIT $3
@@ -128,13 +131,16 @@ public enum OpeningStore {
                 openingId: try row.decode(UUID.self, column: "opening_id"),
                 sheetId: try row.decode(String.self, column: "sheet_id"),
                 revision: try row.decode(Int.self, column: "revision"),
+                source: try row.decode(String.self, column: "source"),
                 municipality: try row.decode(String.self, column: "municipality"),
                 company: .init(cvr: try CVR(try row.decode(String.self, column: "company_cvr")),
-                               name: try row.decode(String.self, column: "company_name")),
+                               name: try row.decode(String.self, column: "company_name"),
+                               employees: try row.decode(Int?.self, column: "company_employees")),
                 category: category,
                 tasks: try row.decode(PostgresJSON.self, column: "tasks").decode([JobTask].self),
                 hoursPerWeek: hours, positions: try row.decode(Int.self, column: "positions"), jobType: jobType,
-                visitRequested: try row.decode(Bool.self, column: "visit_requested"), registeredAt: registeredAt,
+                visitRequested: try row.decode(Bool.self, column: "visit_requested"),
+                submittedAt: try row.decode(Date.self, column: "submitted_at"), registeredAt: registeredAt,
                 updatedAt: updatedAt == registeredAt ? nil : updatedAt,
                 status: try row.decode(String.self, column: "status"))
         }

@@ -1,3 +1,5 @@
+import BodyReading
+
 /// Why a `sheet.submitted` or `sheet.withdrawn` body was rejected: every problem found.
 public struct SheetRejection: Error, Sendable, Hashable {
     /// The body's `sheetId`, when it is a valid one; `nil` when the body could not be read

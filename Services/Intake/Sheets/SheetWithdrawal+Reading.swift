@@ -1,3 +1,5 @@
+import BodyReading
+
 extension SheetWithdrawal {
     /// Reads the fields of a `sheet.withdrawn` body after its `sheetId`, recording every
     /// problem in `reader`; `nil` when there was any.

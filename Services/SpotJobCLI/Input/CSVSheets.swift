@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Turns CSV rows into sheet objects: a header row names the fields (dotted for nested ones,
 /// `company.cvr`), `tasks` is split on `|`, numeric and boolean fields are converted when they
@@ -8,14 +9,14 @@ enum CSVSheets {
     private static let numberFields: Set<String> = ["hoursPerWeek"]
     private static let booleanFields: Set<String> = ["visitRequested"]
 
-    static func objects(from text: String, file: String) throws -> [[String: Any]] {
+    static func objects(from text: String, file: String) throws -> [JSONObject] {
         let rows = parse(text).filter { !($0.count == 1 && $0[0].isEmpty) }
         guard let header = rows.first else { return [] }
         return try rows.dropFirst().enumerated().map { offset, row in
             guard row.count == header.count else {
                 throw SheetFile.ReadError(description: "\(file): row \(offset + 2) has \(row.count) fields, the header \(header.count)")
             }
-            var object: [String: Any] = [:]
+            var object = JSONObject()
             for (field, value) in zip(header, row) where !value.isEmpty {
                 set(convert(value, field: field), at: field.split(separator: ".").map(String.init), in: &object)
             }
@@ -23,28 +24,32 @@ enum CSVSheets {
         }
     }
 
-    private static func convert(_ value: String, field: String) -> Any {
-        if field == "tasks" { return value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
-        if integerFields.contains(field), let int = Int(value) { return int }
-        if numberFields.contains(field), let number = Double(value.replacingOccurrences(of: ",", with: ".")) { return number }
+    private static func convert(_ value: String, field: String) -> JSONValue {
+        if field == "tasks" {
+            return .array(value.split(separator: "|").map { .string($0.trimmingCharacters(in: .whitespaces)) })
+        }
+        if integerFields.contains(field), let int = Int(value) { return .number(JSONNumber(int)) }
+        if numberFields.contains(field), let number = Double(value.replacingOccurrences(of: ",", with: ".")).flatMap(JSONNumber.init) {
+            return .number(number)
+        }
         if booleanFields.contains(field) {
             switch value.lowercased() {
-            case "true", "yes", "ja", "1": return true
-            case "false", "no", "nej", "0": return false
-            default: return value
+            case "true", "yes", "ja", "1": return .bool(true)
+            case "false", "no", "nej", "0": return .bool(false)
+            default: return .string(value)
             }
         }
-        return value
+        return .string(value)
     }
 
-    private static func set(_ value: Any, at path: [String], in object: inout [String: Any]) {
+    private static func set(_ value: JSONValue, at path: [String], in object: inout JSONObject) {
         guard let first = path.first else { return }
         if path.count == 1 {
-            object[first] = value
+            object.set(first, value)
         } else {
-            var nested = object[first] as? [String: Any] ?? [:]
+            var nested = if case .object(let existing)? = object[first] { existing } else { JSONObject() }
             set(value, at: Array(path.dropFirst()), in: &nested)
-            object[first] = nested
+            object.set(first, .object(nested))
         }
     }
 

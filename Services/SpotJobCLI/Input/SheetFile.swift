@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Sheets read from a file the operator hands to `spotjob sheet submit`.
 enum SheetFile {
@@ -12,29 +13,44 @@ enum SheetFile {
         var description: String
     }
 
-    /// Reads a `.csv` file as CSV and anything else as JSON (one object or an array of objects).
+    /// Reads a `.csv` file as CSV and anything else as JSON (one object or an array of objects), with
+    /// the same strict parser intake reads bodies with.
     static func read(path: String) throws -> [Sheet] {
         guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(description: "\(path): cannot read the file") }
-        let objects: [[String: Any]]
+        let objects: [JSONObject]
         if path.lowercased().hasSuffix(".csv") {
             guard let text = String(data: data, encoding: .utf8) else { throw ReadError(description: "\(path): not UTF-8") }
             objects = try CSVSheets.objects(from: text, file: path)
         } else {
-            guard let json = try? JSONSerialization.jsonObject(with: data) else {
-                throw ReadError(description: "\(path): not JSON")
-            }
-            if let object = json as? [String: Any] {
-                objects = [object]
-            } else if let array = json as? [Any], let all = array as? [[String: Any]] {
-                objects = all
-            } else {
-                throw ReadError(description: "\(path): expected a JSON object or an array of objects")
-            }
+            objects = try jsonObjects(Array(data), file: path)
         }
         return try objects.map { object in
-            Sheet(
-                sheetId: object["sheetId"] as? String,
-                body: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])))
+            let sheetId: String? = if case .string(let id)? = object["sheetId"] { id } else { nil }
+            return Sheet(sheetId: sheetId, body: try JSONCoding.encoder.encode(JSONValue.object(object)))
+        }
+    }
+
+    /// The objects of a JSON text holding an object or an array of objects.
+    static func jsonObjects(_ bytes: [UInt8], file: String) throws -> [JSONObject] {
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw ReadError(description: "\(file): not UTF-8") }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw ReadError(description: "\(file): not JSON (\(error))")
+        }
+        switch value {
+        case .object(let object):
+            return [object]
+        case .array(let elements):
+            return try elements.map { element in
+                guard case .object(let object) = element else {
+                    throw ReadError(description: "\(file): expected a JSON object or an array of objects")
+                }
+                return object
+            }
+        default:
+            throw ReadError(description: "\(file): expected a JSON object or an array of objects")
         }
     }
 }

@@ -1,19 +1,17 @@
+import Chronology
 import Foundation
-import Messaging
+import JSON
 
 /// How the CLI shows things to people: times in Europe/Copenhagen, aligned columns; and JSON for
 /// scripts, with the same encoder as events.
 enum Presentation {
-    private static let copenhagen = TimeZone(identifier: "Europe/Copenhagen")!
-
     /// `2017-05-15 14:00` in Danish local time.
     static func localTime(_ date: Date) -> String {
-        var style = Date.VerbatimFormatStyle(
-            format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
-            timeZone: copenhagen, calendar: Calendar(identifier: .gregorian))
-        style.locale = Locale(identifier: "da_DK")
-        return date.formatted(style)
+        guard let local = Copenhagen.localDateTime(at: date) else { return RFC3339.format(date) }
+        return "\(local.date) \(twoDigits(local.hour)):\(twoDigits(local.minute))"
     }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     static func printJSON(_ value: some Encodable) throws {
         print(String(decoding: try JSONCoding.makeEncoder(prettyPrinted: true).encode(value), as: UTF8.self))

@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 
 extension Date: PostgresEncodable, PostgresDecodable {
@@ -11,23 +12,24 @@ extension Date: PostgresEncodable, PostgresDecodable {
             buffer.append(contentsOf: (microseconds > 0 ? "infinity" : "-infinity").utf8)
             return
         }
-        let (seconds, fraction) = floorDivision(Int64(microseconds), 1_000_000)
-        let (days, secondOfDay) = floorDivision(seconds, 86_400)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let totalMicroseconds = Int(microseconds)
+        let (seconds, fraction) = (totalMicroseconds.floorDivided(by: 1_000_000), totalMicroseconds.floorModulo(1_000_000))
+        let (days, secondOfDay) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
+        let (year, month, day) = GregorianArithmetic.civil(daysSinceEpoch: days)
         let isBC = year <= 0
-        append(isBC ? 1 - year : year, digits: 4, to: &buffer)
+        buffer.appendDecimal(isBC ? 1 - year : year, width: 4)
         buffer.append(UInt8(ascii: "-"))
-        append(month, digits: 2, to: &buffer)
+        buffer.appendDecimal(month, width: 2)
         buffer.append(UInt8(ascii: "-"))
-        append(day, digits: 2, to: &buffer)
+        buffer.appendDecimal(day, width: 2)
         buffer.append(UInt8(ascii: " "))
-        append(secondOfDay / 3600, digits: 2, to: &buffer)
+        buffer.appendDecimal(secondOfDay / 3600, width: 2)
         buffer.append(UInt8(ascii: ":"))
-        append(secondOfDay / 60 % 60, digits: 2, to: &buffer)
+        buffer.appendDecimal(secondOfDay / 60 % 60, width: 2)
         buffer.append(UInt8(ascii: ":"))
-        append(secondOfDay % 60, digits: 2, to: &buffer)
+        buffer.appendDecimal(secondOfDay % 60, width: 2)
         buffer.append(UInt8(ascii: "."))
-        append(fraction, digits: 6, to: &buffer)
+        buffer.appendDecimal(fraction, width: 6)
         buffer.append(contentsOf: (isBC ? "+00 BC" : "+00").utf8)
     }
 
@@ -66,7 +68,7 @@ extension Date: PostgresEncodable, PostgresDecodable {
         }
         let isBC = scanner.skip(" BC")
         guard scanner.isAtEnd, (1...12).contains(month), (1...31).contains(day) else { return nil }
-        let days = daysSinceEpoch(year: isBC ? 1 - year : year, month: month, day: day)
+        let days = Int64(GregorianArithmetic.daysSinceEpoch(year: Int(isBC ? 1 - year : year), month: Int(month), day: Int(day)))
         let seconds = days * 86_400 + secondOfDay - offset
         self.init(timeIntervalSince1970: Double(seconds * 1_000_000 + microseconds) / 1_000_000)
     }
@@ -102,39 +104,4 @@ private struct TimestampScanner {
     mutating func number() -> Int64? {
         digits()?.value
     }
-}
-
-private func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
-    let remainder = (value % divisor + divisor) % divisor
-    return ((value - remainder) / divisor, remainder)
-}
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-private func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
-    let year = month <= 2 ? year - 1 : year
-    let era = (year >= 0 ? year : year - 399) / 400
-    let yearOfEra = year - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-}
-
-/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-private func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let days = days + 719_468
-    let era = (days >= 0 ? days : days - 146_096) / 146_097
-    let dayOfEra = days - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shiftedMonth = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-    return (month <= 2 ? yearOfEra + era * 400 + 1 : yearOfEra + era * 400, month, day)
-}
-
-/// Appends `value` in decimal, zero-padded to at least `digits` digits.
-private func append(_ value: Int64, digits: Int, to buffer: inout [UInt8]) {
-    let text = String(value).utf8
-    buffer.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, digits - text.count)))
-    buffer.append(contentsOf: text)
 }

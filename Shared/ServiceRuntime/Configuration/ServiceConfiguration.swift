@@ -16,12 +16,17 @@ import Logging
 /// | `HTTP_HOST` | address the health and metrics server binds, default `0.0.0.0` (in a container, where compose maps the port); the local stack sets `127.0.0.1` |
 /// | `HTTP_PORT` | port of `/health/live`, `/health/ready` and `/metrics`, default 8080 |
 public struct ServiceConfiguration: Sendable {
+    /// The service's name: its queue, dead-letter routing key and log label.
     public var service: String
+    /// The schema its tables live in (the service's name, unless a test gives it a scratch schema).
+    public var schema: String
     public var databaseURL: String
     public var amqpURL: String
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
-    public var migrationsDirectory: URL
+    /// The migration folders applied to ``schema``, in order: the shared messaging tables
+    /// (`common/`), then the service's own.
+    public var migrationDirectories: [URL]
     /// Deliveries taken at once, across all lanes.
     public var batchSize: Int
     public var lanes: Int
@@ -30,7 +35,26 @@ public struct ServiceConfiguration: Sendable {
 
     public enum LogFormat: String, Sendable { case json, text }
 
-    /// Reads the configuration of `service` from `environment`.
+    /// A configuration given in code, for tests and tools that start a service without the environment.
+    public init(
+        service: String, schema: String? = nil, databaseURL: String, amqpURL: String, logLevel: Logger.Level = .info,
+        logFormat: LogFormat = .text, migrationDirectories: [URL], batchSize: Int = 250, lanes: Int = 2,
+        httpHost: String = "127.0.0.1", httpPort: Int = 0
+    ) {
+        self.service = service
+        self.schema = schema ?? service
+        self.databaseURL = databaseURL
+        self.amqpURL = amqpURL
+        self.logLevel = logLevel
+        self.logFormat = logFormat
+        self.migrationDirectories = migrationDirectories
+        self.batchSize = batchSize
+        self.lanes = lanes
+        self.httpHost = httpHost
+        self.httpPort = httpPort
+    }
+
+    /// Reads the configuration of `service` from `environment` (see the table above).
     /// - Throws: ``ConfigurationError`` naming the variable that is missing or invalid.
     public init(service: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         func required(_ name: String) throws -> String {
@@ -44,6 +68,7 @@ public struct ServiceConfiguration: Sendable {
             return value
         }
         self.service = service
+        schema = service
         databaseURL = try required("DATABASE_URL")
         amqpURL = try required("AMQP_URL")
         logLevel = try optional("LOG_LEVEL", .info, expected: "one of trace, debug, info, notice, warning, error, critical") {
@@ -52,9 +77,12 @@ public struct ServiceConfiguration: Sendable {
         logFormat = try optional("LOG_FORMAT", isatty(STDERR_FILENO) == 1 ? .text : .json, expected: "json or text") {
             LogFormat(rawValue: $0.lowercased())
         }
-        migrationsDirectory = try optional("MIGRATIONS_DIR", try Self.findMigrations(), expected: "a folder") {
+        let migrationsDirectory = try optional("MIGRATIONS_DIR", try Self.findMigrations(), expected: "a folder") {
             URL(fileURLWithPath: $0)
         }
+        migrationDirectories = [
+            migrationsDirectory.appendingPathComponent("common"), migrationsDirectory.appendingPathComponent(service),
+        ]
         batchSize = try optional("BATCH_SIZE", 250, expected: "a whole number from 1 to 1000") {
             Int($0).flatMap { (1...1000).contains($0) ? $0 : nil }
         }
@@ -67,11 +95,6 @@ public struct ServiceConfiguration: Sendable {
         httpPort = try optional("HTTP_PORT", 8080, expected: "a port number") {
             Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
         }
-    }
-
-    /// The migration folders of this service: the shared messaging tables first, then its own.
-    public var migrationDirectories: [URL] {
-        [migrationsDirectory.appendingPathComponent("common"), migrationsDirectory.appendingPathComponent(service)]
     }
 
     private static func findMigrations() throws -> URL {

@@ -31,7 +31,8 @@ public struct ConsumingService<Handler: MessageHandler> {
         let amqp = try AMQPConfiguration(url: configuration.amqpURL)
         func database(_ role: String) -> PostgresClient {
             PostgresClient(
-                configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-\(role)"),
+                configuration: PostgresConfiguration(
+                    url: configuration.databaseURL, applicationName: "\(service)-\(role)", searchPath: configuration.schema),
                 logger: logger)
         }
         let lanes = (1...configuration.lanes).map { database("lane-\($0)") }
@@ -60,7 +61,7 @@ public struct ConsumingService<Handler: MessageHandler> {
         consumer: AMQPConsumer, lanes: [PostgresClient], publisher: AMQPPublisher, relayDatabase: PostgresClient
     ) async throws {
         let service = configuration.service
-        let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: service, logger: logger)
+        let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: configuration.schema, logger: logger)
         let messageConsumer = MessageConsumer(
             service: service, consumer: consumer, publisher: publisher, lanes: lanes,
             handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
@@ -82,7 +83,7 @@ public struct ConsumingService<Handler: MessageHandler> {
 
     /// Applies pending migrations, waiting for the database to come up if it is not yet.
     private func migrate(_ database: PostgresClient) async throws {
-        let migrator = Migrator(schema: configuration.service, directories: configuration.migrationDirectories, logger: logger)
+        let migrator = Migrator(schema: configuration.schema, directories: configuration.migrationDirectories, logger: logger)
         var schedule = RetrySchedule(maximumAttempts: 15)
         while true {
             do {

@@ -1,8 +1,10 @@
 import Foundation
+import JSON
 import Logging
 
 /// Writes one JSON object per line to standard error, as container log collectors expect:
-/// `{"ts":"…","level":"info","label":"intake","msg":"…", …metadata}`.
+/// `{"label":"intake","level":"info","msg":"…","ts":"…", …metadata}`, keys sorted, written by
+/// ``JSONCoding/encoder`` like every message body.
 public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
@@ -16,26 +18,44 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var object: [String: Any] = [:]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
-            object[key] = Self.json(value)
-        }
-        object["ts"] = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
-        object["level"] = event.level.rawValue
-        object["label"] = label
-        object["msg"] = event.message.description
-        if let error = event.error { object["error"] = "\(error)" }
-        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        data.append(0x0A)
-        FileHandle.standardError.write(data)
+        var fields = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }).mapValues(LogValue.init)
+        fields["ts"] = .string(RFC3339.format(Date()))
+        fields["level"] = .string(event.level.rawValue)
+        fields["label"] = .string(label)
+        fields["msg"] = .string(event.message.description)
+        if let error = event.error { fields["error"] = .string("\(error)") }
+        guard var line = try? JSONCoding.encoder.encode(fields) else { return }
+        line.append(0x0A)
+        line.withUnsafeBytes { FileHandle.standardError.write(Data($0)) }
     }
 
-    private static func json(_ value: Logger.MetadataValue) -> Any {
-        switch value {
-        case .string(let string): string
-        case .stringConvertible(let convertible): convertible.description
-        case .array(let values): values.map(json)
-        case .dictionary(let dictionary): dictionary.mapValues(json)
+    /// A metadata value as JSON: strings, arrays and objects.
+    private enum LogValue: Encodable {
+        case string(String)
+        case array([LogValue])
+        case object([String: LogValue])
+
+        init(_ value: Logger.MetadataValue) {
+            switch value {
+            case .string(let string): self = .string(string)
+            case .stringConvertible(let convertible): self = .string(convertible.description)
+            case .array(let values): self = .array(values.map(LogValue.init))
+            case .dictionary(let dictionary): self = .object(dictionary.mapValues(LogValue.init))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .string(let string):
+                var container = encoder.singleValueContainer()
+                try container.encode(string)
+            case .array(let values):
+                var container = encoder.singleValueContainer()
+                try container.encode(values)
+            case .object(let fields):
+                var container = encoder.singleValueContainer()
+                try container.encode(fields)
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
-@testable import Intake
+@testable import JSON
 import XCTest
 
-final class RFC3339TimestampTests: XCTestCase {
+final class RFC3339Tests: XCTestCase {
     func testReadsOffsetsAndFractions() {
         let cases: [(String, TimeInterval)] = [
             ("1970-01-01T00:00:00Z", 0),
@@ -14,7 +14,7 @@ final class RFC3339TimestampTests: XCTestCase {
             ("1969-12-31T23:59:59Z", -1),
         ]
         for (text, seconds) in cases {
-            XCTAssertEqual(RFC3339Timestamp.date(from: text)?.timeIntervalSince1970 ?? .nan, seconds, accuracy: 0.000_001, text)
+            XCTAssertEqual(RFC3339.date(from: text)?.timeIntervalSince1970 ?? .nan, seconds, accuracy: 0.000_001, text)
         }
     }
 
@@ -27,7 +27,7 @@ final class RFC3339TimestampTests: XCTestCase {
             "2017-05-15T12:00:00Z ", " 2017-05-15T12:00:00Z", "2017-05-15T12:00:00ZZ",
         ]
         for text in cases {
-            XCTAssertNil(RFC3339Timestamp.date(from: text), text)
+            XCTAssertNil(RFC3339.date(from: text), text)
         }
     }
 }

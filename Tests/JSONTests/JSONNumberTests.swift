@@ -1,4 +1,4 @@
-@testable import Intake
+@testable import JSON
 import XCTest
 
 final class JSONNumberTests: XCTestCase {

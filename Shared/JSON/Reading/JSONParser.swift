@@ -4,9 +4,9 @@
 /// duplicate keys and reads numbers through `Double`: here those are errors, and numbers keep
 /// their text (``JSONNumber``), so a sender learns exactly what is wrong with a body.
 /// A leading byte order mark is ignored, as RFC 8259 allows.
-struct JSONParser {
+public struct JSONParser {
     /// Why bytes are not an acceptable JSON text.
-    enum Failure: Error, Equatable {
+    public enum Failure: Error, Equatable {
         /// The bytes are not JSON; the message says what was found where.
         case malformed(String)
         /// Arrays and objects are nested deeper than ``maximumDepth``.
@@ -14,14 +14,14 @@ struct JSONParser {
     }
 
     /// How deeply arrays and objects may nest; a sheet needs three levels.
-    static let maximumDepth = 32
+    public static let maximumDepth = 32
 
     private let bytes: [UInt8]
     private var index: Int
     private var depth = 0
 
     /// Parses `bytes`, which must be valid UTF-8, as one JSON value with optional surrounding whitespace.
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         return try parser.parseDocument()
     }

@@ -1,40 +1,53 @@
 import Domain
+import JSON
 
-/// Reads typed fields out of a parsed body, recording a ``FieldError`` for every problem
+/// Reads typed fields out of a parsed message body, recording a ``FieldError`` for every problem
 /// instead of stopping at the first.
 ///
 /// Each read returns the value, or `nil` when the field is absent or faulty; a faulty field
 /// has then been recorded in ``errors``. Optional fields that are `null`, or strings that are
 /// blank, count as absent. Every string read is refused when it holds U+0000 (`invalid-character`):
 /// PostgreSQL text cannot store it, and a client that cut the value there would store another one.
-struct FieldReader {
+public struct FieldReader {
     /// Whether a field may be absent.
-    enum Presence {
+    public enum Presence: Sendable {
         case required
         case optional
     }
 
     /// A JSON value and where it sits.
-    struct Field {
-        let value: JSONValue
-        let path: FieldPath
+    public struct Field: Sendable {
+        public let value: JSONValue
+        public let path: FieldPath
+
+        public init(value: JSONValue, path: FieldPath) {
+            self.value = value
+            self.path = path
+        }
     }
 
     /// A JSON object and where it sits.
-    struct Object {
-        let members: JSONObject
-        let path: FieldPath
+    public struct Object: Sendable {
+        public let members: JSONObject
+        public let path: FieldPath
+
+        public init(members: JSONObject, path: FieldPath) {
+            self.members = members
+            self.path = path
+        }
     }
 
     /// Every problem recorded so far, in the order found.
-    private(set) var errors: [FieldError] = []
+    public private(set) var errors: [FieldError] = []
 
-    mutating func report(_ path: FieldPath, _ code: FieldError.Code, _ message: String) {
+    public init() {}
+
+    public mutating func report(_ path: FieldPath, _ code: FieldError.Code, _ message: String) {
         errors.append(FieldError(path, code, message))
     }
 
     /// The member `key` of `object`, or `nil` when it is absent or `null`.
-    mutating func field(_ key: String, of object: Object, _ presence: Presence) -> Field? {
+    public mutating func field(_ key: String, of object: Object, _ presence: Presence) -> Field? {
         let path = object.path.member(key)
         switch object.members[key] {
         case nil, .null?:
@@ -46,14 +59,14 @@ struct FieldReader {
     }
 
     /// A JSON object, to read members from.
-    mutating func object(_ key: String, of object: Object, _ presence: Presence) -> Object? {
+    public mutating func object(_ key: String, of object: Object, _ presence: Presence) -> Object? {
         guard let field = field(key, of: object, presence) else { return nil }
         guard case .object(let members) = field.value else { return wrongType(field, "an object") }
         return Object(members: members, path: field.path)
     }
 
     /// The elements of an array with `count` elements.
-    mutating func array(_ key: String, of object: Object, _ presence: Presence, count: ClosedRange<Int>) -> [Field]? {
+    public mutating func array(_ key: String, of object: Object, _ presence: Presence, count: ClosedRange<Int>) -> [Field]? {
         guard let field = field(key, of: object, presence) else { return nil }
         guard case .array(let elements) = field.value else { return wrongType(field, "an array") }
         guard elements.count >= count.lowerBound else {
@@ -70,7 +83,7 @@ struct FieldReader {
 
     /// A string of `length` characters (Unicode scalars, as PostgreSQL counts them), trimmed of
     /// surrounding whitespace unless `trimming` is `false`.
-    mutating func string(
+    public mutating func string(
         _ key: String, of object: Object, _ presence: Presence, length: ClosedRange<Int>, trimming: Bool = true
     ) -> String? {
         guard let field = field(key, of: object, presence) else { return nil }
@@ -78,7 +91,7 @@ struct FieldReader {
     }
 
     /// The string in `field`; see ``string(_:of:_:length:trimming:)``.
-    mutating func string(
+    public mutating func string(
         _ field: Field, _ presence: Presence, length: ClosedRange<Int>, trimming: Bool = true
     ) -> String? {
         guard case .string(let raw) = field.value else { return wrongType(field, "a string") }
@@ -103,7 +116,7 @@ struct FieldReader {
     }
 
     /// A string turned into a value by `parse`; what `parse` throws is reported as `code`.
-    mutating func parsed<Value, Failure: Error & CustomStringConvertible>(
+    public mutating func parsed<Value, Failure: Error & CustomStringConvertible>(
         _ key: String, of object: Object, _ presence: Presence, invalid code: FieldError.Code,
         _ parse: (String) throws(Failure) -> Value
     ) -> Value? {
@@ -117,7 +130,7 @@ struct FieldReader {
     }
 
     /// A string looked up by `lookup`; when it finds nothing, `message` is reported as `code`.
-    mutating func resolved<Value>(
+    public mutating func resolved<Value>(
         _ key: String, of object: Object, _ presence: Presence, unknown code: FieldError.Code,
         _ message: @autoclosure () -> String, _ lookup: (String) -> Value?
     ) -> Value? {
@@ -130,7 +143,7 @@ struct FieldReader {
     }
 
     /// A whole number in `range`; a fractional number is the wrong type.
-    mutating func integer(_ key: String, of object: Object, _ presence: Presence, in range: ClosedRange<Int>) -> Int? {
+    public mutating func integer(_ key: String, of object: Object, _ presence: Presence, in range: ClosedRange<Int>) -> Int? {
         guard let (number, path) = number(key, of: object, presence) else { return nil }
         guard number.isIntegral else {
             report(path, .wrongType, "must be a whole number")
@@ -144,14 +157,14 @@ struct FieldReader {
     }
 
     /// A JSON number, exactly as written.
-    mutating func number(_ key: String, of object: Object, _ presence: Presence) -> (JSONNumber, FieldPath)? {
+    public mutating func number(_ key: String, of object: Object, _ presence: Presence) -> (JSONNumber, FieldPath)? {
         guard let field = field(key, of: object, presence) else { return nil }
         guard case .number(let number) = field.value else { return wrongType(field, "a number") }
         return (number, field.path)
     }
 
     /// `true` or `false`; `1` and `"true"` are the wrong type.
-    mutating func bool(_ key: String, of object: Object, _ presence: Presence) -> Bool? {
+    public mutating func bool(_ key: String, of object: Object, _ presence: Presence) -> Bool? {
         guard let field = field(key, of: object, presence) else { return nil }
         guard case .bool(let value) = field.value else { return wrongType(field, "true or false") }
         return value

@@ -2,20 +2,35 @@
 ///
 /// `7.5`, `75e-1` and `7.50` are equal in value; ``integer(scaledBy:)`` and ``isIntegral``
 /// work on the exact decimal value, not on a binary `Double`.
-struct JSONNumber: Sendable, Equatable {
+public struct JSONNumber: Sendable, Equatable {
     /// The number's text in the body, valid JSON number syntax.
-    let text: String
+    public let text: String
+
+    init(text: String) {
+        self.text = text
+    }
+
+    /// The number `value`.
+    public init(_ value: some BinaryInteger) {
+        text = "\(value)"
+    }
+
+    /// The number `value`, or `nil` for NaN and infinity, which JSON cannot hold.
+    public init?(_ value: Double) {
+        guard value.isFinite else { return nil }
+        text = value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
+    }
 
     /// The nearest `Double`; infinite when the number is out of `Double`'s range.
-    var doubleValue: Double { Double(text) ?? .nan }
+    public var doubleValue: Double { Double(text) ?? .nan }
 
     /// Whether the number is a whole number (`3`, `3.0`, `3e2`).
-    var isIntegral: Bool { isPlainInteger || decimal.exponent >= 0 || decimal.significand.isEmpty }
+    public var isIntegral: Bool { isPlainInteger || decimal.exponent >= 0 || decimal.significand.isEmpty }
 
     /// The number times 10^`power` if that is a whole number that fits an `Int`; `nil` otherwise.
     ///
     /// `integer(scaledBy: 1)` of `7.5` is `75`; of `7.55` it is `nil`.
-    func integer(scaledBy power: Int = 0) -> Int? {
+    public func integer(scaledBy power: Int = 0) -> Int? {
         if power == 0, isPlainInteger, let value = Int(text) { return value }
         let (significand, exponent) = (decimal.significand, decimal.exponent + power)
         guard !significand.isEmpty else { return 0 }

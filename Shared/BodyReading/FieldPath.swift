@@ -1,11 +1,11 @@
-/// Where a value sits in a request body, written JSON-path-like: `company.cvr`, `tasks[2]`,
+/// Where a value sits in a message body, written JSON-path-like: `company.cvr`, `tasks[2]`,
 /// and `$` for the body itself.
 ///
 /// Only a path that ends up in a ``FieldError`` is written out, so a path keeps its last step
 /// apart from the written path of its parent.
-struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// The body itself.
-    static let root = FieldPath(parent: "", last: .none)
+    public static let root = FieldPath(parent: "", last: .none)
 
     /// The last step of a path.
     private enum Step {
@@ -23,16 +23,16 @@ struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path of the member `key` of the object at this path.
-    func member(_ key: String) -> FieldPath {
+    public func member(_ key: String) -> FieldPath {
         FieldPath(parent: components, last: .member(key))
     }
 
     /// The path of element `index` of the array at this path.
-    func element(_ index: Int) -> FieldPath {
+    public func element(_ index: Int) -> FieldPath {
         FieldPath(parent: description, last: .element(index))
     }
 
-    var description: String { components.isEmpty ? "$" : components }
+    public var description: String { components.isEmpty ? "$" : components }
 
     /// The path written out, empty for the body itself.
     private var components: String {
@@ -43,7 +43,7 @@ struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.description == rhs.description }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.description == rhs.description }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(description) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 }

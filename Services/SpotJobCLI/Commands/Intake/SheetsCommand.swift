@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import Intake
 
 /// `spotjob sheets rejected`: sheets intake refused, with every error.
@@ -9,7 +10,7 @@ struct SheetsCommand: AsyncParsableCommand {
     struct Rejected: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List rejected sheets and why, newest first.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Option(help: "At most this many.")
         var limit = 50
@@ -18,9 +19,9 @@ struct SheetsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let database = try connection.database()
-            defer { Task { await database.close() } }
-            let rejected = try await database.withConnection { [limit] in try RejectedSheetStore.list(limit: limit, on: $0) }
+            let client = try database.client(for: IntakeEvents.service)
+            defer { Task { await client.close() } }
+            let rejected = try await client.withConnection { [limit] in try RejectedSheetStore.list(limit: limit, on: $0) }
             if json { return try Presentation.printJSON(rejected) }
             for record in rejected {
                 print("\(Presentation.localTime(record.receivedAt))  sheet \(record.sheetId ?? "(unreadable)")  message \(record.messageId.uuidString.lowercased())")

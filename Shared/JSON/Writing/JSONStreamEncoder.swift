@@ -98,7 +98,7 @@ final class JSONStreamEncoder: Encoder {
         } else if T.self == UUID.self {
             writer.writeUUID(value as! UUID)
         } else if T.self == Date.self {
-            writer.writeString(Timestamp.format(value as! Date))
+            writer.writeString(RFC3339.format(value as! Date))
         } else if T.self == Int.self {
             writer.writeInteger(value as! Int)
         } else if T.self == Bool.self {
@@ -111,6 +111,8 @@ final class JSONStreamEncoder: Encoder {
             writer.writeNumber((value as! Decimal).description)
         } else if T.self == Data.self {
             writer.writeString((value as! Data).base64EncodedString())
+        } else if T.self == JSONNumber.self {
+            writer.writeNumber((value as! JSONNumber).text)
         } else {
             return try encodeInSlot(value, key: key)
         }

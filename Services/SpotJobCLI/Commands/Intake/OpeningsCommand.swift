@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contracts
 import Domain
 import Intake
 
@@ -10,7 +11,7 @@ struct OpeningsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List openings, newest first.")
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Option(help: "Only this municipality: a kommunekode or a name (e.g. 615 or Horsens).")
         var municipality: String?
@@ -32,9 +33,9 @@ struct OpeningsCommand: AsyncParsableCommand {
                 }
                 code = found.code
             }
-            let database = try connection.database()
-            defer { Task { await database.close() } }
-            let openings = try await database.withConnection { [code, source, limit] in
+            let client = try database.client(for: IntakeEvents.service)
+            defer { Task { await client.close() } }
+            let openings = try await client.withConnection { [code, source, limit] in
                 try OpeningStore.list(municipality: code, source: source, limit: limit, on: $0)
             }
             if json { return try Presentation.printJSON(openings) }

@@ -4,10 +4,11 @@ import Foundation
 /// the settings of ``JSONCoding/makeEncoder(prettyPrinted:)``, in a fraction of the time.
 ///
 /// Like that encoder it sorts object keys by their UTF-8 bytes, does not escape `/`, writes dates
-/// with ``Timestamp/format(_:)``, UUIDs as their upper-case `uuidString`, URLs as their
+/// with ``RFC3339/format(_:)``, UUIDs as their upper-case `uuidString`, URLs as their
 /// `absoluteString`, `Decimal`s as numbers, `Data` as Base64, floating-point numbers as their
 /// `description` without a trailing `.0`, and `{}` for a value that encodes nothing; it refuses
-/// NaN and infinity, and gives values the coding paths Foundation gives them.
+/// NaN and infinity, and gives values the coding paths Foundation gives them. A ``JSONNumber`` (as
+/// read from a body) is written as it was read.
 ///
 /// Values are written as they are encoded (see ``JSONStreamEncoder``), so a few uses of `Encoder`
 /// that the tree of Foundation's encoder allows fail with an `EncodingError` instead:

@@ -1,14 +1,17 @@
+import Chronology
 import Foundation
 
-/// Parses RFC 3339 timestamps: `2017-05-15T13:30:00Z`, `2017-05-15T13:30:00.250+02:00`.
+/// RFC 3339 timestamps: read as senders write them (`2017-05-15T13:30:00Z`,
+/// `2017-05-15T13:30:00.250+02:00`), written as SpotJob writes them (UTC with milliseconds,
+/// `2017-05-15T11:30:00.250Z`).
 ///
 /// Written out because `Date.ISO8601FormatStyle` rolls impossible dates over (`2017-02-30`
 /// becomes the 2nd of March, hour 25 the next day) where a contract wants them rejected.
 /// Fractional seconds may have any number of digits; `T` and `Z` may be lower case
 /// (RFC 3339 section 5.6); a leap second `:60` is read as the first second of the next minute.
-enum RFC3339Timestamp {
+public enum RFC3339 {
     /// The instant `text` denotes, or `nil` when it is not an RFC 3339 date-time.
-    static func date(from text: String) -> Date? {
+    public static func date(from text: String) -> Date? {
         var cursor = ASCIICursor(bytes: Array(text.utf8))
         guard let year = cursor.digits(4), cursor.skip("-"),
               let month = cursor.digits(2), cursor.skip("-"),
@@ -32,32 +35,42 @@ enum RFC3339Timestamp {
             else { return nil }
             offsetSeconds = sign * (offsetHour * 3600 + offsetMinute * 60)
         }
-        guard cursor.isAtEnd,
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+        guard cursor.isAtEnd, let date = CivilDate(year: year, month: month, day: day),
               hour <= 23, minute <= 59, second <= 60
         else { return nil }
-
-        let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400
-            + hour * 3600 + minute * 60 + second - offsetSeconds
+        let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+    /// `date` in UTC with milliseconds (rounded down), e.g. `2017-05-15T11:30:00.250Z`.
+    public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+    /// Appends ``format(_:)``'s bytes to `bytes`.
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        guard milliseconds.isFinite, abs(milliseconds) < 1e15,
+              let time = CivilDateTime(secondsSinceEpoch: Int(milliseconds).floorDivided(by: 1000))
+        else {
+            // Beyond the years 0000–9999 that four digits hold: Foundation's form, as before.
+            bytes += date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)
+                .timeZone(separator: .omitted)).utf8
+            return
+        }
+        time.date.appendISO8601(to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        bytes.appendDecimal(time.hour, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.appendDecimal(time.minute, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.appendDecimal(time.second, width: 2)
+        bytes.append(UInt8(ascii: "."))
+        bytes.appendDecimal(Int(milliseconds).floorModulo(1000), width: 3)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     /// Reads fixed-width ASCII fields left to right.

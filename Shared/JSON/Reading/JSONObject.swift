@@ -3,30 +3,33 @@
 /// A sheet's objects have a handful of members, so a key is found by comparing it with each key
 /// in turn, which is cheaper than hashing; an object with more than ``linearSearchLimit`` members
 /// also gets a hash index, so that a body of thousands of keys is still read in linear time.
-struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The most members an object is searched without a hash index.
-    static let linearSearchLimit = 16
+    public static let linearSearchLimit = 16
 
     private var keys: [String] = []
     private var values: [JSONValue] = []
     private var positions: [String: Int]?
 
-    init() {}
+    public init() {}
 
-    init(dictionaryLiteral members: (String, JSONValue)...) {
+    public init(dictionaryLiteral members: (String, JSONValue)...) {
         for (key, value) in members { append(key, value) }
     }
 
     /// The number of members.
-    var count: Int { keys.count }
+    public var count: Int { keys.count }
+
+    /// The members in the order written.
+    public var members: Zip2Sequence<[String], [JSONValue]> { zip(keys, values) }
 
     /// The value of member `key`, or `nil` when there is none.
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         position(of: key).map { values[$0] }
     }
 
     /// Adds the member `key`, which must not be in the object yet.
-    mutating func append(_ key: String, _ value: JSONValue) {
+    public mutating func append(_ key: String, _ value: JSONValue) {
         assert(self[key] == nil, "duplicate key \(key)")
         keys.append(key)
         values.append(value)
@@ -37,13 +40,22 @@ struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Sets member `key` to `value`, in its place if it is there, else at the end.
+    public mutating func set(_ key: String, _ value: JSONValue) {
+        if let position = position(of: key) {
+            values[position] = value
+        } else {
+            append(key, value)
+        }
+    }
+
     private func position(of key: String) -> Int? {
         if let positions { return positions[key] }
         return keys.firstIndex(of: key)
     }
 
     /// Equal when both have the same members, in any order.
-    static func == (lhs: Self, rhs: Self) -> Bool {
+    public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.count == rhs.count && zip(lhs.keys, lhs.values).allSatisfy { rhs[$0] == $1 }
     }
 }

@@ -10,18 +10,18 @@ struct DeadLettersCommand: AsyncParsableCommand {
         subcommands: [List.self, Replay.self])
 
     struct Target: ParsableArguments {
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var broker: BrokerOptions
 
         @Option(help: "The service whose dead letters to read (intake, matching, followup, billing).")
-        var service = "intake"
+        var service: String
 
         @Option(help: "At most this many messages.")
         var limit = 100
 
         func consumer() throws -> AMQPConsumer {
             AMQPConsumer(
-                configuration: try connection.amqp(), queue: SpotJobTopology.deadLetterQueue(of: service),
-                prefetch: UInt16(min(limit, 1000)), logger: ConnectionOptions.logger)
+                configuration: try broker.configuration(as: .administrator), queue: SpotJobTopology.deadLetterQueue(of: service),
+                prefetch: UInt16(min(limit, 1000)), logger: CLILogger.logger)
         }
 
         /// Takes up to ``limit`` dead letters, waiting briefly; they are unsettled until the caller settles them.
@@ -64,7 +64,7 @@ struct DeadLettersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let consumer = try target.consumer()
-            let publisher = AMQPPublisher(configuration: try target.connection.amqp(), logger: ConnectionOptions.logger)
+            let publisher = AMQPPublisher(configuration: try target.broker.configuration(as: .administrator), logger: CLILogger.logger)
             let letters = await target.take(from: consumer)
             var replayed = 0
             for letter in letters {

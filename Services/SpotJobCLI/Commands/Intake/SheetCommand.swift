@@ -1,7 +1,7 @@
 import AMQPClient
 import ArgumentParser
 import Foundation
-import Intake
+import Contracts
 import Messaging
 
 /// `spotjob sheet submit FILE...`: publishes Spot et job sheets as `sheet.submitted`.
@@ -18,7 +18,7 @@ struct SheetCommand: AsyncParsableCommand {
                 see `spotjob openings list` and `spotjob sheets rejected`.
                 """)
 
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var broker: BrokerOptions
 
         @Argument(help: "JSON or CSV files.", completion: .file())
         var files: [String]
@@ -32,7 +32,8 @@ struct SheetCommand: AsyncParsableCommand {
                 }
             }
             let publisher = AMQPPublisher(
-                configuration: try connection.amqp(), topology: SpotJobTopology.exchanges, logger: ConnectionOptions.logger)
+                configuration: try broker.configuration(as: .jobcenter), topology: SpotJobTopology.exchanges,
+                logger: CLILogger.logger)
             defer { Task { await publisher.close() } }
             try await publisher.publish(messages.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
             for (label, envelope) in messages {

@@ -1,0 +1,60 @@
+import AMQPClient
+import ArgumentParser
+import Foundation
+import Logging
+import PostgresClient
+
+/// `--database-url`: the database role of the service a command reads, by default from the same
+/// variable the local stack and compose set for that service (`INTAKE_DATABASE_URL`, …).
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "libpq URL of the service's role (default: $<SERVICE>_DATABASE_URL, e.g. $INTAKE_DATABASE_URL).")
+    var databaseURL: String?
+
+    /// A client with `service`'s role.
+    func client(for service: String) throws -> PostgresClient {
+        let variable = "\(service.uppercased())_DATABASE_URL"
+        guard let url = databaseURL ?? ProcessInfo.processInfo.environment[variable] else {
+            throw ValidationError("set \(variable) or pass --database-url")
+        }
+        return PostgresClient(configuration: PostgresConfiguration(url: url, applicationName: "spotjob-cli"), logger: CLILogger.logger)
+    }
+}
+
+/// `--amqp-url`: the broker user a command acts as, by default from its variable.
+struct BrokerOptions: ParsableArguments {
+    @Option(help: "amqp:// URL of the broker user the command acts as (default: the user's variable, see `spotjob --help`).")
+    var amqpURL: String?
+
+    /// The broker users the CLI acts as, least privileged first.
+    enum User {
+        /// What jobcenter systems send (sheets, profiles, placements, contacts): `$JOBCENTER_AMQP_URL`.
+        case jobcenter
+        /// Operator commands (dead-letter replay): `$SPOTJOB_ADMIN_AMQP_URL`.
+        case administrator
+
+        /// The variables tried in order; the administrator stands in where a narrower user is not set up.
+        var variables: [String] {
+            switch self {
+            case .jobcenter: ["JOBCENTER_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
+            case .administrator: ["SPOTJOB_ADMIN_AMQP_URL"]
+            }
+        }
+    }
+
+    func configuration(as user: User) throws -> AMQPConfiguration {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = amqpURL ?? user.variables.lazy.compactMap({ environment[$0] }).first else {
+            throw ValidationError("set \(user.variables[0]) or pass --amqp-url")
+        }
+        return try AMQPConfiguration(url: url)
+    }
+}
+
+/// The CLI's logger: warnings and errors only, since the CLI's output is its own report.
+enum CLILogger {
+    static let logger: Logger = {
+        var logger = Logger(label: "spotjob")
+        logger.logLevel = .warning
+        return logger
+    }()
+}

@@ -1,0 +1,98 @@
+import Chronology
+import Domain
+import Foundation
+import JSON
+
+/// The values several services read the same way, with the same codes and messages.
+extension FieldReader {
+    /// A municipality: kommunekode (`615`) or name (`Horsens`, `Københavns Kommune`).
+    public mutating func municipality(_ key: String, of object: Object, _ presence: Presence) -> Municipality? {
+        resolved(key, of: object, presence, unknown: .unknownMunicipality,
+                 "is neither a Danish kommunekode nor a municipality name", Municipalities.denmark.resolve)
+    }
+
+    /// The municipality in `field` (an element of an array of municipalities).
+    public mutating func municipality(_ field: Field) -> Municipality? {
+        guard let text = string(field, .required, length: 1...100) else { return nil }
+        guard let municipality = Municipalities.denmark.resolve(text) else {
+            report(field.path, .unknownMunicipality, "is neither a Danish kommunekode nor a municipality name")
+            return nil
+        }
+        return municipality
+    }
+
+    /// A job category: its code or its Danish label.
+    public mutating func category(_ key: String, of object: Object, _ presence: Presence) -> JobCategory? {
+        resolved(key, of: object, presence, unknown: .unknownCategory, Self.unknownCategoryMessage, JobCategory.init(label:))
+    }
+
+    /// The job category in `field` (an element of an array of categories).
+    public mutating func category(_ field: Field) -> JobCategory? {
+        guard let text = string(field, .required, length: 1...100) else { return nil }
+        guard let category = JobCategory(label: text) else {
+            report(field.path, .unknownCategory, Self.unknownCategoryMessage)
+            return nil
+        }
+        return category
+    }
+
+    /// A job type code (`smajob`, …).
+    public mutating func jobType(_ key: String, of object: Object, _ presence: Presence) -> JobType? {
+        resolved(key, of: object, presence, unknown: .unknownJobType, Self.unknownJobTypeMessage, JobType.init(label:))
+    }
+
+    /// The job type in `field` (an element of an array of job types).
+    public mutating func jobType(_ field: Field) -> JobType? {
+        guard let text = string(field, .required, length: 1...100) else { return nil }
+        guard let jobType = JobType(label: text) else {
+            report(field.path, .unknownJobType, Self.unknownJobTypeMessage)
+            return nil
+        }
+        return jobType
+    }
+
+    /// A CVR number (spaces allowed).
+    public mutating func cvr(_ key: String, of object: Object, _ presence: Presence) -> CVR? {
+        parsed(key, of: object, presence, invalid: .invalidCVR, CVR.init)
+    }
+
+    /// An RFC 3339 timestamp with an offset.
+    public mutating func timestamp(_ key: String, of object: Object, _ presence: Presence) -> Date? {
+        resolved(key, of: object, presence, unknown: .invalidTimestamp,
+                 "must be an RFC 3339 timestamp such as 2017-05-15T13:30:00+02:00", RFC3339.date(from:))
+    }
+
+    /// A calendar date `YYYY-MM-DD`.
+    public mutating func date(_ key: String, of object: Object, _ presence: Presence) -> CivilDate? {
+        resolved(key, of: object, presence, unknown: .invalidDate, "must be a date such as 2017-05-15", CivilDate.init)
+    }
+
+    /// `count` strings of 1–200 characters, normalised with ``JobTask/normalise(_:)``, duplicates dropped.
+    public mutating func tasks(_ key: String, of object: Object, _ presence: Presence, count: ClosedRange<Int>) -> [JobTask]? {
+        guard let items = array(key, of: object, presence, count: count) else { return nil }
+        let texts = items.map { string($0, .required, length: 1...200) }
+        var seen = Set<JobTask>()
+        let tasks = texts.compactMap { $0.map(JobTask.normalise) }.filter { seen.insert($0).inserted }
+        return texts.contains(nil) ? nil : tasks
+    }
+
+    /// Hours per week: more than 0 and at most 37, with at most one decimal.
+    public mutating func hoursPerWeek(_ key: String, of object: Object, _ presence: Presence) -> HoursPerWeek? {
+        guard let (number, path) = number(key, of: object, presence) else { return nil }
+        let hours = number.doubleValue
+        guard hours > 0, hours <= 37 else {
+            report(path, .outOfRange, "must be more than 0 and at most 37 hours")
+            return nil
+        }
+        guard let hoursPerWeek = number.integer(scaledBy: 1).flatMap(HoursPerWeek.init(tenths:)) else {
+            report(path, .tooPrecise, "must have at most one decimal, such as 7.5")
+            return nil
+        }
+        return hoursPerWeek
+    }
+
+    private static let unknownCategoryMessage =
+        "is not a job category: use \(JobCategory.allCases.map(\.rawValue).joined(separator: ", ")) or its Danish label"
+    private static let unknownJobTypeMessage =
+        "is not a job type: use \(JobType.allCases.map(\.rawValue).joined(separator: ", "))"
+}
