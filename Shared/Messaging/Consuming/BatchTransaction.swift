@@ -79,12 +79,3 @@ enum BatchTransaction {
             events: events.isEmpty ? [] : try Outbox.inserted(written[0], of: events))
     }
 }
-
-extension Error {
-    /// Whether applying the batch again may succeed: the connection was lost, the transaction hit a
-    /// serialization failure or deadlock, or a concurrent replica inserted the same key first.
-    var warrantsRetry: Bool {
-        guard let error = self as? PostgresError else { return false }
-        return error.isTransient || error.kind == .uniqueViolation
-    }
-}

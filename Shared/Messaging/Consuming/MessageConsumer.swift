@@ -18,6 +18,10 @@ import Synchronization
 /// reason in a header. A batch failing for a transient reason is retried per ``RetrySchedule`` and
 /// dead-lettered when that gives up. The next batch is taken and read while one commits (see
 /// ``run()``).
+///
+/// The decisions are values without I/O, tested on their own: ``BatchPipeline`` (order of batches),
+/// ``BatchCommitStateMachine`` (retries), ``BatchSettlement`` (dead letters, acknowledgement). This
+/// class takes deliveries, runs transactions, publishes dead letters, acknowledges and sleeps.
 public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     private let service: String
     private let consumer: AMQPConsumer
@@ -61,6 +65,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         // batch hands its events to the relay at once, and is settled (dead letters,
         // acknowledgement) in order behind. Batches commit one after the other, so messages with the
         // same partition key stay in order.
+        var pipeline = BatchPipeline(batchSize: batchSize)
         var previousCommit: Task<Committed?, Never>?
         var previousSettle: Task<Void, Never>?
         var settleBeforePrevious: Task<Void, Never>?
@@ -75,12 +80,17 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             // A batch after one that gave up at shutdown gives up too, keeping the order.
             var previousGaveUp = false
             if let previousCommit { previousGaveUp = await previousCommit.value == nil }
-            if !previousGaveUp, batch.deliveries.count < batchSize {
-                read(await consumer.next(maxCount: batchSize - batch.deliveries.count, timeout: .zero), into: &batch)
+            let commits: Bool
+            switch pipeline.previousCommitFinished(gaveUp: previousGaveUp, taken: batch.deliveries.count) {
+            case .commit(let topUp):
+                if topUp > 0 { read(await consumer.next(maxCount: topUp, timeout: .zero), into: &batch) }
+                commits = true
+            case .giveUp:
+                commits = false
             }
             let messages = batch.messages
             let commit = Task { () -> Committed? in
-                previousGaveUp ? nil : await self.commitInLanes(messages)
+                commits ? await self.commitInLanes(messages) : nil
             }
             let settleAfter = previousSettle
             settleBeforePrevious = previousSettle
@@ -128,26 +138,22 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         }
     }
 
-    /// Finishes a batch once it committed (`committed`; `nil` if it gave up at shutdown, and then it
-    /// is requeued): dead-letters what was refused, then acknowledges the batch.
+    /// Finishes a batch once it committed (`committed`; `nil` if it gave up at shutdown) as
+    /// ``BatchSettlement`` decides: requeues it, or dead-letters what was refused and acknowledges it.
     private func settle(_ batch: Batch, committed: Committed?) async {
         let deliveries = batch.deliveries
-        guard let committed else {
+        let refusals: BatchSettlement.Refusals
+        switch BatchSettlement(deliveryCount: deliveries.count, invalid: batch.invalid, outcomes: committed?.outcomes) {
+        case .requeueAll:
             for delivery in deliveries { await consumer.requeue(delivery) }
             return
+        case .deadLetterThenAcknowledge(let decided):
+            refusals = decided
         }
-        let outcomes = committed.outcomes
-        var reasons = [String?](repeating: nil, count: deliveries.count)
-        for (index, reason) in batch.invalid { reasons[index] = reason }
-        for (index, outcome) in outcomes {
-            if case .rejected(let reason) = outcome { reasons[index] = reason }
-        }
-        MessagingMetrics.rejected(outcomes.compactMap { index, outcome in
-            if case .rejected = outcome { deliveries[index].type } else { nil }
-        })
-        let refused = zip(deliveries, reasons).filter { $0.1 != nil }.map(\.0)
-        let deadLetters = zip(deliveries, reasons).compactMap { delivery, reason in
-            reason.map { DeadLetter.message(for: delivery, service: service, reason: $0) }
+        MessagingMetrics.rejected(refusals.rejected.map { deliveries[$0].type })
+        let refused = refusals.deadLetters.map { deliveries[$0.index] }
+        let deadLetters = refusals.deadLetters.map { index, reason in
+            DeadLetter.message(for: deliveries[index], service: service, reason: reason)
         }
         if !deadLetters.isEmpty {
             do {
@@ -159,10 +165,10 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
             }
         }
         MessagingMetrics.deadLettered(refused)
-        for (delivery, reason) in zip(deliveries, reasons) {
+        for (delivery, reason) in zip(deliveries, refusals.reasons) {
             log(delivery, reason: reason)
         }
-        await consumer.ackAll(through: deliveries[deliveries.count - 1])
+        await consumer.ackAll(through: deliveries[refusals.lastIndex])
         let elapsed = ContinuousClock.now - batch.taken
         MessagingMetrics.processed(deliveries, in: elapsed)
         logger.debug("batch handled", metadata: ["batch.size": "\(deliveries.count)", "batch.duration": "\(elapsed)"])
@@ -203,37 +209,47 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         return Int(hash % UInt64(count))
     }
 
-    /// Applies `messages` in one transaction on `database`, retrying transient failures; `nil`
-    /// when shutting down before it succeeded (the deliveries are then requeued for another replica).
+    /// Applies `messages` in one transaction on `database`, retrying as ``BatchCommitStateMachine``
+    /// decides; `nil` when shutting down before it succeeded (the deliveries are then requeued for
+    /// another replica).
     private func commit(_ messages: [Received<Handler.Message>], on database: PostgresClient) async -> BatchTransaction.Result? {
-        var rejected: [UUID: String] = [:]
-        var mode = BatchTransaction.Mode.batch
-        var schedule = RetrySchedule()
+        var machine = BatchCommitStateMachine()
+        var action = machine.start()
         let handler = self.handler
         while true {
-            do {
-                let (excluded, currentMode) = (rejected, mode)
-                return try await database.transaction { connection in
-                    try BatchTransaction.apply(messages, rejecting: excluded, handler: handler, mode: currentMode, on: connection)
+            switch action {
+            case .apply(let mode, let excluded):
+                do {
+                    let result = try await database.transaction { connection in
+                        try BatchTransaction.apply(messages, rejecting: excluded, handler: handler, mode: mode, on: connection)
+                    }
+                    machine.succeeded()
+                    return result
+                } catch {
+                    action = machine.failed(BatchFailure(error))
+                    switch action {
+                    case .apply(.oneByOne, _) where mode == .batch:
+                        logger.notice("batch failed; applying it one message at a time", metadata: ["error": "\(error)"])
+                    case .wait(let delay):
+                        MessagingMetrics.retried(messages.map(\.envelope))
+                        logger.warning(
+                            "batch failed; retrying",
+                            metadata: ["error": "\(error)", "attempt": "\(machine.attempts)", "retry.in": "\(delay)"])
+                    case .apply, .giveUp, .requeue:
+                        break
+                    }
                 }
-            } catch let failure as BatchTransaction.MessageFailure {
-                rejected[failure.messageID] = failure.reason
-            } catch let error where !error.warrantsRetry && mode == .batch {
-                logger.notice("batch failed; applying it one message at a time", metadata: ["error": "\(error)"])
-                mode = .oneByOne
-            } catch {
-                switch schedule.failed() {
-                case .retry(let delay):
-                    MessagingMetrics.retried(messages.map(\.envelope))
-                    logger.warning(
-                        "batch failed; retrying",
-                        metadata: ["error": "\(error)", "attempt": "\(schedule.attempts)", "retry.in": "\(delay)"])
-                    if Task.isShuttingDownGracefully { return nil }
+            case .wait(let delay):
+                if Task.isShuttingDownGracefully {
+                    action = machine.shuttingDown()
+                } else {
                     try? await Task.sleep(for: delay)
-                case .giveUp(let attempts):
-                    return BatchTransaction.Result(
-                        outcomes: messages.map { _ in .rejected(reason: "gave up after \(attempts) attempts: \(error)") }, events: [])
+                    action = machine.retryDue()
                 }
+            case .giveUp(let reason):
+                return BatchTransaction.Result(outcomes: messages.map { _ in .rejected(reason: reason) }, events: [])
+            case .requeue:
+                return nil
             }
         }
     }
