@@ -107,13 +107,20 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(name: "IOThreadsTests", dependencies: ["IOThreads"], path: "Tests/IOThreadsTests"),
+        .testTarget(name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON"], path: "Tests/SpotJobCLITests"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
         .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "JSON"], path: "Tests/BodyReadingTests"),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "JSON", "TestSupport"], path: "Tests/MessagingTests"),
+        .testTarget(
+            name: "MessagingTests",
+            dependencies: [
+                "Messaging", "JSON", "ServiceRuntime", "TestSupport",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ], path: "Tests/MessagingTests"),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], path: "Tests/ServiceRuntimeTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "BodyReading", "Contracts", "Domain", "JSON", "TestSupport"], path: "Tests/IntakeTests"),
         .testTarget(

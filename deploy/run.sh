@@ -46,7 +46,6 @@ for service in "${services[@]}"; do
 done
 
 echo "==> submitting demo sheets (deploy/demo) as a jobcenter system would"
-export AMQP_URL="$SPOTJOB_ADMIN_AMQP_URL" DATABASE_URL="$INTAKE_DATABASE_URL"
 "$bin/spotjob" sheet submit deploy/demo/sheets.json deploy/demo/sheets.csv
 sleep 1
 echo
@@ -61,7 +60,7 @@ echo "==> spotjob dead-letters list --service intake"
 cat <<MSG
 
 SpotJob is running. Try:
-  source <(bash deploy/local-stack.sh env); export AMQP_URL=\$SPOTJOB_ADMIN_AMQP_URL DATABASE_URL=\$INTAKE_DATABASE_URL
+  source <(bash deploy/local-stack.sh env)
   $bin/spotjob openings list --municipality Horsens --json
 Stop the services with: bash deploy/run.sh stop   (and the stack with: bash deploy/local-stack.sh down)
 MSG

@@ -3,6 +3,8 @@ import Foundation
 import Logging
 @testable import Messaging
 import PostgresClient
+import Prometheus
+import ServiceRuntime
 import TestSupport
 import XCTest
 
@@ -31,39 +33,25 @@ final class MessagingPipelineTests: XCTestCase {
         await schema.client.close()
     }
 
-    /// A running consumer and relay for the scratch service, stopped by cancelling the task.
+    /// The scratch service running as a service runs (``ConsumingService``: consumer, relay, health),
+    /// configured in code on the scratch schema; stopped by cancelling its task.
     private struct Running {
         var task: Task<Void, any Error>
-        var relayTask: Task<Void, any Error>
-        var publisher: AMQPPublisher
-        var consumer: AMQPConsumer
-        var relayDatabase: PostgresClient
 
         func stop() async {
             task.cancel()
-            relayTask.cancel()
             _ = await task.result
-            _ = await relayTask.result
-            await consumer.close()
-            await publisher.close()
-            await relayDatabase.close()
         }
     }
 
     private func startService(batchSize: Int = 50, logger: Logger? = nil) -> Running {
-        let logger = logger ?? self.logger
-        let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
-        let consumer = AMQPConsumer(
-            configuration: amqp, queue: service, prefetch: 200,
-            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger)
-        let relayDatabase = schema.newClient(on: stack, logger: logger)
-        let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: schema.name, logger: logger)
-        let messageConsumer = MessageConsumer(
-            service: service, consumer: consumer, publisher: publisher, lanes: [schema.client], handler: handler,
-            relay: relay, batchSize: batchSize, logger: logger)
-        return Running(
-            task: Task { try await messageConsumer.run() }, relayTask: Task { try await relay.run() },
-            publisher: publisher, consumer: consumer, relayDatabase: relayDatabase)
+        let configuration = ServiceConfiguration(
+            service: service, schema: schema.name, databaseURL: stack.adminDatabaseURL, amqpURL: stack.adminAMQPURL,
+            migrationDirectories: [ScratchSchema.migrationsDirectory.appendingPathComponent("common")],
+            batchSize: batchSize, lanes: 1)
+        let consuming = ConsumingService(
+            configuration: configuration, handler: handler, metrics: PrometheusCollectorRegistry(), logger: logger ?? self.logger)
+        return Running(task: Task { try await consuming.run() })
     }
 
     private func ping(_ body: String, id: UUID = UUID(), correlation: String? = nil) -> OutgoingMessage {
