@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "IOThreadsTests", dependencies: ["IOThreads"], path: "Tests/IOThreadsTests"),
         .testTarget(name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON"], path: "Tests/SpotJobCLITests"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
-        .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "JSON"], path: "Tests/BodyReadingTests"),
+        .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/BodyReadingTests"),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),

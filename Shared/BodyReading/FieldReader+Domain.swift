@@ -7,18 +7,13 @@ import JSON
 extension FieldReader {
     /// A municipality: kommunekode (`615`) or name (`Horsens`, `Københavns Kommune`).
     public mutating func municipality(_ key: String, of object: Object, _ presence: Presence) -> Municipality? {
-        resolved(key, of: object, presence, unknown: .unknownMunicipality,
-                 "is neither a Danish kommunekode nor a municipality name", Municipalities.denmark.resolve)
+        resolved(key, of: object, presence, unknown: .unknownMunicipality, Self.unknownMunicipalityMessage,
+                 Municipalities.denmark.resolve)
     }
 
     /// The municipality in `field` (an element of an array of municipalities).
     public mutating func municipality(_ field: Field) -> Municipality? {
-        guard let text = string(field, .required, length: 1...100) else { return nil }
-        guard let municipality = Municipalities.denmark.resolve(text) else {
-            report(field.path, .unknownMunicipality, "is neither a Danish kommunekode nor a municipality name")
-            return nil
-        }
-        return municipality
+        resolved(field, unknown: .unknownMunicipality, Self.unknownMunicipalityMessage, Municipalities.denmark.resolve)
     }
 
     /// A job category: its code or its Danish label.
@@ -28,12 +23,7 @@ extension FieldReader {
 
     /// The job category in `field` (an element of an array of categories).
     public mutating func category(_ field: Field) -> JobCategory? {
-        guard let text = string(field, .required, length: 1...100) else { return nil }
-        guard let category = JobCategory(label: text) else {
-            report(field.path, .unknownCategory, Self.unknownCategoryMessage)
-            return nil
-        }
-        return category
+        resolved(field, unknown: .unknownCategory, Self.unknownCategoryMessage, JobCategory.init(label:))
     }
 
     /// A job type code (`smajob`, …).
@@ -43,12 +33,7 @@ extension FieldReader {
 
     /// The job type in `field` (an element of an array of job types).
     public mutating func jobType(_ field: Field) -> JobType? {
-        guard let text = string(field, .required, length: 1...100) else { return nil }
-        guard let jobType = JobType(label: text) else {
-            report(field.path, .unknownJobType, Self.unknownJobTypeMessage)
-            return nil
-        }
-        return jobType
+        resolved(field, unknown: .unknownJobType, Self.unknownJobTypeMessage, JobType.init(label:))
     }
 
     /// A CVR number (spaces allowed).
@@ -91,6 +76,7 @@ extension FieldReader {
         return hoursPerWeek
     }
 
+    private static let unknownMunicipalityMessage = "is neither a Danish kommunekode nor a municipality name"
     private static let unknownCategoryMessage =
         "is not a job category: use \(JobCategory.allCases.map(\.rawValue).joined(separator: ", ")) or its Danish label"
     private static let unknownJobTypeMessage =

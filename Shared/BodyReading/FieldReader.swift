@@ -120,7 +120,8 @@ public struct FieldReader {
         _ key: String, of object: Object, _ presence: Presence, invalid code: FieldError.Code,
         _ parse: (String) throws(Failure) -> Value
     ) -> Value? {
-        guard let (text, path) = text(key, of: object, presence) else { return nil }
+        guard let field = field(key, of: object, presence), let text = text(field, presence) else { return nil }
+        let path = field.path
         do {
             return try parse(text)
         } catch {
@@ -134,9 +135,19 @@ public struct FieldReader {
         _ key: String, of object: Object, _ presence: Presence, unknown code: FieldError.Code,
         _ message: @autoclosure () -> String, _ lookup: (String) -> Value?
     ) -> Value? {
-        guard let (text, path) = text(key, of: object, presence) else { return nil }
+        guard let field = field(key, of: object, presence) else { return nil }
+        return resolved(field, presence, unknown: code, message(), lookup)
+    }
+
+    /// The string in `field` (an array element, say) looked up by `lookup`; see
+    /// ``resolved(_:of:_:unknown:_:_:)``.
+    public mutating func resolved<Value>(
+        _ field: Field, _ presence: Presence = .required, unknown code: FieldError.Code,
+        _ message: @autoclosure () -> String, _ lookup: (String) -> Value?
+    ) -> Value? {
+        guard let text = text(field, presence) else { return nil }
         guard let value = lookup(text) else {
-            report(path, code, message())
+            report(field.path, code, message())
             return nil
         }
         return value
@@ -172,12 +183,11 @@ public struct FieldReader {
 
     /// The raw string of a field that a parser or lookup interprets; blank counts as absent
     /// only for an optional field.
-    private mutating func text(_ key: String, of object: Object, _ presence: Presence) -> (String, FieldPath)? {
-        guard let field = field(key, of: object, presence) else { return nil }
+    private mutating func text(_ field: Field, _ presence: Presence) -> String? {
         guard case .string(let text) = field.value else { return wrongType(field, "a string") }
         guard !containsNUL(text, at: field.path) else { return nil }
         if presence == .optional, text.trimmingWhitespace().isEmpty { return nil }
-        return (text, field.path)
+        return text
     }
 
     /// Whether `text` holds U+0000, which is then reported.

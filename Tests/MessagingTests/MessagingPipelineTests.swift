@@ -72,6 +72,14 @@ final class MessagingPipelineTests: XCTestCase {
         await consumer.close()
     }
 
+    /// An observer of the scratch service's dead letters, started.
+    private func watchDeadLetters() async throws -> EventObserver {
+        let observer = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
+        await observer.start()
+        return observer
+    }
+
     private func waitUntil(_ description: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
@@ -114,9 +122,7 @@ final class MessagingPipelineTests: XCTestCase {
     /// dead-lettered at once. A handler that throws dead-letters only its own message.
     func testInvalidMessagesAreDeadLetteredWithTheirReasonAndOthersGoThrough() async throws {
         try await declareQueues()
-        let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
-        await deadLetters.start()
+        let deadLetters = try await watchDeadLetters()
         let publisher = AMQPPublisher(configuration: amqp, logger: logger)
         var anonymous = ping("no id")
         anonymous.properties.messageID = nil
@@ -152,9 +158,7 @@ final class MessagingPipelineTests: XCTestCase {
     /// may carry it: they name the error by SQLSTATE instead.
     func testAFailingBatchLeaksNoValuesIntoLogsInboxOrHeaders() async throws {
         try await declareQueues()
-        let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
-        await deadLetters.start()
+        let deadLetters = try await watchDeadLetters()
         let publisher = AMQPPublisher(configuration: amqp, logger: logger)
         let personal = ["cast: Jens Hansen", "cast: Mette Kantine", "cast: jens@kantine.example 75620000"]
         try await publisher.publish(personal.map { ping($0) } + [ping("ok")])
@@ -188,9 +192,7 @@ final class MessagingPipelineTests: XCTestCase {
     /// adds the `x-spotjob-*` ones.
     func testDeadLetterCarriesEveryHeaderItArrivedWith() async throws {
         try await declareQueues()
-        let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
-        await deadLetters.start()
+        let deadLetters = try await watchDeadLetters()
         let headers: [String: AMQPHeaderValue] = [
             "bool": .bool(true), "int8": .int8(-8), "uint8": .uint8(200), "int16": .int16(-30_000),
             "uint16": .uint16(60_000), "int32": .int32(-2_000_000_000), "uint32": .uint32(4_000_000_000),
