@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        // Up to 4.x, so that PersonalData does not pull the whole graph (swift-certificates) back to 3.x.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // MARK: C bindings
@@ -53,6 +55,11 @@ let package = Package(
             path: "Shared/Messaging", swiftSettings: strict
         ),
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: strict),
+        .target(
+            name: "PersonalData",
+            dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/PersonalData", swiftSettings: strict
+        ),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -100,6 +107,7 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
