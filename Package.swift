@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        // Up to 4.x, so that PersonalData does not pull the whole graph (swift-certificates) back to 3.x.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // MARK: C bindings
@@ -57,6 +59,11 @@ let package = Package(
         .target(name: "BodyReading", dependencies: ["JSON", "Domain", "Chronology"], path: "Shared/BodyReading", swiftSettings: strict),
         .target(name: "Contracts", dependencies: ["BodyReading", "Domain"], path: "Shared/Contracts", swiftSettings: strict),
         .target(name: "Chronology", path: "Shared/Chronology", swiftSettings: strict),
+        .target(
+            name: "PersonalData",
+            dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/PersonalData", swiftSettings: strict
+        ),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -113,6 +120,7 @@ let package = Package(
         .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/BodyReadingTests"),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
+        .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(
