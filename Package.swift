@@ -72,6 +72,7 @@ let package = Package(
             dependencies: ["Domain", "Messaging", "PostgresClient", .product(name: "Logging", package: "swift-log")],
             path: "Services/Intake", swiftSettings: strict
         ),
+        .target(name: "Billing", dependencies: ["Domain"], path: "Services/Billing", swiftSettings: strict),
         .executableTarget(
             name: "IntakeService",
             dependencies: ["Intake", "ServiceRuntime"],
@@ -100,6 +101,7 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "Domain"], path: "Tests/BillingTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
