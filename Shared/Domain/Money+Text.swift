@@ -22,7 +22,7 @@ extension Money: CustomStringConvertible {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    /// `digits` with a `.` before every group of three from the right: `1234567` → `1.234.567`.
+    /// `value` with a `.` before every group of three digits from the right: `1234567` → `1.234.567`.
     private static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var text = ""

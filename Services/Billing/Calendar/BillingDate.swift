@@ -1,3 +1,5 @@
+import Domain
+
 /// A calendar date (year, month, day) with no time and no time zone: an invoice's issue and
 /// due dates, a trip's date, the day a mileage rate comes into force.
 ///
@@ -22,10 +24,9 @@ public struct BillingDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Parses exactly `YYYY-MM-DD`, e.g. `2025-02-28`; `nil` for anything else or a day that
     /// does not exist.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-              let day = Self.number(bytes[8..<10]) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.map(\.count) == [4, 2, 2], parts.allSatisfy(\.isASCIIDigits),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -52,15 +53,6 @@ public struct BillingDate: Sendable, Hashable, Comparable, CustomStringConvertib
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
     }
 
     private static func padded(_ value: Int, to width: Int) -> String {

@@ -1,3 +1,5 @@
+import Domain
+
 /// A distance driven, to a tenth of a kilometre, never negative.
 ///
 /// Stored as a whole number of tenths so that sums, the 20,000 km limit and the amounts of
@@ -22,15 +24,9 @@ public struct Kilometres: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Parses a distance with at most one decimal: `12`, `12.3` or `12,3`; `nil` otherwise.
     public init?(_ text: String) {
         let parts = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "." || $0 == "," }
-        guard let whole = parts.first, !whole.isEmpty, whole.count <= 9,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }), let wholeValue = Int64(whole) else { return nil }
-        var tenth: Int64 = 0
-        if parts.count == 2 {
-            guard parts[1].count == 1, let digit = parts[1].first?.asciiValue,
-                  (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            tenth = Int64(digit - UInt8(ascii: "0"))
-        }
-        self.init(tenths: wholeValue * 10 + tenth)
+        guard parts[0].count <= 9, parts.allSatisfy(\.isASCIIDigits), parts.count == 1 || parts[1].count == 1,
+              let whole = Int64(parts[0]), let tenth = parts.count == 2 ? Int64(parts[1]) : 0 else { return nil }
+        self.init(tenths: whole * 10 + tenth)
     }
 
     /// No distance.

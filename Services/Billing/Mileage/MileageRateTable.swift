@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The mileage rates in force over time, read from `deploy/billing/mileage-rates.csv`.
@@ -80,7 +81,7 @@ extension MileageRateTable {
     }
 
     private static func orePerKm(_ text: Substring, field: String, line: Int) throws(MileageRateFileError) -> Int64 {
-        guard (1...6).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }),
+        guard (1...6).contains(text.count), text.isASCIIDigits,
               let value = Int64(text), value > 0 else {
             throw .invalidField(line: line, field: field, value: String(text), expected: "a positive whole number of øre per km")
         }

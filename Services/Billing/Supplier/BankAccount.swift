@@ -1,3 +1,5 @@
+import Domain
+
 /// A Danish bank account: a 4-digit registration number (reg.nr.), not `0000`, and an account
 /// number of up to 10 digits. Where a customer pays an invoice (OIOUBL payment means 42, channel
 /// `DK:BANK`; the OIOUBL schematron wants the reg.nr. to be a non-zero number, rule F-LIB311).
@@ -15,7 +17,7 @@ public struct BankAccount: Sendable, Hashable {
     }
 
     private static func isDigits(_ text: String, count: ClosedRange<Int>) -> Bool {
-        count.contains(text.utf8.count) && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        count.contains(text.count) && text.isASCIIDigits
     }
 }
 
