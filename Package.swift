@@ -86,6 +86,7 @@ let package = Package(
             ],
             path: "Services/Intake", swiftSettings: strict
         ),
+        .target(name: "Billing", dependencies: ["Chronology", "Domain"], path: "Services/Billing", swiftSettings: strict),
         .executableTarget(
             name: "IntakeService",
             dependencies: ["Intake", "Contracts", "ServiceRuntime"],
@@ -121,6 +122,7 @@ let package = Package(
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "Chronology", "Domain"], path: "Tests/BillingTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(

@@ -14,6 +14,11 @@ if [[ -f docker-compose.yml ]]; then
   echo "==> rabbitmq definitions"
   env $(grep -E '^[A-Z_]+_AMQP_PASSWORD=' .env.example) bash deploy/rabbitmq/render-definitions.sh | python3 -m json.tool >/dev/null
 fi
+if [[ -x ../shared/tools/validate-oioubl ]]; then
+  # BillingTests run the OIOUBL validator beside the clone; it needs xsltproc and xmllint.
+  { command -v xsltproc && command -v xmllint; } >/dev/null ||
+    { apt-get update -q && apt-get install -y -q --no-install-recommends xsltproc libxml2-utils; } >/dev/null
+fi
 echo "==> swift build --build-tests"
 swift build --build-tests
 echo "==> swift test"

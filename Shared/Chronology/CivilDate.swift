@@ -48,3 +48,8 @@ extension CivilDate: Comparable {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
+
+extension CivilDate {
+    /// The first day of this date's month.
+    public var firstOfMonth: CivilDate { CivilDate(year: year, month: month, day: 1)! }
+}
