@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "intake", targets: ["IntakeService"]),
         .executable(name: "spotjob", targets: ["SpotJobCLI"]),
         .executable(name: "spotjob-bench", targets: ["SpotJobBenchmarks"]),
+        .executable(name: "spotjob-bench-assignment", targets: ["AssignmentBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -53,6 +54,8 @@ let package = Package(
             path: "Shared/Messaging", swiftSettings: strict
         ),
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: strict),
+        // Pure library, no dependencies; built with -O in release like every target.
+        .target(name: "Assignment", path: "Shared/Assignment", swiftSettings: strict),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -93,6 +96,11 @@ let package = Package(
             path: "Benchmarks/SpotJobBenchmarks", swiftSettings: strict
         ),
 
+        .executableTarget(
+            name: "AssignmentBenchmark", dependencies: ["Assignment"],
+            path: "Benchmarks/AssignmentBenchmark", swiftSettings: strict
+        ),
+
         // MARK: Tests
         .target(
             name: "TestSupport",
@@ -100,6 +108,7 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment"], path: "Tests/AssignmentTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),

@@ -10,7 +10,9 @@
 public enum AssignmentSolver {
     /// Which algorithm solves a problem.
     public enum Method: Sendable, Hashable, CaseIterable {
-        /// ``denseJonkerVolgenant`` for dense scores with capacities of at most 1, else ``minCostFlow``.
+        /// ``denseJonkerVolgenant`` when capacities are at most 1 and the scores are dense, or
+        /// sparse but with at least a tenth of all pairs feasible (and at most 2²⁶ pairs in
+        /// all); ``minCostFlow`` otherwise.
         case automatic
         /// Jonker–Volgenant on the square cost matrix padded to `max(rows, cols)`; capacities
         /// above 1 are not supported (``solve(_:method:)`` falls back to ``minCostFlow``).
@@ -27,9 +29,18 @@ public enum AssignmentSolver {
             return DenseAssignment.solve(problem, scores: scores)
         case (.denseJonkerVolgenant, .sparse) where problem.hasUnitCapacities:
             return DenseAssignment.solve(problem, scores: denseScores(of: problem))
+        case (.automatic, .sparse(let edges)) where problem.hasUnitCapacities && isDenseEnough(problem, edges: edges.count):
+            return DenseAssignment.solve(problem, scores: denseScores(of: problem))
         default:
             return MinCostFlowAssignment.solve(problem)
         }
+    }
+
+    /// Whether sparse scores are dense enough for ``Method/denseJonkerVolgenant`` to beat
+    /// ``Method/minCostFlow``, judged from measurements on random instances.
+    private static func isDenseEnough(_ problem: AssignmentProblem, edges: Int) -> Bool {
+        let pairs = problem.rows.multipliedReportingOverflow(by: problem.cols)
+        return !pairs.overflow && pairs.partialValue <= 1 << 26 && edges * 10 >= pairs.partialValue
     }
 
     /// The sparse scores of `problem` written out densely, pairs not given infeasible.

@@ -1,26 +1,33 @@
-/// The Jonker–Volgenant algorithm (LAPJV, 1987) for a square dense linear assignment problem:
-/// the one-to-one assignment of `n` rows to `n` columns of least total cost.
+/// The Jonker–Volgenant algorithm (LAPJV, 1987) for a dense linear assignment problem: the
+/// assignment of each of `rows` rows to its own column out of `cols ≥ rows`, of least total cost.
 ///
-/// Column reduction, reduction transfer and two rounds of augmenting row reduction first assign
-/// most rows cheaply; each row still free is then assigned by a Dijkstra shortest augmenting path
-/// over the reduced costs, which stops at the first free column at the least distance. Costs
-/// are `Int32`, column prices and distances `Int64`, so every sum is exact.
+/// On a square matrix, column reduction, reduction transfer and two rounds of augmenting row
+/// reduction first assign most rows cheaply. Each row still free (on a rectangular matrix, every
+/// row, from prices 0, as in scipy's solver) is then assigned by a Dijkstra shortest augmenting
+/// path over the reduced costs, which stops at the first free column at the least distance. A
+/// column's price only falls once it is assigned, so the free columns of a rectangular matrix
+/// keep price 0 and the result is optimal. Costs are `Int32`, column prices and distances
+/// `Int64`, so every sum is exact.
 ///
 /// The loops run over raw buffers; ``DenseAssignment`` builds the cost matrix.
 enum JonkerVolgenant {
-    /// The column of each row in a least-cost assignment of the `n × n` row-major `cost`.
-    static func solve(n: Int, cost: UnsafeBufferPointer<Int32>) -> [Int] {
-        precondition(n >= 1 && cost.count == n * n)
-        if n == 1 { return [0] }
-        var rowSolution = [Int](repeating: -1, count: n)
+    /// The column of each row in a least-cost assignment of the `rows × cols` row-major `cost`.
+    static func solve(rows: Int, cols: Int, cost: UnsafeBufferPointer<Int32>) -> [Int] {
+        precondition(rows >= 1 && rows <= cols && cost.count == rows * cols)
+        if cols == 1 { return [0] }
+        var rowSolution = [Int](repeating: -1, count: rows)
         rowSolution.withUnsafeMutableBufferPointer { rowsol in
-            let work = Workspace(n: n)
+            let work = Workspace(n: cols)
             defer { work.deallocate() }
-            var state = State(n: n, cost: cost.baseAddress!, rowsol: rowsol, work: work)
-            var free = state.reduceColumns()
-            free = state.reduceRows(free: free)
-            free = state.reduceRows(free: free)
-            for row in free { state.augment(from: row) }
+            var state = State(n: cols, cost: cost.baseAddress!, rowsol: rowsol, work: work)
+            if rows == cols {
+                var free = state.reduceColumns()
+                free = state.reduceRows(free: free)
+                free = state.reduceRows(free: free)
+                for row in free { state.augment(from: row) }
+            } else {
+                for row in 0..<rows { state.augment(from: row) }
+            }
         }
         return rowSolution
     }
@@ -58,6 +65,7 @@ enum JonkerVolgenant {
     /// The assignment being built: `rowsol[i]` is the column of row `i`, `colsol[j]` the row of
     /// column `j` (`-1` when free), `prices` the column duals `v`.
     struct State {
+        /// The number of columns, which is also the length of a row of `cost`.
         let n: Int
         let cost: UnsafePointer<Int32>
         let rowsol: UnsafeMutableBufferPointer<Int>
@@ -81,7 +89,7 @@ enum JonkerVolgenant {
         @inline(__always)
         func row(_ i: Int) -> UnsafePointer<Int32> { cost + i * n }
 
-        /// Prices each column at its least cost and gives it to the row of that cost, when that
+        /// Square matrices only: prices each column at its least cost and gives it to the row of that cost, when that
         /// row has no column yet; then lowers the price of each row's only column by the row's
         /// margin to its second-best column (reduction transfer). Returns the rows left free.
         ///
@@ -127,7 +135,7 @@ enum JonkerVolgenant {
             return free
         }
 
-        /// One round of augmenting row reduction: each free row takes its cheapest column at a
+        /// Square matrices only: one round of augmenting row reduction: each free row takes its cheapest column at a
         /// price just below its second-cheapest, displacing that column's row, which is retried
         /// at once when the price fell and queued otherwise. Returns the rows still free.
         mutating func reduceRows(free input: [Int]) -> [Int] {

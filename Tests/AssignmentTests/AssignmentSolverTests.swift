@@ -90,6 +90,22 @@ final class AssignmentSolverTests: XCTestCase {
         }
     }
 
+    /// A sparse instance shaped like the matching service's (few people per opening, many
+    /// people): the flow solver must agree with Jonker–Volgenant on its densified form.
+    func testSparseFlowAgreesWithJonkerVolgenant() throws {
+        var generator = SplitMix64(seed: 8)
+        var edges: [AssignmentEdge] = []
+        for row in 0..<150 {
+            for col in Set((0..<12).map { _ in Int.random(in: 0..<400, using: &generator) }) {
+                edges.append(AssignmentEdge(row: row, col: col, score: Int.random(in: 0...100, using: &generator)))
+            }
+        }
+        let problem = try AssignmentProblem(rows: 150, cols: 400, edges: edges)
+        let flow = AssignmentSolver.solve(problem)
+        XCTAssertEqual(flow.total, AssignmentSolver.solve(problem, method: .denseJonkerVolgenant).total)
+        assertValid(flow, of: problem)
+    }
+
     // MARK: Helpers
 
     private func checkAgainstBruteForce(
