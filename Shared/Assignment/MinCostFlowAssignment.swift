@@ -8,7 +8,9 @@
 /// Each unit of supply, row by row, goes along a shortest path to the sink, found by Dijkstra
 /// over costs reduced by node potentials and stopped as soon as the sink is final; the nodes
 /// made final then have their potentials moved so that every reduced cost stays nonnegative.
-/// Capacities are handled natively, with no expansion.
+/// Capacities are handled natively, with no expansion. The side of less total capacity supplies
+/// the flow (the problem is solved transposed when that is the columns): every unit sent then
+/// has the other side's spare room to reach, and the searches stay short.
 struct MinCostFlowAssignment {
     private let rows: Int
     private let cols: Int
@@ -35,22 +37,33 @@ struct MinCostFlowAssignment {
     private var heap = DistanceHeap()
 
     static func solve(_ problem: AssignmentProblem) -> AssignmentSolution {
-        var flow = MinCostFlowAssignment(problem)
-        for row in 0..<problem.rows where flow.edgeStart[row] < flow.edgeStart[row + 1] {
-            for _ in 0..<min(problem.rowCapacity[row], flow.edgeStart[row + 1] - flow.edgeStart[row]) {
-                flow.sendUnit(from: row)
-            }
-        }
-        return flow.solution()
-    }
-
-    private init(_ problem: AssignmentProblem) {
-        rows = problem.rows
-        cols = problem.cols
-        colCapacity = problem.colCapacity
         let edges = problem.positiveEdges().filter {
             problem.rowCapacity[$0.row] > 0 && problem.colCapacity[$0.col] > 0
         }
+        let transposed = problem.colCapacity.reduce(0, +) < problem.rowCapacity.reduce(0, +)
+        var flow =
+            transposed
+            ? MinCostFlowAssignment(
+                rows: problem.cols, cols: problem.rows, colCapacity: problem.rowCapacity,
+                edges: edges.map { AssignmentEdge(row: $0.col, col: $0.row, score: $0.score) }
+            )
+            : MinCostFlowAssignment(rows: problem.rows, cols: problem.cols, colCapacity: problem.colCapacity, edges: edges)
+        let supply = transposed ? problem.colCapacity : problem.rowCapacity
+        for row in 0..<flow.rows where flow.edgeStart[row] < flow.edgeStart[row + 1] {
+            for _ in 0..<min(supply[row], flow.edgeStart[row + 1] - flow.edgeStart[row]) {
+                flow.sendUnit(from: row)
+            }
+        }
+        let solution = flow.solution()
+        guard transposed else { return solution }
+        return AssignmentSolution(total: solution.total, pairs: solution.pairs.map { AssignmentPair(row: $0.col, col: $0.row) })
+    }
+
+    /// The network of `edges`, all worth more than 0 and between a row and a column of capacity.
+    private init(rows: Int, cols: Int, colCapacity: [Int], edges: [AssignmentEdge]) {
+        self.rows = rows
+        self.cols = cols
+        self.colCapacity = colCapacity
         edgeStart = [Int](repeating: 0, count: rows + 1)
         colEdgeStart = [Int](repeating: 0, count: cols + 1)
         for edge in edges {

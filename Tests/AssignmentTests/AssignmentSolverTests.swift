@@ -24,6 +24,11 @@ final class AssignmentSolverTests: XCTestCase {
         checkAgainstBruteForce(seed: 5, count: 300, rows: 1...4, cols: 1...4, density: 0.7, capacities: 0...3)
     }
 
+    /// Capacities of 0 and 1 keep the dense instances on Jonker–Volgenant, with rows and columns left out.
+    func testZeroOrOneCapacitiesMatchBruteForce() {
+        checkAgainstBruteForce(seed: 9, count: 300, rows: 1...5, cols: 1...4, density: 0.7, capacities: 0...1)
+    }
+
     func testNegativeAndZeroScoresAreNeverChosen() {
         checkAgainstBruteForce(seed: 6, count: 300, rows: 1...4, cols: 1...4, density: 0.9, scores: -5...3, capacities: 0...2)
     }
