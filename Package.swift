@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "intake", targets: ["IntakeService"]),
         .executable(name: "spotjob", targets: ["SpotJobCLI"]),
         .executable(name: "spotjob-bench", targets: ["SpotJobBenchmarks"]),
+        .executable(name: "spotjob-bench-assignment", targets: ["AssignmentBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -64,6 +65,8 @@ let package = Package(
             dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/PersonalData", swiftSettings: strict
         ),
+        // Pure library, no dependencies; built with -O in release like every target.
+        .target(name: "Assignment", path: "Shared/Assignment", swiftSettings: strict),
         .target(
             name: "ServiceRuntime",
             dependencies: [
@@ -108,6 +111,11 @@ let package = Package(
             path: "Benchmarks/SpotJobBenchmarks", swiftSettings: strict
         ),
 
+        .executableTarget(
+            name: "AssignmentBenchmark", dependencies: ["Assignment"],
+            path: "Benchmarks/AssignmentBenchmark", swiftSettings: strict
+        ),
+
         // MARK: Tests
         .target(
             name: "TestSupport",
@@ -123,6 +131,7 @@ let package = Package(
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
         .testTarget(name: "BillingTests", dependencies: ["Billing", "Chronology", "Domain"], path: "Tests/BillingTests"),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment"], path: "Tests/AssignmentTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(
