@@ -7,11 +7,13 @@ struct SpotJob: AsyncParsableCommand {
         commandName: "spotjob",
         abstract: "Operate SpotJob: submit sheets, read openings and rejections, replay dead letters.",
         discussion: """
-            Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), and for the broker JOBCENTER_AMQP_URL             (publishing what jobcenters send) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
+            Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), FOLLOWUP_DATABASE_URL (tasks, check-ins, funnel), and for the broker JOBCENTER_AMQP_URL             (publishing what jobcenters send) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
             """,
         subcommands: [
             // Intake
             SheetCommand.self, OpeningsCommand.self, SheetsCommand.self,
+            // Followup
+            FollowupCommand.self,
             // Operations
             DeadLettersCommand.self,
         ]

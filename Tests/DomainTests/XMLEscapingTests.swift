@@ -1,4 +1,4 @@
-@testable import Billing
+import Domain
 import XCTest
 
 final class XMLEscapingTests: XCTestCase {
