@@ -105,6 +105,12 @@ let package = Package(
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "TestSupport"], path: "Tests/MessagingTests"),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], path: "Tests/ServiceRuntimeTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Domain", "TestSupport"], path: "Tests/IntakeTests"),
+        // Test-only: a process that fires timers until TimerIntegrationTests kills it with SIGKILL.
+        .executableTarget(
+            name: "TimerProbe",
+            dependencies: ["Messaging", "PostgresClient", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TimerProbe", swiftSettings: strict
+        ),
         .testTarget(
             name: "IntakeIntegrationTests",
             dependencies: ["Intake", "ServiceRuntime", "TestSupport"],

@@ -259,3 +259,70 @@ final class TimerIntegrationTests: XCTestCase {
         XCTAssertEqual(value5, 102)
     }
 }
+
+/// kill -9 while a separate process fires: no timer lost, none with two effects.
+final class TimerCrashTests: XCTestCase {
+    private let logger: Logger = {
+        var logger = Logger(label: "timer-crash-test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    private func startProbe(_ stack: LocalStack, schema: String) throws -> Process {
+        let process = Process()
+        process.executableURL = ServiceProcess.buildDirectory.appendingPathComponent("TimerProbe")
+        process.arguments = [stack.adminDatabaseURL, schema, "30"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func testKillingTheFiringProcessLosesNoTimerAndDoublesNoEffect() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        let schema = try await ScratchSchema.create(on: stack, logger: logger)
+        defer { Task { [schema] in await schema.client.close() } }
+        try await schema.client.withConnection { _ = try $0.execute(RecordingTimerHandler.migration) }
+        let total = 3000
+        let now = Date()
+        let timers = (0..<total).map { ScheduledTimer(kind: "crash", key: "k\($0)", dueAt: now.addingTimeInterval(-Double($0) / 1000)) }
+        try await schema.client.transaction { try Timers.schedule(timers, on: $0) }
+
+        func invariant(_ stage: String) async throws -> Int {
+            let effects = try await schema.count("SELECT count(*) FROM timer_effects")
+            let distinct = try await schema.count("SELECT count(DISTINCT key) FROM timer_effects")
+            let pending = try await schema.count("SELECT count(*) FROM timers")
+            let events = try await schema.count("SELECT count(*) FROM outbox")
+            XCTAssertEqual(effects, distinct, "\(stage): no timer has two effects")
+            XCTAssertEqual(effects + pending, total, "\(stage): no timer lost")
+            XCTAssertEqual(events, effects, "\(stage): one event per effect")
+            return effects
+        }
+
+        var kills = 0
+        // Kill it three times mid-run (each after some more timers fired), then let it finish.
+        for round in 1...3 {
+            let probe = try startProbe(stack, schema: schema.name)
+            let before = try await schema.count("SELECT count(*) FROM timer_effects")
+            let deadline = ContinuousClock.now + .seconds(30)
+            while try await schema.count("SELECT count(*) FROM timer_effects") < before + 400, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            kill(probe.processIdentifier, SIGKILL)
+            probe.waitUntilExit()
+            kills += 1
+            // The server notices the closed socket and rolls the open transaction back.
+            try await Task.sleep(for: .milliseconds(200))
+            let fired = try await invariant("after kill \(round)")
+            XCTAssertLessThan(fired, total, "killed while timers were left")
+        }
+        let probe = try startProbe(stack, schema: schema.name)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await schema.count("SELECT count(*) FROM timers") > 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(probe.processIdentifier, SIGKILL)
+        probe.waitUntilExit()
+        let fired = try await invariant("at the end")
+        XCTAssertEqual(fired, total, "every timer fired, after \(kills) kills")
+    }
+}
