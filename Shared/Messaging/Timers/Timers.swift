@@ -134,8 +134,10 @@ public enum Timers {
 
     // MARK: The loop's statements
 
-    /// Wakes the loops of this schema (at commit): `payload` is the due time in microseconds since 1970.
-    static func notifyStatement(dueAt: Date) -> PostgresStatement {
+    /// Wakes the loops of this schema at commit, for a timer due at `dueAt` (the payload: microseconds
+    /// since 1970). ``schedule(_:on:now:)`` adds it itself; add it to SQL that writes the table
+    /// directly (a bulk insert) when a timer may be due within ``notifyHorizon``.
+    public static func notifyStatement(dueAt: Date) -> PostgresStatement {
         PostgresStatement(
             "SELECT pg_notify('spotjob_timers.' || current_schema(), $1)",
             [String(Int64((dueAt.timeIntervalSince1970 * 1_000_000).rounded()))])
