@@ -182,6 +182,8 @@ final class TimerChild: @unchecked Sendable {
     private let input = Pipe()
     private let output = Pipe()
     private let lines = Mutex<[String]>([])
+    /// Set when its standard output reached its end (every line read).
+    private let outputEnded = Mutex(false)
 
     struct Result: Decodable {
         var fired: Int
@@ -200,7 +202,10 @@ final class TimerChild: @unchecked Sendable {
             var buffer = Data()
             while true {
                 let chunk = handle.availableData
-                if chunk.isEmpty { break }
+                if chunk.isEmpty {
+                    self.outputEnded.withLock { $0 = true }
+                    break
+                }
                 buffer += chunk
                 while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                     let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
@@ -226,7 +231,11 @@ final class TimerChild: @unchecked Sendable {
     private func waitUntil(timeout: Duration, what: String, _ condition: ([String]) -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while !lines.withLock({ condition($0) }) {
-            guard process.isRunning else { throw BenchmarkError("timers: the firing process exited (status \(process.terminationStatus))") }
+            guard process.isRunning || !outputEnded.withLock({ $0 }) else {
+                if lines.withLock({ condition($0) }) { return }
+                let last = lines.withLock { $0.suffix(5).joined(separator: " | ") }
+                throw BenchmarkError("timers: the firing process exited (status \(process.terminationStatus)); its last lines: \(last)")
+            }
             guard ContinuousClock.now < deadline else { throw BenchmarkError("timers: timed out waiting for \(what)") }
             try await Task.sleep(for: .milliseconds(5))
         }

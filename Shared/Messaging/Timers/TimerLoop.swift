@@ -84,7 +84,8 @@ public final class TimerLoop: Service, Sendable {
                     action = machine.databaseFailed(now: clock.now())
                 }
             }
-            if lastCount.map({ $0.duration(to: .now) >= countInterval }) ?? true, case .wait = action {
+            // The gauges: at most every `countInterval`; while idle, when the loop wakes (at most every 60 s).
+            if lastCount.map({ $0.duration(to: .now) >= countInterval }) ?? true {
                 if let counts = try? await database.withConnection({ try Timers.counts(on: $0) }) {
                     kinds = TimerMetrics.counts(pending: counts.pending, parked: counts.parked, previousKinds: kinds)
                 }
@@ -141,7 +142,11 @@ public final class TimerLoop: Service, Sendable {
                 return machine.databaseFailed(now: clock.now())
             }
         case .backoff(let delay):
-            try? await Task.sleep(for: delay)
+            // In slices, so a shutdown does not wait for the whole delay.
+            let end = ContinuousClock.now + delay
+            while !isStopping, ContinuousClock.now < end {
+                try? await Task.sleep(for: min(.milliseconds(100), ContinuousClock.now.duration(to: end)))
+            }
             return machine.backoffElapsed(now: clock.now())
         }
     }

@@ -119,7 +119,8 @@ public enum Timers {
         }
     }
 
-    /// Pending (not parked) timers by kind, and the number parked: one index scan.
+    /// Pending (not parked) timers by kind, and the number parked: one scan of the table (the
+    /// loop runs it at most every `countInterval`).
     public static func counts(on connection: PostgresConnection) throws -> (pending: [String: Int], parked: Int) {
         let rows = try connection.query(
             "SELECT kind, parked_at IS NOT NULL AS parked, count(*) AS n FROM timers GROUP BY 1, 2")

@@ -1,8 +1,9 @@
 -- Durable timers (Shared/Messaging/Timers): scheduled in a handler's transaction, fired once in
 -- effect by the service's timer loop, which deletes a timer in the transaction that writes its
 -- events to the outbox. Applied to every service's schema like inbox and outbox; a service
--- without a timer handler leaves the table empty, which costs nothing.
-CREATE TABLE timers (
+-- without a timer handler leaves the table empty, which costs nothing. Idempotent (IF NOT EXISTS), so
+-- renumbering the file when branches merge cannot fail on a schema that already applied it.
+CREATE TABLE IF NOT EXISTS timers (
     id           bigserial PRIMARY KEY,
     kind         text NOT NULL,
     key          text NOT NULL,
@@ -22,6 +23,6 @@ CREATE TABLE timers (
     CONSTRAINT timers_kind_key UNIQUE (kind, key)
 );
 -- The loop's claim and its "earliest due" look-up: timers that may fire, by time.
-CREATE INDEX timers_fire_at ON timers (fire_at) WHERE parked_at IS NULL;
+CREATE INDEX IF NOT EXISTS timers_fire_at ON timers (fire_at) WHERE parked_at IS NULL;
 -- Operators list parked timers (small set).
-CREATE INDEX timers_parked ON timers (parked_at) WHERE parked_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS timers_parked ON timers (parked_at) WHERE parked_at IS NOT NULL;
