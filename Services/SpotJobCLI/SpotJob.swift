@@ -5,7 +5,7 @@ import ArgumentParser
 struct SpotJob: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spotjob",
-        abstract: "Operate SpotJob: submit sheets, read openings and rejections, replay dead letters.",
+        abstract: "Operate SpotJob: submit sheets, read openings and rejections, replay dead letters, inspect timers.",
         discussion: """
             Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), FOLLOWUP_DATABASE_URL (tasks, check-ins, funnel), and for the broker JOBCENTER_AMQP_URL             (publishing what jobcenters send) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
             """,
@@ -15,7 +15,7 @@ struct SpotJob: AsyncParsableCommand {
             // Followup
             FollowupCommand.self,
             // Operations
-            DeadLettersCommand.self,
+            DeadLettersCommand.self, TimersCommand.self,
         ]
     )
 }

@@ -12,16 +12,4 @@ final class XMLEscapingTests: XCTestCase {
         XCTAssertEqual("a\u{0}b\u{1B}c\u{FFFF}".xmlEscaped, "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
         XCTAssertEqual("a\tb\nc\rd".xmlEscaped, "a\tb\nc&#13;d")
     }
-
-    func testTheWriterEscapesValuesAndAttributes() {
-        var xml = XMLWriter()
-        xml.element("a", ["b": "1 & \"2\""]) { $0.element("c", "<d>") }
-        XCTAssertEqual(xml.text, """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <a b="1 &amp; &quot;2&quot;">
-              <c>&lt;d&gt;</c>
-            </a>
-
-            """)
-    }
 }
