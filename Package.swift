@@ -142,6 +142,11 @@ let package = Package(
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
         .testTarget(name: "FollowupTests", dependencies: ["Followup", "Chronology", "JSON"], path: "Tests/FollowupTests"),
+        .testTarget(
+            name: "FollowupIntegrationTests",
+            dependencies: ["Followup", "Contracts", "Chronology", "Domain", "JSON", "Messaging", "PostgresClient", "TestSupport"],
+            path: "Tests/FollowupIntegrationTests"
+        ),
         .testTarget(name: "BillingTests", dependencies: ["Billing", "Chronology", "Domain"], path: "Tests/BillingTests"),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment"], path: "Tests/AssignmentTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
