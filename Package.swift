@@ -118,7 +118,10 @@ let package = Package(
         // MARK: Benchmarks
         .executableTarget(
             name: "SpotJobBenchmarks",
-            dependencies: ["CRabbitMQ", "AMQPClient", "Messaging", "Intake", "ServiceRuntime", "TestSupport"],
+            dependencies: [
+                "CRabbitMQ", "AMQPClient", "Messaging", "Intake", "Followup", "Contracts", "Chronology", "Domain", "JSON",
+                "ServiceRuntime", "TestSupport",
+            ],
             path: "Benchmarks/SpotJobBenchmarks", swiftSettings: strict
         ),
 

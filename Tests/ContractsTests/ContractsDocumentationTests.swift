@@ -69,3 +69,50 @@ final class ContractsDocumentationTests: XCTestCase {
         }
     }
 }
+
+/// Followup's part of `docs/messages.md`.
+final class FollowupContractDocumentationTests: XCTestCase {
+    private static let messages: String = {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/messages.md")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
+
+    private var followupSection: Substring {
+        guard let start = Self.messages.range(of: "## Followup (`followup`)") else { return "" }
+        let end = Self.messages.range(of: "\n## ", range: start.upperBound..<Self.messages.endIndex)?.lowerBound ?? Self.messages.endIndex
+        return Self.messages[start.lowerBound..<end]
+    }
+
+    func testEveryRoutingKeyAndOutcomeIsDocumented() {
+        for key in FollowupEvents.consumed + FollowupEvents.emitted {
+            XCTAssertTrue(Self.messages.contains("`\(key)`"), "docs/messages.md does not document \(key)")
+        }
+        for outcome in ContactOutcome.allCases.map(\.rawValue) + CheckinOutcome.allCases.map(\.rawValue) {
+            XCTAssertTrue(followupSection.contains("`\(outcome)`"), "the followup section does not document outcome \(outcome)")
+        }
+    }
+
+    func testEveryFieldOfEveryEventIsDocumented() throws {
+        let id = UUID()
+        let payloads: [(String, any Encodable)] = [
+            (FollowupEvents.taskOpened, TaskOpenedPayload(taskId: id, openingId: id, municipality: "615", visitRequested: true, dueAt: Date())),
+            (FollowupEvents.contactDue, ContactDuePayload(taskId: id, openingId: id, dueAt: Date())),
+            (FollowupEvents.escalated, EscalatedPayload.contact(taskId: id, openingId: id, level: 1, dueAt: Date())),
+            (FollowupEvents.escalated, EscalatedPayload.checkin(checkinId: id, placementId: "p", dueAt: Date())),
+            (FollowupEvents.contactRecorded, ContactRecordedPayload(taskId: id, openingId: id, outcome: .reached, contactedAt: Date(), onTime: true)),
+            (FollowupEvents.checkinDue, CheckinPayload(checkinId: id, placementId: "p", openingId: id, candidateId: "c", sequence: 1, dueAt: Date())),
+            (FollowupEvents.retentionRisk, RetentionRiskPayload(checkinId: id, placementId: "p", openingId: id, candidateId: "c", outcome: .atRisk, completedAt: Date())),
+            (FollowupEvents.rejected, FollowupRejectedPayload(messageId: id, errors: [])),
+        ]
+        for (key, payload) in payloads {
+            guard case .object(let object) = try JSONParser.parse(try JSONCoding.encoder.encode(payload)),
+                  let row = followupSection.split(separator: "\n").first(where: { $0.hasPrefix("| ") && $0.contains("`\(key)`") })
+            else { return XCTFail("no row for \(key)") }
+            for (field, _) in object.members {
+                XCTAssertTrue(row.contains(field), "\(key): \(field) is not documented")
+            }
+        }
+    }
+}
