@@ -5,7 +5,7 @@ import Matching
 /// `spotjob candidates list|show ID`: candidate profiles, the CPR number masked (`DDMMYY-****`).
 struct CandidatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "candidates", abstract: "Read candidate profiles (CPR masked).", subcommands: [List.self, Show.self])
+        commandName: "candidates", abstract: "Read (CPR masked) and submit candidate profiles.", subcommands: [List.self, Show.self, Submit.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List candidates, newest first.")
