@@ -4,8 +4,8 @@ extension CPRCipher {
     /// The context of whole message bodies that hold a CPR number (a rejected profile's raw body).
     public static let rawBodyContext = "spotjob.raw-body.v1"
 
-    /// `plaintext` (any bytes, e.g. a rejected message body that holds a CPR number) encrypted like
-    /// a CPR number: the same layout (version, key id, nonce, ciphertext, tag), the current key,
+    /// `plaintext` (a CPR number's digits, or any bytes such as a rejected message body that holds
+    /// one) encrypted: the same layout (version, key id, nonce, ciphertext, tag), the current key,
     /// ``context`` authenticated. Use a cipher of another context than CPR numbers', e.g.
     /// ``rawBodyContext``.
     public func seal(_ plaintext: [UInt8]) throws(CPRCipherError) -> [UInt8] {

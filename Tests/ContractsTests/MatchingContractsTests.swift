@@ -9,18 +9,7 @@ import XCTest
 /// Matching's routing keys and event bodies are the ones `docs/messages.md` documents, and no event
 /// body has a field that could carry a CPR number or a note.
 final class MatchingContractsTests: XCTestCase {
-    private static let messages: String = {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/messages.md")
-        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    }()
-
-    private func section(_ key: String) -> Substring? {
-        guard let start = Self.messages.range(of: "\n### \(key)\n") else { return nil }
-        let end = Self.messages.range(of: "\n### ", range: start.upperBound..<Self.messages.endIndex)?.lowerBound
-        return Self.messages[start.lowerBound..<(end ?? Self.messages.endIndex)]
-    }
+    private func section(_ key: String) -> Substring? { MessagesDocument.section(key) }
 
     private func keys(of value: some Encodable) throws -> Set<String> {
         guard case .object(let object) = try JSONParser.parse(try JSONCoding.encoder.encode(value)) else { return [] }
@@ -79,9 +68,7 @@ final class MatchingContractsTests: XCTestCase {
     }
 
     func testTheQueueBindingsAreTheTopologyLine() throws {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("deploy/rabbitmq/topology.tsv")
+        let url = MessagesDocument.repositoryRoot.appendingPathComponent("deploy/rabbitmq/topology.tsv")
         let line = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("service\tmatching\t") }
         XCTAssertEqual(line.map(String.init), "service\tmatching\t" + MatchingEvents.consumed.joined(separator: ","))
     }

@@ -64,7 +64,7 @@ public struct PlacementRejection: Error, Sendable, Hashable {
     public var errors: [FieldError]
 
     public var reason: String {
-        "rejected: " + errors.map { "\($0.field) \($0.code.rawValue)" }.joined(separator: ", ")
+        BodyRejection(errors: errors).description
     }
 }
 

@@ -54,7 +54,7 @@ public struct MatchingRejection: Error, Sendable, Hashable {
 
     /// `rejected: field code, …`: fields and codes only, never values.
     public var reason: String {
-        "rejected: " + errors.map { "\($0.field) \($0.code.rawValue)" }.joined(separator: ", ")
+        BodyRejection(errors: errors).description
     }
 }
 
