@@ -7,8 +7,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 run_dir="$repo/.local/run"
-services=(intake followup)
-# Each service's health and metrics port (loopback only).
+services=(intake matching followup)
+# Each service's health and metrics port (loopback only); matching also gets the CPR keys (and only matching).
 declare -A http_port=([intake]=8080 [matching]=8081 [followup]=8082 [billing]=8083)
 mkdir -p "$run_dir"
 
@@ -36,8 +36,10 @@ stop_services
 for service in "${services[@]}"; do
   upper="$(echo "$service" | tr '[:lower:]' '[:upper:]')"
   db_var="${upper}_DATABASE_URL"; amqp_var="${upper}_AMQP_URL"
-  DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" HTTP_HOST=127.0.0.1 HTTP_PORT="${http_port[$service]}" \
-    setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
+  cpr=(-u CPR_ENCRYPTION_KEY -u CPR_INDEX_KEY)
+  [[ $service == matching ]] && cpr=(CPR_ENCRYPTION_KEY="${CPR_ENCRYPTION_KEY:?no CPR keys: run deploy/local-stack.sh up}" CPR_INDEX_KEY="${CPR_INDEX_KEY:?}")
+  env "${cpr[@]}" DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" \
+    HTTP_HOST=127.0.0.1 HTTP_PORT="${http_port[$service]}" setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
   echo $! >"$run_dir/$service.pid"
   for _ in $(seq 1 100); do
     grep -q "consumer connected" "$run_dir/$service.log" && break
@@ -53,6 +55,16 @@ sleep 1
 echo
 echo "==> spotjob openings list"
 "$bin/spotjob" openings list
+echo
+echo "==> submitting demo candidate profiles (deploy/demo/profiles.json; fictitious CPR numbers)"
+"$bin/spotjob" candidates submit deploy/demo/profiles.json
+sleep 1
+echo
+echo "==> spotjob candidates list   (CPR masked)"
+"$bin/spotjob" candidates list --limit 5
+echo
+echo "==> spotjob matches for-candidate demo-horsens-1"
+"$bin/spotjob" matches for-candidate demo-horsens-1
 echo
 echo "==> spotjob sheets rejected"
 "$bin/spotjob" sheets rejected --limit 1

@@ -8,23 +8,7 @@ import XCTest
 /// `docs/messages.md` is the contract outside systems code against; the routing keys and event
 /// bodies in `Contracts` must be the ones it documents.
 final class ContractsDocumentationTests: XCTestCase {
-    private static let messages: String = {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/messages.md")
-        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    }()
-
-    /// The text under the heading `### key` (or `## key …`), up to the next heading of that level.
-    private func section(_ key: String) -> Substring? {
-        for marker in ["\n### \(key)\n", "\n## \(key) "] {
-            guard let start = Self.messages.range(of: marker) else { continue }
-            let level = marker.hasPrefix("\n###") ? "\n### " : "\n## "
-            let end = Self.messages.range(of: level, range: start.upperBound..<Self.messages.endIndex)?.lowerBound
-            return Self.messages[start.lowerBound..<(end ?? Self.messages.endIndex)]
-        }
-        return nil
-    }
+    private func section(_ key: String) -> Substring? { MessagesDocument.section(key) }
 
     /// The keys of an encoded body, nested ones dotted (`company.cvr`).
     private func keys(of value: some Encodable) throws -> Set<String> {
