@@ -123,13 +123,13 @@ AMQP_USERS=() AMQP_TAGS=() AMQP_CONFIGURE=() AMQP_WRITE=() AMQP_READ=()
 
 load_permissions() {
   [[ -r $PERMISSIONS_FILE ]] || die "cannot read $PERMISSIONS_FILE"
-  local line lineno=0 user tags configure write read extra
+  local line lineno=0 user tags configure write read topic_write topic_read extra
   while IFS= read -r line || [[ -n $line ]]; do
     lineno=$((lineno + 1))
     [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
-    IFS=$'\t' read -r user tags configure write read extra <<<"$line"
-    [[ -n $read && -z $extra ]] ||
-      die "$PERMISSIONS_FILE:$lineno: expected 5 tab-separated columns (user, tags, configure, write, read)"
+    IFS=$'\t' read -r user tags configure write read topic_write topic_read extra <<<"$line"
+    [[ -n $topic_read && -z $extra ]] ||
+      die "$PERMISSIONS_FILE:$lineno: expected 7 tab-separated columns (user, tags, configure, write, read, topic write, topic read)"
     [[ $user =~ ^[a-z0-9][a-z0-9._-]*$ ]] || die "$PERMISSIONS_FILE:$lineno: bad user name '$user'"
     [[ $tags == - ]] && tags=''
     AMQP_USERS+=("$user") AMQP_TAGS+=("$tags") AMQP_CONFIGURE+=("$configure")

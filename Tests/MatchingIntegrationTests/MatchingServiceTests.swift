@@ -45,11 +45,23 @@ final class MatchingServiceTests: XCTestCase {
         deadLetters = try EventObserver(
             stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["matching"], logger: logger)
         await deadLetters.start()
+        // Start from an empty matching: no tables' rows, and none of the openings other tests published
+        // waiting in its queue (every opening.* event reaches matching's queue, whoever runs).
+        try await admin.withConnection {
+            _ = try $0.execute("""
+                DO $$ BEGIN
+                    IF to_regclass('matching.proposals') IS NOT NULL THEN
+                        TRUNCATE matching.proposals, matching.placements, matching.candidates, matching.openings,
+                                 matching.rejected_messages, matching.star_runs, matching.assignment_runs;
+                    END IF;
+                END $$
+                """)
+        }
+        let inspector = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
+        _ = try? await inspector.purge(queue: MatchingEvents.service)
+        await inspector.close()
         matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: keys)
         try await matching.waitUntilStarted()
-        try await admin.withConnection {
-            _ = try $0.execute("TRUNCATE matching.proposals, matching.placements, matching.candidates, matching.openings, matching.rejected_messages, matching.star_runs, matching.assignment_runs")
-        }
     }
 
     override func tearDown() async throws {
@@ -130,7 +142,10 @@ final class MatchingServiceTests: XCTestCase {
         try await publish(MatchingEvents.candidateProfiled, json(profile("b", cpr: "020799-4567")))
         try await publish(MatchingEvents.candidateProfiled, json(profile("shop", cpr: "311200-4003", ["categories": ["shop"]])))
         let proposed = await events(MatchingEvents.matchProposed) { found in
-            found.contains { ($0["proposals"] as? [[String: Any]])?.count == 2 }
+            found.contains {
+                ($0["openingId"] as? String)?.lowercased() == opening.uuidString.lowercased()
+                    && ($0["proposals"] as? [[String: Any]])?.count == 2
+            }
         }
         let last = try XCTUnwrap(proposed.last { ($0["openingId"] as? String)?.lowercased() == opening.uuidString.lowercased() })
         let proposals = try XCTUnwrap(last["proposals"] as? [[String: Any]])

@@ -24,8 +24,7 @@ extension CandidatesCommand {
                     envelopes.append(Envelope(type: MatchingEvents.candidateProfiled, producer: "spotjob-cli", body: Array(body)))
                 }
             }
-            let publisher = AMQPPublisher(
-                configuration: try broker.configuration(as: .jobcenter), topology: SpotJobTopology.exchanges, logger: CLILogger.logger)
+            let publisher = try broker.publisher(as: .jobcenter)
             defer { Task { await publisher.close() } }
             try await publisher.publish(envelopes.map { $0.outgoing(exchange: SpotJobTopology.exchange) })
             print("\(envelopes.count) profile(s) confirmed by the broker")

@@ -56,8 +56,7 @@ struct PlacementsCommand: AsyncParsableCommand {
                 placementId: placementId, candidateId: candidate, openingId: try MatchingCLI.uuid(opening, "--opening"),
                 startDate: start, hoursPerWeek: hoursPerWeek)
             let envelope = Envelope(type: MatchingEvents.placementReported, producer: "spotjob-cli", body: try JSONCoding.encoder.encode(body))
-            let publisher = AMQPPublisher(
-                configuration: try broker.configuration(as: .jobcenter), topology: SpotJobTopology.exchanges, logger: CLILogger.logger)
+            let publisher = try broker.publisher(as: .jobcenter)
             defer { Task { await publisher.close() } }
             try await publisher.publish([envelope.outgoing(exchange: SpotJobTopology.exchange)])
             print("sent placement \(placementId) as message \(envelope.messageID.uuidString.lowercased()); see `spotjob placements list`")
