@@ -7,6 +7,6 @@ import ServiceRuntime
 @main
 enum MatchingMain {
     static func main() async {
-        await ServiceMain.run(service: MatchingEvents.service) { environment in try MatchingHandler(environment) }
+        await ServiceMain.run(service: MatchingEvents.service, rejectedTable: "rejected_messages") { environment in try MatchingHandler(environment) }
     }
 }
