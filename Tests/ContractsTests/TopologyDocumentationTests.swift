@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// The diagram of who publishes and who consumes what (`docs/architecture.md`, "Who publishes and
+/// who consumes what") is the broker's configuration in words: every row's consumers are the queues
+/// `deploy/rabbitmq/topology.tsv` binds to its keys, and its publishers are the users whose topic
+/// permission in `permissions.tsv` allows them.
+final class TopologyDocumentationTests: XCTestCase {
+    private static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func read(_ path: String) throws -> String {
+        try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The non-comment lines of a tab-separated file, split into columns.
+    private func table(_ path: String) throws -> [[String]] {
+        try read(path).split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The documented rows: routing keys, publishers, consumers (names in backticks).
+    private func documentedRows() throws -> [(keys: [String], publishers: [String], consumers: [String])] {
+        let text = try read("docs/architecture.md")
+        guard let start = text.range(of: "## Who publishes and who consumes what") else { return [] }
+        let end = text.range(of: "\n## ", range: start.upperBound..<text.endIndex)?.lowerBound ?? text.endIndex
+        func names(_ cell: Substring) -> [String] {
+            cell.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        }
+        return text[start.upperBound..<end].split(separator: "\n").filter { $0.hasPrefix("| `") }.map { line in
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+            let columns = Array(cells.prefix(3))
+            return (names(columns[0]), names(columns[1]), names(columns[2]))
+        }
+    }
+
+    func testEveryBindingOfTheTopologyIsDocumentedAndNoOtherIs() throws {
+        var bound = Set<String>()
+        for row in try table("deploy/rabbitmq/topology.tsv") where row.count == 3 {
+            for key in row[2].split(separator: ",") { bound.insert("\(row[1]) ← \(key)") }
+        }
+        var documented = Set<String>()
+        for row in try documentedRows() {
+            for key in row.keys { for consumer in row.consumers { documented.insert("\(consumer) ← \(key)") } }
+        }
+        XCTAssertFalse(documented.isEmpty, "docs/architecture.md has the table")
+        XCTAssertEqual(documented.subtracting(bound).sorted(), [], "documented but not bound in topology.tsv")
+        XCTAssertEqual(bound.subtracting(documented).sorted(), [], "bound in topology.tsv but not documented")
+    }
+
+    func testEveryDocumentedPublisherMayPublishItsKeysAndNoServiceMayPublishAnothersKeys() throws {
+        var topicWrite: [String: NSRegularExpression] = [:]
+        for row in try table("deploy/rabbitmq/permissions.tsv") where row.count == 7 {
+            topicWrite[row[0]] = try NSRegularExpression(pattern: row[5])
+        }
+        func allows(_ user: String, _ key: String) -> Bool {
+            guard let regex = topicWrite[user] else { return false }
+            return regex.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil
+        }
+        let rows = try documentedRows()
+        for row in rows {
+            for key in row.keys {
+                for publisher in row.publishers { XCTAssertTrue(allows(publisher, key), "\(publisher) may not publish \(key)") }
+                for user in topicWrite.keys where user != "spotjob-admin" && !row.publishers.contains(user) {
+                    XCTAssertFalse(allows(user, key), "\(user) may publish \(key), which only \(row.publishers) publish")
+                }
+            }
+        }
+    }
+}
