@@ -84,8 +84,11 @@ public final class TimerLoop: Service, Sendable {
                     action = machine.databaseFailed(now: clock.now())
                 }
             }
-            // The gauges: at most every `countInterval`; while idle, when the loop wakes (at most every 60 s).
-            if lastCount.map({ $0.duration(to: .now) >= countInterval }) ?? true {
+            // The gauges (a count of the table): at most every `countInterval`, before the loop sleeps;
+            // while it fires batch after batch (a backlog), every 60 s, so as not to slow it down.
+            let sinceCount = lastCount.map { $0.duration(to: .now) } ?? .seconds(3600)
+            let aboutToSleep = if case .wait = action { true } else { false }
+            if sinceCount >= countInterval, aboutToSleep || sinceCount >= .seconds(60) {
                 if let counts = try? await database.withConnection({ try Timers.counts(on: $0) }) {
                     kinds = TimerMetrics.counts(pending: counts.pending, parked: counts.parked, previousKinds: kinds)
                 }
