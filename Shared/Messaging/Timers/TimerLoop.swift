@@ -186,7 +186,16 @@ public final class TimerLoop: Service, Sendable {
                 let earliest = readsEarliest ? try Timers.earliest(results[results.count - 1]) : nil
                 return (timers, pending, earliest)
             }
-            relay?.publish(pending)
+            if let relay {
+                relay.publish(pending)
+                // Back-pressure: firing a backlog faster than the relay publishes would pile the
+                // events up in memory; wait (at most a second) until the relay has taken most of them.
+                let limit = 2 * batchSize
+                let deadline = ContinuousClock.now + .seconds(1)
+                while relay.handedOverCount > limit, ContinuousClock.now < deadline, !isStopping {
+                    try? await Task.sleep(for: .milliseconds(2))
+                }
+            }
             let now = clock.now()
             if !timers.isEmpty {
                 TimerMetrics.fired(timers, at: now)
