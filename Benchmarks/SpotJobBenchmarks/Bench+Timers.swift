@@ -50,26 +50,41 @@ extension Bench {
         // 3. Scheduling from handler batches: transactions of 250 timers each, far ahead (no
         // NOTIFY) and within the horizon (one NOTIFY per transaction); removed afterwards.
         let scheduleCount = min(20_000, max(spread, 1000))
+        // The two take turns for three rounds each and the best of each counts (the machine is shared).
         var scheduleRates: [Bool: Double] = [:]
-        for soon in [false, true] {
+        for soon in [false, true, false, true, false, true] {
             let base = Date().addingTimeInterval(soon ? 30 : 40 * 86_400)
             let kind = soon ? "bench.scheduled-soon" : "bench.scheduled-later"
-            scheduleRates[soon] = try await measureRate(scheduleCount) {
+            try await schema.client.withConnection { _ = try $0.execute("DELETE FROM timers WHERE kind LIKE 'bench.scheduled-%'") }
+            try await checkpoint()
+            scheduleRates[soon] = max(scheduleRates[soon] ?? 0, try await measureRate(scheduleCount) {
                 for start in stride(from: 0, to: scheduleCount, by: 250) {
                     let batch = (start..<min(start + 250, scheduleCount)).map {
                         ScheduledTimer(kind: kind, key: "s-\($0)", dueAt: base.addingTimeInterval(Double($0) / 1000), payload: PostgresJSON("{\"n\": 1}"))
                     }
                     try await schema.client.transaction { try Timers.schedule(batch, on: $0) }
                 }
-            }
+            })
         }
         try await schema.client.withConnection { _ = try $0.execute("DELETE FROM timers WHERE kind LIKE 'bench.scheduled-%'") }
-        report.rate("timers scheduled in handler batches of 250, due in 40 days", scheduleRates[false]!, unit: "timers/s")
-        report.rate("  the same, due within 60 s (one NOTIFY per batch)", scheduleRates[true]!, reference: scheduleRates[false]!, unit: "timers/s")
+        report.rate("timers scheduled in handler batches of 250, due in 40 days, best of 3", scheduleRates[false]!, unit: "timers/s")
+        report.rate("  the same, due within 60 s (one NOTIFY per batch), best of 3", scheduleRates[true]!, reference: scheduleRates[false]!, unit: "timers/s")
+        // 4. The timers that will come due: `spread` of them over 10 s from `firstDue` on, which
+        // leaves time to measure the loop idle first, with all `pending` timers in the table.
+        let firstDue = Date().addingTimeInterval(40)
+        try await schema.client.withConnection { connection in
+            try connection.execute(
+                """
+                INSERT INTO timers (kind, key, due_at, fire_at, payload)
+                SELECT 'bench.spread', 'spread-' || i, t, t, jsonb_build_object('n', i)
+                FROM generate_series(0, $1::integer - 1) AS i,
+                     LATERAL (SELECT $2::timestamptz + i * (interval '10 seconds' / $1::integer) AS t) AS s
+                """, [spread, firstDue])
+        }
         try await schema.client.withConnection { try $0.execute("VACUUM ANALYZE timers") }
         try await checkpoint()
 
-        // 4. The loop, idle: `later` pending, none due.
+        // 5. The loop, idle: `pending` timers, none due yet (it sleeps until `firstDue`).
         let child = try TimerChild(schema: schema.name)
         defer { child.kill() }
         try await child.waitFor("ready", timeout: .seconds(30))
@@ -82,26 +97,16 @@ extension Bench {
         try await Task.sleep(for: .seconds(idleSeconds))
         let after = (child: cpuSeconds(pid: child.pid), sessions: sessions.map { cpuSeconds(pid: $0) }.reduce(0, +))
         let idleCPU = (after.child - before.child) / idleSeconds * 100
-        report.add("timer loop idle, \(later) pending, none due: CPU of the firing process", String(format: "%.2f %% of a core", idleCPU), "",
+        guard Date() < firstDue else { throw BenchmarkError("timers: setting up took too long; the idle window reached the due timers") }
+        report.add("timer loop idle, \(pending) pending, none due: CPU of the firing process", String(format: "%.2f %% of a core", idleCPU), "",
                    idleCPU < 1 ? "near zero (< 1 %) met" : "near zero (< 1 %) MISSED")
         report.add("  CPU of its \(sessions.count) PostgreSQL sessions meanwhile",
                    String(format: "%.2f %% of a core", (after.sessions - before.sessions) / idleSeconds * 100))
 
-        // 5. Fire lag: `spread` timers due over 10 s from 2 s on, inserted at once; one NOTIFY wakes the loop.
-        let firstDue = Date().addingTimeInterval(2)
-        try await schema.client.transaction { connection in
-            try connection.execute(
-                """
-                INSERT INTO timers (kind, key, due_at, fire_at, payload)
-                SELECT 'bench.spread', 'spread-' || i, t, t, jsonb_build_object('n', i)
-                FROM generate_series(0, $1::integer - 1) AS i,
-                     LATERAL (SELECT $2::timestamptz + i * (interval '10 seconds' / $1::integer) AS t) AS s
-                """, [spread, firstDue])
-            _ = try connection.pipeline([Timers.notifyStatement(dueAt: firstDue)])
-        }
-        try await child.waitFor(fired: spread, timeout: .seconds(90))
+        // 6. Fire lag: the loop wakes for the first due timer and keeps up with the rest.
+        try await child.waitFor(fired: spread, timeout: .seconds(120))
 
-        // 6. Throughput: `spread` more timers, all overdue at once.
+        // 7. Throughput: `spread` more timers, all overdue at once.
         try await schema.client.transaction { connection in
             try connection.execute(
                 """

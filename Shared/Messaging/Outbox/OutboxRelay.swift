@@ -46,6 +46,10 @@ public final class OutboxRelay: Service, Sendable {
         self.logger = logger
     }
 
+    /// How many events are handed over and not yet taken for publishing; a producer faster than the
+    /// relay (the timer loop working through a backlog) waits while this is high.
+    public var handedOverCount: Int { handedOver.withLock(\.count) }
+
     /// Hands over `events`, just committed, to be published; returns at once.
     public func publish(_ events: [Outbox.Pending]) {
         guard !events.isEmpty else { return }

@@ -85,8 +85,11 @@ public final class TimerLoop: Service, Sendable {
                     action = machine.databaseFailed(now: clock.now())
                 }
             }
-            // The gauges: at most every `countInterval`; while idle, when the loop wakes (at most every 60 s).
-            if lastCount.map({ $0.duration(to: .now) >= countInterval }) ?? true {
+            // The gauges (a count of the table): at most every `countInterval`, before the loop sleeps;
+            // while it fires batch after batch (a backlog), every 60 s, so as not to slow it down.
+            let sinceCount = lastCount.map { $0.duration(to: .now) } ?? .seconds(3600)
+            let aboutToSleep = if case .wait = action { true } else { false }
+            if sinceCount >= countInterval, aboutToSleep || sinceCount >= .seconds(60) {
                 if let counts = try? await database.withConnection({ try Timers.counts(on: $0) }) {
                     kinds = TimerMetrics.counts(pending: counts.pending, parked: counts.parked, previousKinds: kinds)
                 }
@@ -184,7 +187,16 @@ public final class TimerLoop: Service, Sendable {
                 let earliest = readsEarliest ? try Timers.earliest(results[results.count - 1]) : nil
                 return (timers, pending, earliest)
             }
-            relay?.publish(pending)
+            if let relay {
+                relay.publish(pending)
+                // Back-pressure: firing a backlog faster than the relay publishes would pile the
+                // events up in memory; wait (at most a second) until the relay has taken most of them.
+                let limit = 2 * batchSize
+                let deadline = ContinuousClock.now + .seconds(1)
+                while relay.handedOverCount > limit, ContinuousClock.now < deadline, !isStopping {
+                    try? await Task.sleep(for: .milliseconds(2))
+                }
+            }
             let now = clock.now()
             if !timers.isEmpty {
                 TimerMetrics.fired(timers, at: now)

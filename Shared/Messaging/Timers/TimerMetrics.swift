@@ -5,7 +5,7 @@ import Metrics
 ///
 /// | metric | kind | dimensions |
 /// |---|---|---|
-/// | `spotjob_timers_pending` | gauge | `kind` (not parked; refreshed at most every `countInterval`) |
+/// | `spotjob_timers_pending` | gauge | `kind` (not parked; refreshed before the loop sleeps, at most every `countInterval`, and every 60 s while it fires a backlog) |
 /// | `spotjob_timers_parked` | gauge | — (kept, not fired, until re-armed) |
 /// | `spotjob_timers_fired_total` | counter | `kind` (committed firings) |
 /// | `spotjob_timers_failed_total` | counter | `kind` (handler failures recorded: retried later or parked) |
