@@ -297,11 +297,19 @@ final class IntakeServiceTests: XCTestCase {
                 try await Task.sleep(for: .milliseconds(15))
             }
         }
+        // Freeze intake (SIGSTOP) at random moments and look at its outbox: committed events not yet
+        // relayed are there exactly while it is frozen, and kill -9 then loses the relay's copy in memory.
+        // Kills also land when the outbox is empty, until one lands with unsent events.
         var killedWithUnsentEvents = false
-        for _ in 0..<20 where !killedWithUnsentEvents {
-            try await Task.sleep(for: .milliseconds(150))
-            await intake.stop(signal: SIGKILL)
+        for attempt in 0..<40 where !killedWithUnsentEvents {
+            try await Task.sleep(for: .milliseconds(60 + 37 * (attempt % 5)))
+            intake.signal(SIGSTOP)
             let unsent = try await database.withConnection { try $0.query("SELECT count(*) FROM outbox").first?.decode(Int.self, at: 0) ?? 0 }
+            guard unsent > 0 || attempt % 4 == 3 else {
+                intake.signal(SIGCONT)
+                continue
+            }
+            await intake.stop(signal: SIGKILL)
             killedWithUnsentEvents = unsent > 0
             intake = try ServiceProcess(service: IntakeEvents.service, stack: stack)
             try await intake.waitUntilStarted()
