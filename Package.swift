@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "intake", targets: ["IntakeService"]),
+        .executable(name: "billing", targets: ["BillingService"]),
         .executable(name: "spotjob", targets: ["SpotJobCLI"]),
         .executable(name: "spotjob-bench", targets: ["SpotJobBenchmarks"]),
         .executable(name: "spotjob-bench-assignment", targets: ["AssignmentBenchmark"]),
@@ -89,7 +90,16 @@ let package = Package(
             ],
             path: "Services/Intake", swiftSettings: strict
         ),
-        .target(name: "Billing", dependencies: ["Chronology", "Domain"], path: "Services/Billing", swiftSettings: strict),
+        .target(
+            name: "Billing",
+            dependencies: ["BodyReading", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient"],
+            path: "Services/Billing", swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "BillingService",
+            dependencies: ["Billing", "Contracts", "ServiceRuntime"],
+            path: "Services/BillingService", swiftSettings: strict
+        ),
         .executableTarget(
             name: "IntakeService",
             dependencies: ["Intake", "Contracts", "ServiceRuntime"],
@@ -98,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "Contracts", "JSON", "Chronology", "ServiceRuntime",
+                "Intake", "Billing", "Contracts", "Domain", "JSON", "Chronology", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
@@ -130,7 +140,12 @@ let package = Package(
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
-        .testTarget(name: "BillingTests", dependencies: ["Billing", "Chronology", "Domain"], path: "Tests/BillingTests"),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "BodyReading", "Chronology", "Contracts", "Domain", "JSON"], path: "Tests/BillingTests"),
+        .testTarget(
+            name: "BillingIntegrationTests",
+            dependencies: ["Billing", "Contracts", "Messaging", "ServiceRuntime", "TestSupport"],
+            path: "Tests/BillingIntegrationTests"
+        ),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment"], path: "Tests/AssignmentTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),

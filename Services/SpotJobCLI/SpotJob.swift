@@ -7,11 +7,14 @@ struct SpotJob: AsyncParsableCommand {
         commandName: "spotjob",
         abstract: "Operate SpotJob: submit sheets, read openings and rejections, replay dead letters.",
         discussion: """
-            Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), and for the broker JOBCENTER_AMQP_URL             (publishing what jobcenters send) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
+            Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), BILLING_DATABASE_URL (contracts, invoices),             and for the broker JOBCENTER_AMQP_URL (publishing what jobcenters send), CONTRACTS_AMQP_URL             (publishing contracts, meetings, events, extras, mileage and credit requests to billing) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
             """,
         subcommands: [
             // Intake
             SheetCommand.self, OpeningsCommand.self, SheetsCommand.self,
+            // Billing
+            ContractsCommand.self, MeetingsCommand.self, EventsCommand.self, ExtrasCommand.self, MileageCommand.self,
+            InvoicesCommand.self,
             // Operations
             DeadLettersCommand.self,
         ]

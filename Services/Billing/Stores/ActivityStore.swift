@@ -1,0 +1,94 @@
+import Foundation
+import PostgresClient
+
+/// Events, extras, trips and the claims on what is invoiced (`billed_items`).
+enum ActivityStore {
+    /// Claims `sources` of `contractId` for invoicing; returns those not claimed before (a source
+    /// is invoiced once until a credit note releases it).
+    static func claim(_ sources: [String], of contractId: String, on connection: PostgresConnection) throws -> Set<String> {
+        guard !sources.isEmpty else { return [] }
+        return Set(try connection.query(
+            """
+            INSERT INTO billed_items (contract_id, source) SELECT $1, unnest($2::text[])
+            ON CONFLICT DO NOTHING RETURNING source
+            """, [contractId, PostgresArray(sources)]
+        ).map { try $0.decode(String.self, at: 0) })
+    }
+
+    /// The sources of `contractId` invoiced and not credited.
+    static func billed(_ contractId: String, on connection: PostgresConnection) throws -> Set<String> {
+        Set(try connection.query("SELECT source FROM billed_items WHERE contract_id = $1", [contractId])
+            .map { try $0.decode(String.self, at: 0) })
+    }
+
+    /// Releases a credited invoice's source, so what it billed may be invoiced again.
+    static func release(_ source: String, of contractId: String, on connection: PostgresConnection) throws {
+        _ = try connection.execute("DELETE FROM billed_items WHERE contract_id = $1 AND source = $2", [contractId, source])
+    }
+
+    /// Records a booking; `false` when the event was booked before.
+    static func book(_ booking: EventBooking, on connection: PostgresConnection) throws -> Bool {
+        try connection.execute(
+            """
+            INSERT INTO events (contract_id, event_id, title, price_ore, booked_on) VALUES ($1, $2, $3, $4, $5::date)
+            ON CONFLICT DO NOTHING
+            """, [booking.contractId, booking.eventId, booking.title, booking.price.ore, booking.bookedOn.description]) == 1
+    }
+
+    struct Event {
+        var title: String
+        var priceOre: Int64
+        var cancelled: Bool
+    }
+
+    /// The event, locked, or `nil` when it was never booked.
+    static func event(_ eventId: String, of contractId: String, on connection: PostgresConnection) throws -> Event? {
+        try connection.query(
+            "SELECT title, price_ore, cancelled FROM events WHERE contract_id = $1 AND event_id = $2 FOR UPDATE",
+            [contractId, eventId]
+        ).first.map { row in
+            Event(
+                title: try row.decode(String.self, column: "title"), priceOre: try row.decode(Int64.self, column: "price_ore"),
+                cancelled: try row.decode(Bool.self, column: "cancelled"))
+        }
+    }
+
+    static func markHeld(_ holding: EventHolding, on connection: PostgresConnection) throws {
+        _ = try connection.execute(
+            "UPDATE events SET held_on = $3::date WHERE contract_id = $1 AND event_id = $2 AND held_on IS NULL",
+            [holding.contractId, holding.eventId, holding.heldOn.description])
+    }
+
+    static func cancel(_ cancellation: EventCancellation, on connection: PostgresConnection) throws {
+        _ = try connection.execute(
+            "UPDATE events SET cancelled = true WHERE contract_id = $1 AND event_id = $2",
+            [cancellation.contractId, cancellation.eventId])
+    }
+
+    /// Records a delivered extra; `false` when it was recorded before.
+    static func deliver(_ extra: ExtraDelivery, on connection: PostgresConnection) throws -> Bool {
+        try connection.execute(
+            """
+            INSERT INTO extras (contract_id, extra_id, description, amount_ore, delivered_on) VALUES ($1, $2, $3, $4, $5::date)
+            ON CONFLICT DO NOTHING
+            """, [extra.contractId, extra.extraId, extra.description, extra.amount.ore, extra.deliveredOn.description]) == 1
+    }
+
+    /// Records a trip; a trip id reported again changes nothing.
+    static func log(_ trip: TripLogged, on connection: PostgresConnection) throws {
+        _ = try connection.execute(
+            """
+            INSERT INTO trips (contract_id, trip_id, trip_date, km_tenths, purpose) VALUES ($1, $2, $3::date, $4, $5)
+            ON CONFLICT DO NOTHING
+            """, [trip.contractId, trip.tripId, trip.date.description, trip.distance.tenths, trip.purpose])
+    }
+
+    /// Claims the credit of invoice `number`; `false` when it was credited (or requested) before.
+    static func claimCredit(series: String, number: Int, reason: String, at now: Date, on connection: PostgresConnection) throws -> Bool {
+        try connection.execute(
+            """
+            INSERT INTO credits (series, invoice_number, reason, requested_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT DO NOTHING
+            """, [series, number, reason, now]) == 1
+    }
+}
