@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "intake", targets: ["IntakeService"]),
         .executable(name: "billing", targets: ["BillingService"]),
+        .executable(name: "followup", targets: ["FollowupService"]),
         .executable(name: "spotjob", targets: ["SpotJobCLI"]),
         .executable(name: "spotjob-bench", targets: ["SpotJobBenchmarks"]),
         .executable(name: "spotjob-bench-assignment", targets: ["AssignmentBenchmark"]),
@@ -105,10 +106,20 @@ let package = Package(
             dependencies: ["Intake", "Contracts", "ServiceRuntime"],
             path: "Services/IntakeService", swiftSettings: strict
         ),
+        .target(
+            name: "Followup",
+            dependencies: ["BodyReading", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient"],
+            path: "Services/Followup", swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "FollowupService",
+            dependencies: ["Followup", "Contracts", "ServiceRuntime"],
+            path: "Services/FollowupService", swiftSettings: strict
+        ),
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "Billing", "Contracts", "Domain", "JSON", "Chronology", "ServiceRuntime",
+                "Intake", "Billing", "Followup", "Contracts", "JSON", "Chronology", "Domain", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
@@ -140,6 +151,12 @@ let package = Package(
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
+        .testTarget(name: "FollowupTests", dependencies: ["Followup", "Chronology", "JSON"], path: "Tests/FollowupTests"),
+        .testTarget(
+            name: "FollowupIntegrationTests",
+            dependencies: ["Followup", "Contracts", "Chronology", "Domain", "JSON", "Messaging", "PostgresClient", "TestSupport"],
+            path: "Tests/FollowupIntegrationTests"
+        ),
         .testTarget(name: "BillingTests", dependencies: ["Billing", "BodyReading", "Chronology", "Contracts", "Domain", "JSON"], path: "Tests/BillingTests"),
         .testTarget(
             name: "BillingIntegrationTests",
@@ -157,6 +174,12 @@ let package = Package(
             ], path: "Tests/MessagingTests"),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], path: "Tests/ServiceRuntimeTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "BodyReading", "Contracts", "Domain", "JSON", "TestSupport"], path: "Tests/IntakeTests"),
+        // Test-only: a process that fires timers until TimerIntegrationTests kills it with SIGKILL.
+        .executableTarget(
+            name: "TimerProbe",
+            dependencies: ["Messaging", "PostgresClient", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TimerProbe", swiftSettings: strict
+        ),
         .testTarget(
             name: "IntakeIntegrationTests",
             dependencies: ["Intake", "Contracts", "ServiceRuntime", "TestSupport"],

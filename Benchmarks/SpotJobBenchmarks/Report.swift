@@ -11,7 +11,7 @@ final class Report: @unchecked Sendable {
 
     private var rows: [Row] = []
 
-    func rate(_ name: String, _ perSecond: Double, reference: Double? = nil, target: Double? = nil) {
+    func rate(_ name: String, _ perSecond: Double, reference: Double? = nil, target: Double? = nil, unit: String = "msg/s") {
         var ratio = ""
         var verdict = ""
         if let reference {
@@ -19,12 +19,20 @@ final class Report: @unchecked Sendable {
             ratio = String(format: "%.2f", value)
             if let target { verdict = String(format: "≥ %.2f %@", target, value >= target ? "met" : "MISSED") }
         }
-        add(name, String(format: "%.0f msg/s", perSecond), ratio, verdict)
+        add(name, String(format: "%.0f %@", perSecond, unit), ratio, verdict)
     }
 
     func add(_ name: String, _ value: String, _ ratio: String = "", _ target: String = "") {
         rows.append(Row(name: name, value: value, ratio: ratio, target: target))
         FileHandle.standardError.write(Data("  \(name): \(value) \(ratio) \(target)\n".utf8))
+    }
+
+    /// The figures as one JSON line: `{"figures":[{"name":…,"value":…,"ratio":…,"target":…},…]}`.
+    func printJSON() {
+        let figures = rows.map { ["name": $0.name, "value": $0.value, "ratio": $0.ratio, "target": $0.target] }
+        if let data = try? JSONSerialization.data(withJSONObject: ["figures": figures], options: [.sortedKeys]) {
+            Swift.print(String(decoding: data, as: UTF8.self))
+        }
     }
 
     func print() {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `spotjob-bench [amqp|outbox|intake|all] [--messages N] [--latency-rate SHEETS_PER_SECOND]`: SpotJob's throughput figures, each as a
+/// `spotjob-bench [amqp|outbox|intake|timers|all] [--messages N] [--latency-rate SHEETS_PER_SECOND] [--pending N] [--json]`:
+/// SpotJob's throughput figures, each as a
 /// ratio to a raw rabbitmq-c reference measured in the same run, next to the targets.
 /// Needs the local stack (`source <(deploy/local-stack.sh env)`); build with `-c release`.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -8,6 +9,20 @@ let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
 let messages = arguments.firstIndex(of: "--messages").flatMap { Int(arguments[$0 + 1]) } ?? 20_000
 /// Sheets per second for the latency run; default: half the measured intake throughput.
 let latencyRate = arguments.firstIndex(of: "--latency-rate").flatMap { Double(arguments[$0 + 1]) }
+/// Timers in the table for `timers` (a tenth of them come due); not part of `all`, which it would slow down.
+let pendingTimers = arguments.firstIndex(of: "--pending").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
+/// Also print the figures as one final JSON line.
+let printsJSON = arguments.contains("--json")
+
+if section == "timers-child", arguments.count >= 2 {
+    // The firing process of the `timers` section.
+    do {
+        try await TimersChildMain.run(schema: arguments[1])
+    } catch {
+        FileHandle.standardError.write(Data("spotjob-bench timers-child: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 let report = Report()
 do {
@@ -18,8 +33,10 @@ do {
         await bench.deleteScratchQueues()
     }
     if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate) }
+    if section == "timers" { try await bench.timers(pending: pendingTimers) }
     await bench.deleteScratchQueues()
     report.print()
+    if printsJSON { report.printJSON() }
 } catch {
     report.print()
     FileHandle.standardError.write(Data("spotjob-bench: \(error)\n".utf8))

@@ -33,6 +33,10 @@ extension FieldError.Code {
     public static let invalidTimestamp = Self("invalid-timestamp")
     /// A date is not `YYYY-MM-DD`, or no such day exists.
     public static let invalidDate = Self("invalid-date")
+    /// An id that must be a UUID is not one.
+    public static let invalidUUID = Self("invalid-uuid")
+    /// A string is not one of the values the field allows.
+    public static let unknownValue = Self("unknown-value")
 
     // Domain values (``FieldReader`` reads them the same way in every service).
     /// Not a valid CVR number.
@@ -53,6 +57,7 @@ extension FieldError.Code {
     /// The codes of any field.
     public static let fields: [Self] = [
         .required, .wrongType, .invalidCharacter, .tooShort, .tooLong, .outOfRange, .tooPrecise, .invalidTimestamp, .invalidDate,
+        .invalidUUID, .unknownValue,
     ]
     /// The codes of domain values.
     public static let domain: [Self] = [

@@ -47,6 +47,19 @@ extension FieldReader {
                  "must be an RFC 3339 timestamp such as 2017-05-15T13:30:00+02:00", RFC3339.date(from:))
     }
 
+    /// A UUID (any case).
+    public mutating func uuid(_ key: String, of object: Object, _ presence: Presence) -> UUID? {
+        resolved(key, of: object, presence, unknown: .invalidUUID, "must be a UUID", UUID.init(uuidString:))
+    }
+
+    /// One of the values of `Value` (its raw values, e.g. `reached`, `visit-booked`).
+    public mutating func oneOf<Value: RawRepresentable & CaseIterable>(
+        _ key: String, of object: Object, _ presence: Presence, _ type: Value.Type = Value.self
+    ) -> Value? where Value.RawValue == String {
+        resolved(key, of: object, presence, unknown: .unknownValue,
+                 "must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))", Value.init(rawValue:))
+    }
+
     /// A calendar date `YYYY-MM-DD`.
     public mutating func date(_ key: String, of object: Object, _ presence: Presence) -> CivilDate? {
         resolved(key, of: object, presence, unknown: .invalidDate, "must be a date such as 2017-05-15", CivilDate.init)

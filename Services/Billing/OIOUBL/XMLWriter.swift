@@ -1,3 +1,4 @@
+import Domain
 /// Writes indented XML element by element, escaping every value and attribute. Enough for the
 /// OIOUBL documents, which are elements, attributes and text only.
 struct XMLWriter {

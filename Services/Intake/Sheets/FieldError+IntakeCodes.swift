@@ -10,6 +10,7 @@ extension FieldError.Code {
     public static let unknownSheet = Self("unknown-sheet")
 
     /// Every code intake's rejections can carry, as `docs/messages.md` lists them.
-    public static let intake: [Self] = body + fields.filter { $0 != .invalidDate } + domain
-        + [.contactMissing, .sheetWithdrawn, .unknownSheet]
+    public static let intake: [Self] = body
+        + [.required, .wrongType, .invalidCharacter, .tooShort, .tooLong, .outOfRange, .tooPrecise, .invalidTimestamp]
+        + domain + [.contactMissing, .sheetWithdrawn, .unknownSheet]
 }

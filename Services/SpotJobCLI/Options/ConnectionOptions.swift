@@ -10,13 +10,13 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "libpq URL of the service's role (default: $<SERVICE>_DATABASE_URL, e.g. $INTAKE_DATABASE_URL).")
     var databaseURL: String?
 
-    /// A client with `service`'s role.
+    /// A client with `service`'s role, on its schema (named after it).
     func client(for service: String) throws -> PostgresClient {
         let variable = "\(service.uppercased())_DATABASE_URL"
         guard let url = databaseURL ?? ProcessInfo.processInfo.environment[variable] else {
             throw ValidationError("set \(variable) or pass --database-url")
         }
-        return PostgresClient(configuration: PostgresConfiguration(url: url, applicationName: "spotjob-cli"), logger: CLILogger.logger)
+        return PostgresClient(configuration: PostgresConfiguration(url: url, applicationName: "spotjob-cli", searchPath: service), logger: CLILogger.logger)
     }
 }
 

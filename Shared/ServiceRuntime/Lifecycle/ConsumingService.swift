@@ -5,8 +5,8 @@ import PostgresClient
 import Prometheus
 import ServiceLifecycle
 
-/// Runs one SpotJob service: migrations, then the ``MessageConsumer``, the ``OutboxRelay`` and the
-/// ``HealthServer`` until SIGTERM or SIGINT.
+/// Runs one SpotJob service: migrations, then the ``MessageConsumer``, the ``OutboxRelay``, the
+/// ``TimerLoop`` (when the service has a ``TimerHandler``) and the ``HealthServer`` until SIGTERM or SIGINT.
 ///
 /// On shutdown the consumer stops taking deliveries and finishes the batch in hand, then the relay
 /// publishes what is left in the outbox, then the HTTP server and the connections close — within
@@ -16,11 +16,17 @@ public struct ConsumingService<Handler: MessageHandler> {
     public let handler: Handler
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
+    /// Fires the service's timers; `nil` (the default) runs no timer loop.
+    public let timerHandler: (any TimerHandler)?
     public static var shutdownDeadline: Duration { .seconds(9) }
 
     /// - Parameter metrics: the registry ``ObservabilitySetup/bootstrap()`` installed.
-    public init(configuration: ServiceConfiguration, handler: Handler, metrics: PrometheusCollectorRegistry, logger: Logger) {
+    public init(
+        configuration: ServiceConfiguration, handler: Handler, metrics: PrometheusCollectorRegistry, logger: Logger,
+        timerHandler: (any TimerHandler)? = nil
+    ) {
         self.configuration = configuration
+        self.timerHandler = timerHandler
         self.handler = handler
         self.metrics = metrics
         self.logger = logger
@@ -37,6 +43,12 @@ public struct ConsumingService<Handler: MessageHandler> {
         }
         let lanes = (1...configuration.lanes).map { database("lane-\($0)") }
         let relayDatabase = database("relay")
+        let timerDatabase = timerHandler.map { _ in database("timers") }
+        let timerListener = timerHandler.map { _ in
+            PostgresListener(
+                configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-timers-listen"),
+                logger: logger)
+        }
         let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
         let consumer = AMQPConsumer(
             configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
@@ -46,10 +58,14 @@ public struct ConsumingService<Handler: MessageHandler> {
             await publisher.close()
             for lane in lanes { await lane.close() }
             await relayDatabase.close()
+            await timerDatabase?.close()
+            await timerListener?.close()
         }
         do {
             try await migrate(relayDatabase)
-            try await runGroup(consumer: consumer, lanes: lanes, publisher: publisher, relayDatabase: relayDatabase)
+            try await runGroup(
+                consumer: consumer, lanes: lanes, publisher: publisher, relayDatabase: relayDatabase,
+                timers: timerDatabase.flatMap { database in timerListener.map { (database, $0) } })
         } catch {
             await closeConnections()
             throw error
@@ -58,7 +74,8 @@ public struct ConsumingService<Handler: MessageHandler> {
     }
 
     private func runGroup(
-        consumer: AMQPConsumer, lanes: [PostgresClient], publisher: AMQPPublisher, relayDatabase: PostgresClient
+        consumer: AMQPConsumer, lanes: [PostgresClient], publisher: AMQPPublisher, relayDatabase: PostgresClient,
+        timers: (database: PostgresClient, listener: PostgresListener)?
     ) async throws {
         let service = configuration.service
         let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: configuration.schema, logger: logger)
@@ -71,9 +88,15 @@ public struct ConsumingService<Handler: MessageHandler> {
                 broker: await consumer.isConnected,
                 consumer: messageConsumer.isRunning)
         }
-        // Shut down in reverse order: first the consumer, then the relay flushes, then HTTP.
+        // Shut down in reverse order: first the consumer, then the timer loop, then the relay flushes, then HTTP.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: health.application()), .init(service: relay)]
+        if let timerHandler, let timers {
+            services.append(.init(service: TimerLoop(
+                database: timers.database, listener: timers.listener, handler: timerHandler, relay: relay, logger: logger)))
+        }
+        services.append(.init(service: messageConsumer))
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: health.application()), .init(service: relay), .init(service: messageConsumer)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownDeadline
         logger.info("service started", metadata: ["service": "\(service)", "queue": "\(service)", "lanes": "\(lanes.count)"])

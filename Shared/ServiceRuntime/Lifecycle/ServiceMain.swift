@@ -15,10 +15,11 @@ import Messaging
 /// ```
 public enum ServiceMain {
     /// Runs `service` with the handler `makeHandler` builds from the process environment (for the
-    /// service's own settings). Exits with status 2 when the configuration is invalid, 1 when the
-    /// service stops with an error, 0 after a graceful shutdown.
+    /// service's own settings), and its timers with `timerHandler` when it has some. Exits with
+    /// status 2 when the configuration is invalid, 1 when the service stops with an error, 0 after a
+    /// graceful shutdown.
     public static func run<Handler: MessageHandler>(
-        service: String, makeHandler: sending ([String: String]) throws -> Handler
+        service: String, timerHandler: (any TimerHandler)? = nil, makeHandler: sending ([String: String]) throws -> Handler
     ) async -> Never {
         let environment = ProcessInfo.processInfo.environment
         let configuration: ServiceConfiguration
@@ -34,7 +35,9 @@ public enum ServiceMain {
         let metrics = ObservabilitySetup.bootstrap()
         let logger = Logger(label: service)
         do {
-            try await ConsumingService(configuration: configuration, handler: handler, metrics: metrics, logger: logger).run()
+            try await ConsumingService(
+                configuration: configuration, handler: handler, metrics: metrics, logger: logger, timerHandler: timerHandler
+            ).run()
         } catch {
             logger.critical("\(service) stopped with an error", metadata: ["error": "\(error)"])
             exit(1)

@@ -26,13 +26,7 @@ struct OpeningsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            var code: String?
-            if let municipality {
-                guard let found = Municipalities.denmark.resolve(municipality) else {
-                    throw ValidationError("unknown municipality \(municipality)")
-                }
-                code = found.code
-            }
+            let code = try municipality.map(MunicipalityArgument.code)
             let client = try database.client(for: IntakeEvents.service)
             defer { Task { await client.close() } }
             let openings = try await client.withConnection { [code, source, limit] in
@@ -44,7 +38,7 @@ struct OpeningsCommand: AsyncParsableCommand {
                 openings.map { opening in
                     [
                         Presentation.localTime(opening.registeredAt), opening.sheetId, "\(opening.revision)",
-                        opening.status ?? "", Municipalities.denmark.municipality(code: opening.municipality)?.name ?? opening.municipality,
+                        opening.status ?? "", MunicipalityArgument.name(opening.municipality),
                         opening.company.name, opening.category.danishLabel, "\(opening.hoursPerWeek)", "\(opening.positions)",
                     ]
                 })

@@ -1,4 +1,4 @@
-@testable import Billing
+import Domain
 import XCTest
 
 final class XMLEscapingTests: XCTestCase {
@@ -11,17 +11,5 @@ final class XMLEscapingTests: XCTestCase {
     func testReplacesCharactersXMLCannotCarry() {
         XCTAssertEqual("a\u{0}b\u{1B}c\u{FFFF}".xmlEscaped, "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
         XCTAssertEqual("a\tb\nc\rd".xmlEscaped, "a\tb\nc&#13;d")
-    }
-
-    func testTheWriterEscapesValuesAndAttributes() {
-        var xml = XMLWriter()
-        xml.element("a", ["b": "1 & \"2\""]) { $0.element("c", "<d>") }
-        XCTAssertEqual(xml.text, """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <a b="1 &amp; &quot;2&quot;">
-              <c>&lt;d&gt;</c>
-            </a>
-
-            """)
     }
 }

@@ -1,11 +1,11 @@
 extension String {
-    /// The text made safe as XML character data or an attribute value: `&`, `<`, `>`, `"` and `'`
+    /// The text made safe as XML or HTML character data or an attribute value: `&`, `<`, `>`, `"` and `'`
     /// become entity references, and characters XML 1.0 cannot carry at all (control characters
     /// other than tab, line feed and carriage return; U+FFFE, U+FFFF) become U+FFFD.
     ///
     /// Carriage returns are written as `&#13;`, which a parser keeps, where a literal one would be
     /// normalised away.
-    var xmlEscaped: String {
+    public var xmlEscaped: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {

@@ -1,0 +1,115 @@
+import Chronology
+import Foundation
+import PostgresClient
+
+/// The handover funnel a steering group follows (seed 003: "der følges op på overleveringen af
+/// jobs"), and the figures seed 002's evaluation counts by hand: openings registered, contacted on
+/// time or late or not yet, visits booked, placements, retained at 13 weeks, distinct companies,
+/// openings by job type per municipality, companies by size.
+public struct Funnel: Codable, Sendable, Equatable {
+    public var registered: Int
+    /// Openings whose first closing contact came by the deadline.
+    public var contactedOnTime: Int
+    /// Openings whose first closing contact came after the deadline.
+    public var contactedLate: Int
+    /// Openings with no closing contact (yet): `registered` − on time − late.
+    public var notContacted: Int
+    /// Contacts with outcome `visit-booked`.
+    public var visitsBooked: Int
+    public var placements: Int
+    /// Placements started at least 91 days ago and not ended before day 91.
+    public var retained13Weeks: Int
+    /// Distinct companies (CVR numbers).
+    public var companies: Int
+    /// Openings per kommunekode and job type.
+    public var openingsByJobType: [String: [String: Int]]
+    /// Distinct companies per size band (`under-10`, `10-49`, `50-99`, `100-999`, `1000-or-more`, `unknown`).
+    public var companiesBySize: [String: Int]
+
+    /// The size bands, smallest first, as seed 002's tables count them.
+    public static let sizeBands = ["under-10", "10-49", "50-99", "100-999", "1000-or-more", "unknown"]
+
+    /// Which openings count: by municipality (kommunekode), source, and the Copenhagen dates of their
+    /// sheets' `submittedAt` (both ends included).
+    public struct Filter: Sendable, Hashable {
+        public var municipality: String?
+        public var source: String?
+        public var from: CivilDate?
+        public var to: CivilDate?
+
+        public init(municipality: String? = nil, source: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil) {
+            self.municipality = municipality
+            self.source = source
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// The funnel of the openings `filter` selects, counting retention as of `today`.
+    public static func compute(_ filter: Filter, today: CivilDate, on connection: PostgresConnection) throws -> Funnel {
+        let selected = """
+            WITH o AS (
+                SELECT opening_id, municipality, company_cvr, company_employees, job_type FROM openings
+                WHERE ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR source = $2)
+                  AND ($3::timestamptz IS NULL OR submitted_at >= $3) AND ($4::timestamptz IS NULL OR submitted_at < $4))
+            """
+        let binds: [(any PostgresEncodable)?] = [
+            filter.municipality, filter.source, filter.from.map { Copenhagen.instant(on: $0, hour: 0, minute: 0) },
+            filter.to.map { Copenhagen.instant(on: $0.advanced(by: 1), hour: 0, minute: 0) },
+        ]
+        let results = try connection.pipeline([
+            PostgresStatement("""
+                \(selected)
+                SELECT count(*) AS registered,
+                       count(*) FILTER (WHERE t.contacted_on_time) AS on_time,
+                       count(*) FILTER (WHERE NOT t.contacted_on_time) AS late,
+                       count(DISTINCT o.company_cvr) AS companies,
+                       (SELECT count(*) FROM contacts c JOIN o USING (opening_id) WHERE c.outcome = 'visit-booked') AS visits,
+                       (SELECT count(*) FROM placements p JOIN o USING (opening_id)) AS placements,
+                       (SELECT count(*) FROM placements p JOIN o USING (opening_id)
+                        WHERE p.start_date + 91 <= $5::date AND (p.end_date IS NULL OR p.end_date >= p.start_date + 91)) AS retained
+                FROM o LEFT JOIN contact_tasks t USING (opening_id)
+                """, binds + [today.description]),
+            PostgresStatement("""
+                \(selected)
+                SELECT municipality, job_type, count(*) AS openings FROM o GROUP BY municipality, job_type
+                """, binds),
+            PostgresStatement("""
+                \(selected)
+                SELECT CASE WHEN employees IS NULL THEN 'unknown' WHEN employees < 10 THEN 'under-10'
+                            WHEN employees < 50 THEN '10-49' WHEN employees < 100 THEN '50-99'
+                            WHEN employees < 1000 THEN '100-999' ELSE '1000-or-more' END AS band,
+                       count(*) AS companies
+                FROM (SELECT company_cvr, max(company_employees) AS employees FROM o GROUP BY company_cvr) AS c
+                GROUP BY band
+                """, binds),
+        ])
+        let totals = try results[0][0]
+        func count(_ column: String) throws -> Int { try totals.decode(Int.self, column: column) }
+        var byJobType: [String: [String: Int]] = [:]
+        for row in results[1] {
+            byJobType[try row.decode(String.self, column: "municipality"), default: [:]][try row.decode(String.self, column: "job_type")] =
+                try row.decode(Int.self, column: "openings")
+        }
+        var bySize = Dictionary(uniqueKeysWithValues: sizeBands.map { ($0, 0) })
+        for row in results[2] { bySize[try row.decode(String.self, column: "band")] = try row.decode(Int.self, column: "companies") }
+        let registered = try count("registered"), onTime = try count("on_time"), late = try count("late")
+        return Funnel(
+            registered: registered, contactedOnTime: onTime, contactedLate: late, notContacted: registered - onTime - late,
+            visitsBooked: try count("visits"), placements: try count("placements"), retained13Weeks: try count("retained"),
+            companies: try count("companies"), openingsByJobType: byJobType, companiesBySize: bySize)
+    }
+
+    /// The funnel's steps in order, with Danish labels for the steering group.
+    public var steps: [(key: String, label: String, count: Int)] {
+        [
+            ("registered", "Jobåbninger registreret", registered),
+            ("contactedOnTime", "Kontaktet til tiden", contactedOnTime),
+            ("contactedLate", "Kontaktet for sent", contactedLate),
+            ("notContacted", "Endnu ikke kontaktet", notContacted),
+            ("visitsBooked", "Virksomhedsbesøg booket", visitsBooked),
+            ("placements", "Ansættelser", placements),
+            ("retained13Weeks", "Fastholdt efter 13 uger", retained13Weeks),
+        ]
+    }
+}

@@ -1,0 +1,160 @@
+import BodyReading
+import Chronology
+import Contracts
+import Foundation
+import Messaging
+import PostgresClient
+
+/// Followup's reaction to what it consumes: an opening is registered (a contact task opens,
+/// ``open(_:cause:on:)``), a company is contacted (``recordContact(_:cause:on:)``), a placement
+/// starts or ends (``schedule(_:cause:on:)``, ``end(placementId:cause:on:)``), a check-in is
+/// completed (``complete(_:cause:on:)``). Bodies are read in ``read(_:)``, before the transaction;
+/// deadlines are durable timers scheduled in the same transaction (``FollowupTimerHandler`` fires them).
+public struct FollowupHandler: MessageHandler {
+    public let routingKeys = FollowupEvents.consumed
+    let calendar: FollowupCalendar
+    private let clock: @Sendable () -> Date
+
+    public init(calendar: FollowupCalendar = FollowupCalendar(), clock: @escaping @Sendable () -> Date = Date.init) {
+        self.calendar = calendar
+        self.clock = clock
+    }
+
+    public func read(_ envelope: Envelope) -> FollowupMessage {
+        FollowupMessage.read(type: envelope.type, body: envelope.body)
+    }
+
+    public func partitionKey(of message: FollowupMessage) -> String? {
+        message.partitionKey
+    }
+
+    public func handle(_ messages: [Received<FollowupMessage>], on connection: PostgresConnection) throws -> [HandlingResult] {
+        try messages.map { received in
+            let envelope = received.envelope
+            switch received.message {
+            case .opening(let notice, _): return try open(notice, cause: envelope, on: connection)
+            case .openingWithdrawn(let openingId): return try withdraw(openingId, on: connection)
+            case .contacted(let contact): return try recordContact(contact, cause: envelope, on: connection)
+            case .placement(let placement): return try schedule(placement, cause: envelope, on: connection)
+            case .placementEnded(let placementId, let endDate, let reason):
+                return try end(placementId: placementId, endDate: endDate, reason: reason, cause: envelope, on: connection)
+            case .checkinCompleted(let completion): return try complete(completion, cause: envelope, on: connection)
+            case .invalid(let rejection): return try reject(envelope, rejection.errors, on: connection)
+            }
+        }
+    }
+
+    /// An opening arrives: its contact task opens with the deadline counted from the sheet's
+    /// submission, and the reminder and both escalations are scheduled. `opening.updated` (or a
+    /// redelivery) updates what followup keeps of the opening but never moves the deadline.
+    func open(_ notice: FollowupMessage.OpeningNotice, cause envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
+        let now = clock()
+        let taskId = UUID.timeOrdered(at: now)
+        let deadlines = calendar.contactDeadlines(submittedAt: notice.submittedAt)
+        guard try ContactTaskStore.save(notice, taskId: taskId, dueAt: deadlines.dueAt, at: now, on: connection) else {
+            return .handled(events: [])
+        }
+        try Timers.schedule([
+            FollowupTimer.contactReminder.scheduled(key: taskId, at: deadlines.reminderAt),
+            FollowupTimer.contactEscalation1.scheduled(key: taskId, at: deadlines.dueAt),
+            FollowupTimer.contactEscalation2.scheduled(key: taskId, at: deadlines.secondEscalationAt),
+        ], on: connection, now: now)
+        return .handled(events: [try event(FollowupEvents.taskOpened, TaskOpenedPayload(
+            taskId: taskId, openingId: notice.openingId, municipality: notice.municipality.code,
+            visitRequested: notice.visitRequested, dueAt: deadlines.dueAt), cause: envelope)])
+    }
+
+    /// The opening is withdrawn: its task closes and its timers are cancelled.
+    func withdraw(_ openingId: UUID, on connection: PostgresConnection) throws -> HandlingResult {
+        if let taskId = try ContactTaskStore.withdraw(openingId: openingId, at: clock(), on: connection) {
+            _ = try Timers.cancel(FollowupTimer.keys(FollowupTimer.contactKinds, of: taskId), on: connection)
+        }
+        return .handled(events: [])
+    }
+
+    /// A company was contacted: the contact is recorded; the first that reached the company closes
+    /// the task and cancels its timers (`no-answer` keeps it open). A contact for a closed task is
+    /// recorded and announced but changes nothing.
+    func recordContact(
+        _ contact: FollowupMessage.CompanyContact, cause envelope: Envelope, on connection: PostgresConnection
+    ) throws -> HandlingResult {
+        guard let task = try ContactTaskStore.task(openingId: contact.openingId, on: connection) else {
+            return try reject(envelope, [
+                FieldError(field: "openingId", code: .unknownOpening, message: "followup knows no opening with this id"),
+            ], on: connection)
+        }
+        let onTime = contact.contactedAt <= task.dueAt
+        let closing = task.isOpen && contact.outcome.closesTask
+        try ContactTaskStore.record(
+            contact, task: task, onTime: onTime, closing: closing, messageID: envelope.messageID, at: clock(), on: connection)
+        if closing {
+            _ = try Timers.cancel(FollowupTimer.keys(FollowupTimer.contactKinds, of: task.taskId), on: connection)
+        }
+        return .handled(events: [try event(FollowupEvents.contactRecorded, ContactRecordedPayload(
+            taskId: task.taskId, openingId: task.openingId, outcome: contact.outcome, contactedAt: contact.contactedAt,
+            onTime: onTime), cause: envelope)])
+    }
+
+    /// A placement starts: its check-ins are scheduled (7, 28 and 91 days by default).
+    func schedule(
+        _ placement: FollowupMessage.PlacementNotice, cause envelope: Envelope, on connection: PostgresConnection
+    ) throws -> HandlingResult {
+        let now = clock()
+        let checkins = calendar.checkins(startDate: placement.startDate).map { (id: UUID.timeOrdered(at: now), checkin: $0) }
+        guard try CheckinStore.record(placement, checkins: checkins, at: now, on: connection) else { return .handled(events: []) }
+        try Timers.schedule(checkins.flatMap { id, checkin in
+            [FollowupTimer.checkinDue.scheduled(key: id, at: checkin.dueAt),
+             FollowupTimer.checkinEscalation.scheduled(key: id, at: checkin.escalationAt)]
+        }, on: connection, now: now)
+        return .handled(events: try checkins.map { id, checkin in
+            try event(FollowupEvents.checkinScheduled, CheckinPayload(
+                checkinId: id, placementId: placement.placementId, openingId: placement.openingId,
+                candidateId: placement.candidateId, sequence: checkin.sequence, dueAt: checkin.dueAt), cause: envelope)
+        })
+    }
+
+    /// A placement ends: the check-ins still to come are cancelled.
+    func end(
+        placementId: String, endDate: CivilDate, reason: String, cause envelope: Envelope, on connection: PostgresConnection
+    ) throws -> HandlingResult {
+        guard let cancelled = try CheckinStore.end(placementId: placementId, endDate: endDate, reason: reason, on: connection) else {
+            return try reject(envelope, [
+                FieldError(field: "placementId", code: .unknownPlacement, message: "followup knows no placement with this id"),
+            ], on: connection)
+        }
+        _ = try Timers.cancel(cancelled.flatMap { FollowupTimer.keys(FollowupTimer.checkinKinds, of: $0) }, on: connection)
+        return .handled(events: [])
+    }
+
+    /// A check-in is completed: its timers are cancelled, and `needs-support` or `at-risk` is
+    /// announced as a retention risk. Completing it again changes nothing.
+    func complete(
+        _ completion: FollowupMessage.CheckinCompletion, cause envelope: Envelope, on connection: PostgresConnection
+    ) throws -> HandlingResult {
+        guard let checkin = try CheckinStore.checkin(completion.checkinId, on: connection) else {
+            return try reject(envelope, [
+                FieldError(field: "checkinId", code: .unknownCheckin, message: "followup knows no check-in with this id"),
+            ], on: connection)
+        }
+        guard checkin.isPending else { return .handled(events: []) }
+        try CheckinStore.complete(completion, on: connection)
+        _ = try Timers.cancel(FollowupTimer.keys(FollowupTimer.checkinKinds, of: checkin.checkinId), on: connection)
+        guard completion.outcome.isRisk else { return .handled(events: []) }
+        return .handled(events: [try event(FollowupEvents.retentionRisk, RetentionRiskPayload(
+            checkinId: checkin.checkinId, placementId: checkin.placementId, openingId: checkin.openingId,
+            candidateId: checkin.candidateId, outcome: completion.outcome, completedAt: completion.completedAt), cause: envelope)])
+    }
+
+    /// Keeps the refused message and its errors, announces `followup.rejected`, and has the message
+    /// dead-lettered; the reason names fields and codes, never values.
+    private func reject(_ envelope: Envelope, _ errors: [FieldError], on connection: PostgresConnection) throws -> HandlingResult {
+        try RejectedMessageStore.insert(envelope, errors: errors, at: clock(), on: connection)
+        let event = try event(
+            FollowupEvents.rejected, FollowupRejectedPayload(messageId: envelope.messageID, errors: errors), cause: envelope)
+        return .rejected(reason: BodyRejection(errors: errors).description, events: [event])
+    }
+
+    private func event(_ type: String, _ payload: some Encodable, cause: Envelope) throws -> OutboxEvent {
+        try OutboxEvent(type: type, payload: payload, producer: FollowupEvents.service, cause: cause)
+    }
+}

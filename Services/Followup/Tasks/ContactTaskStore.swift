@@ -1,0 +1,103 @@
+import Foundation
+import PostgresClient
+
+/// Followup's copy of the openings and their contact tasks: one task per opening, open until the
+/// first contact that reaches the company (or the opening's withdrawal) closes it.
+enum ContactTaskStore {
+    /// A task as its timers and contacts see it.
+    struct Task: Sendable {
+        var taskId: UUID
+        var openingId: UUID
+        var dueAt: Date
+        var isOpen: Bool
+    }
+
+    /// Saves what followup keeps of an opening (a later revision updates it; `submitted_at` and so the
+    /// deadline stay as first seen) and opens its task with `taskId` if it has none. Returns whether a
+    /// task was opened.
+    static func save(
+        _ notice: FollowupMessage.OpeningNotice, taskId: UUID, dueAt: Date, at now: Date, on connection: PostgresConnection
+    ) throws -> Bool {
+        let results = try connection.pipeline([
+            PostgresStatement(
+                """
+                INSERT INTO openings (opening_id, sheet_id, source, municipality, company_cvr, company_employees, job_type,
+                                      visit_requested, submitted_at, registered_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                ON CONFLICT (opening_id) DO UPDATE SET
+                    sheet_id = EXCLUDED.sheet_id, source = EXCLUDED.source, municipality = EXCLUDED.municipality,
+                    company_cvr = EXCLUDED.company_cvr, company_employees = EXCLUDED.company_employees,
+                    job_type = EXCLUDED.job_type, visit_requested = EXCLUDED.visit_requested
+                """,
+                [notice.openingId, notice.sheetId, notice.source, notice.municipality.code, notice.cvr.value, notice.employees,
+                 notice.jobType.rawValue, notice.visitRequested, notice.submittedAt, notice.registeredAt]),
+            PostgresStatement(
+                """
+                INSERT INTO contact_tasks (task_id, opening_id, due_at, opened_at, status) VALUES ($1, $2, $3, $4, 'open')
+                ON CONFLICT (opening_id) DO NOTHING RETURNING task_id
+                """, [taskId, notice.openingId, dueAt, now]),
+        ])
+        return !results[1].isEmpty
+    }
+
+    /// The task of `openingId`, locked until the transaction ends.
+    static func task(openingId: UUID, on connection: PostgresConnection) throws -> Task? {
+        try connection.query(
+            "SELECT task_id, opening_id, due_at, status FROM contact_tasks WHERE opening_id = $1 FOR UPDATE", [openingId]
+        ).first.map(task)
+    }
+
+    /// The task `taskId`, locked until the transaction ends.
+    static func task(taskId: UUID, on connection: PostgresConnection) throws -> Task? {
+        try connection.query(
+            "SELECT task_id, opening_id, due_at, status FROM contact_tasks WHERE task_id = $1 FOR UPDATE", [taskId]
+        ).first.map(task)
+    }
+
+    private static func task(_ row: PostgresRow) throws -> Task {
+        Task(
+            taskId: try row.decode(UUID.self, column: "task_id"), openingId: try row.decode(UUID.self, column: "opening_id"),
+            dueAt: try row.decode(Date.self, column: "due_at"), isOpen: try row.decode(String.self, column: "status") == "open")
+    }
+
+    /// Records a contact; when `closing`, the task closes with it as the contact that fulfilled the duty.
+    static func record(
+        _ contact: FollowupMessage.CompanyContact, task: Task, onTime: Bool, closing: Bool, messageID: UUID, at now: Date,
+        on connection: PostgresConnection
+    ) throws {
+        var statements = [PostgresStatement(
+            """
+            INSERT INTO contacts (task_id, opening_id, contacted_at, contacted_by, outcome, note, on_time, message_id, recorded_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """,
+            [task.taskId, task.openingId, contact.contactedAt, contact.by, contact.outcome.rawValue, contact.note, onTime,
+             messageID, now])]
+        if closing {
+            statements.append(PostgresStatement(
+                """
+                UPDATE contact_tasks SET status = 'closed', closed_at = $2, closed_reason = $3, contacted_at = $4,
+                                         contacted_on_time = $5
+                WHERE task_id = $1
+                """, [task.taskId, now, contact.outcome.rawValue, contact.contactedAt, onTime]))
+        }
+        _ = try connection.pipeline(statements)
+    }
+
+    /// Marks the opening withdrawn and closes its task if open; the closed task's id, if any.
+    static func withdraw(openingId: UUID, at now: Date, on connection: PostgresConnection) throws -> UUID? {
+        let results = try connection.pipeline([
+            PostgresStatement("UPDATE openings SET withdrawn_at = $2 WHERE opening_id = $1 AND withdrawn_at IS NULL", [openingId, now]),
+            PostgresStatement(
+                """
+                UPDATE contact_tasks SET status = 'closed', closed_at = $2, closed_reason = 'withdrawn'
+                WHERE opening_id = $1 AND status = 'open' RETURNING task_id
+                """, [openingId, now]),
+        ])
+        return try results[1].first?.decode(UUID.self, column: "task_id")
+    }
+
+    /// Records that escalation `level` was sent.
+    static func escalated(taskId: UUID, level: Int, on connection: PostgresConnection) throws {
+        try connection.execute("UPDATE contact_tasks SET escalation_level = $2 WHERE task_id = $1", [taskId, level])
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PostgresClient
+
+/// What consultants must do: open contact tasks and pending check-ins, most overdue first, with
+/// how late each is in working days (`spotjob followup due`).
+public struct DueItem: Codable, Sendable, Equatable {
+    /// `contact` or `checkin`.
+    public var kind: String
+    /// The task or check-in id.
+    public var id: UUID
+    public var openingId: UUID
+    public var placementId: String?
+    /// The check-in's sequence (1, 2, 3).
+    public var sequence: Int?
+    public var municipality: String
+    public var dueAt: Date
+    public var workingDaysLate: Int
+
+    /// The open duties of one municipality (kommunekode) or all, as of `now`, at most `limit`.
+    public static func list(
+        municipality: String?, now: Date, calendar: FollowupCalendar, limit: Int, on connection: PostgresConnection
+    ) throws -> [DueItem] {
+        try connection.query(
+            """
+            SELECT * FROM (
+                SELECT 'contact' AS kind, t.task_id AS id, t.opening_id, NULL::text AS placement_id, NULL::integer AS sequence,
+                       o.municipality, t.due_at
+                FROM contact_tasks t JOIN openings o USING (opening_id)
+                WHERE t.status = 'open' AND ($1::text IS NULL OR o.municipality = $1)
+                UNION ALL
+                SELECT 'checkin', c.checkin_id, p.opening_id, p.placement_id, c.sequence, p.municipality, c.due_at
+                FROM checkins c JOIN placements p USING (placement_id)
+                WHERE c.status IN ('scheduled', 'due') AND ($1::text IS NULL OR p.municipality = $1)
+            ) AS due ORDER BY due_at, id LIMIT $2
+            """, [municipality, limit]
+        ).map { row in
+            let dueAt = try row.decode(Date.self, column: "due_at")
+            return DueItem(
+                kind: try row.decode(String.self, column: "kind"), id: try row.decode(UUID.self, column: "id"),
+                openingId: try row.decode(UUID.self, column: "opening_id"),
+                placementId: try row.decode(String?.self, column: "placement_id"),
+                sequence: try row.decode(Int?.self, column: "sequence"),
+                municipality: try row.decode(String.self, column: "municipality"), dueAt: dueAt,
+                workingDaysLate: calendar.workingDaysLate(dueAt: dueAt, at: now))
+        }
+    }
+}

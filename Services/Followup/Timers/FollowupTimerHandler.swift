@@ -1,0 +1,49 @@
+import Contracts
+import Foundation
+import Messaging
+import PostgresClient
+
+/// A reminder fires: followup's reaction to its timers coming due, in the transaction that deletes
+/// them (see ``TimerHandler``). A timer whose task was closed or check-in completed meanwhile does
+/// nothing.
+public struct FollowupTimerHandler: TimerHandler {
+    public init() {}
+
+    public func fire(_ timers: [DueTimer], on connection: PostgresConnection) throws -> [OutboxEvent] {
+        try timers.flatMap { timer -> [OutboxEvent] in
+            guard let kind = FollowupTimer(rawValue: timer.kind), let key = UUID(uuidString: timer.key) else { return [] }
+            switch kind {
+            case .contactReminder:
+                guard let task = try ContactTaskStore.task(taskId: key, on: connection), task.isOpen else { return [] }
+                return [try event(FollowupEvents.contactDue, ContactDuePayload(taskId: task.taskId, openingId: task.openingId, dueAt: task.dueAt))]
+            case .contactEscalation1, .contactEscalation2:
+                guard let task = try ContactTaskStore.task(taskId: key, on: connection), task.isOpen else { return [] }
+                let level = kind == .contactEscalation1 ? 1 : 2
+                try ContactTaskStore.escalated(taskId: task.taskId, level: level, on: connection)
+                return [try event(FollowupEvents.escalated, EscalatedPayload.contact(
+                    taskId: task.taskId, openingId: task.openingId, level: level, dueAt: task.dueAt))]
+            case .checkinDue:
+                guard let checkin = try CheckinStore.checkin(key, on: connection), checkin.status == "scheduled" else { return [] }
+                try CheckinStore.markDue(checkin.checkinId, on: connection)
+                return [try event(FollowupEvents.checkinDue, CheckinPayload(checkin))]
+            case .checkinEscalation:
+                guard let checkin = try CheckinStore.checkin(key, on: connection), checkin.isPending else { return [] }
+                try CheckinStore.markEscalated(checkin.checkinId, on: connection)
+                return [try event(FollowupEvents.escalated, EscalatedPayload.checkin(
+                    checkinId: checkin.checkinId, placementId: checkin.placementId, dueAt: checkin.dueAt))]
+            }
+        }
+    }
+
+    private func event(_ type: String, _ payload: some Encodable) throws -> OutboxEvent {
+        try OutboxEvent(type: type, payload: payload, producer: FollowupEvents.service)
+    }
+}
+
+extension CheckinPayload {
+    init(_ checkin: CheckinStore.Checkin) {
+        self.init(
+            checkinId: checkin.checkinId, placementId: checkin.placementId, openingId: checkin.openingId,
+            candidateId: checkin.candidateId, sequence: checkin.sequence, dueAt: checkin.dueAt)
+    }
+}

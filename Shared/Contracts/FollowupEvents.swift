@@ -1,0 +1,174 @@
+import BodyReading
+import Foundation
+
+/// Followup's contract: what it consumes (intake's `opening.*`, matching's `placement.*`, and what
+/// jobcenters report) and the events it emits. Every instant is UTC, RFC 3339 with `Z`.
+public enum FollowupEvents {
+    public static let service = "followup"
+
+    // Consumed from jobcenter systems (and `spotjob followup contacted|checkin`).
+    public static let companyContacted = "company.contacted"
+    public static let checkinCompleted = "checkin.completed"
+    // Consumed from matching.
+    public static let placementRecorded = "placement.recorded"
+    public static let placementEnded = "placement.ended"
+
+    // Emitted
+    public static let taskOpened = "followup.task-opened"
+    public static let contactDue = "followup.contact-due"
+    public static let escalated = "followup.escalated"
+    public static let contactRecorded = "followup.contact-recorded"
+    public static let checkinScheduled = "followup.checkin-scheduled"
+    public static let checkinDue = "followup.checkin-due"
+    public static let retentionRisk = "followup.retention-risk"
+    public static let rejected = "followup.rejected"
+
+    public static let consumed = [
+        IntakeEvents.openingRegistered, IntakeEvents.openingUpdated, IntakeEvents.openingWithdrawn,
+        companyContacted, placementRecorded, placementEnded, checkinCompleted,
+    ]
+    public static let emitted = [taskOpened, contactDue, escalated, contactRecorded, checkinScheduled, checkinDue, retentionRisk, rejected]
+}
+
+/// How a contact with a company went (`company.contacted`'s `outcome`).
+public enum ContactOutcome: String, Codable, Sendable, CaseIterable {
+    case reached
+    case visitBooked = "visit-booked"
+    case declined
+    case noAnswer = "no-answer"
+
+    /// Whether the contact fulfils the duty and closes the task (all but `no-answer`).
+    public var closesTask: Bool { self != .noAnswer }
+}
+
+/// How a placement is going at a check-in (`checkin.completed`'s `outcome`).
+public enum CheckinOutcome: String, Codable, Sendable, CaseIterable {
+    case goingWell = "going-well"
+    case needsSupport = "needs-support"
+    case atRisk = "at-risk"
+
+    /// Whether the Task Force should look at the placement (seed 003: another job or company).
+    public var isRisk: Bool { self != .goingWell }
+}
+
+/// The body of `followup.task-opened`.
+public struct TaskOpenedPayload: Codable, Sendable, Equatable {
+    public var taskId: UUID
+    public var openingId: UUID
+    /// Always `contact`.
+    public var kind: String
+    public var municipality: String
+    public var visitRequested: Bool
+    public var dueAt: Date
+
+    public init(taskId: UUID, openingId: UUID, municipality: String, visitRequested: Bool, dueAt: Date) {
+        self.taskId = taskId
+        self.openingId = openingId
+        self.kind = "contact"
+        self.municipality = municipality
+        self.visitRequested = visitRequested
+        self.dueAt = dueAt
+    }
+}
+
+/// The body of `followup.contact-due`.
+public struct ContactDuePayload: Codable, Sendable, Equatable {
+    public var taskId: UUID
+    public var openingId: UUID
+    public var dueAt: Date
+
+    public init(taskId: UUID, openingId: UUID, dueAt: Date) {
+        self.taskId = taskId
+        self.openingId = openingId
+        self.dueAt = dueAt
+    }
+}
+
+/// The body of `followup.escalated`: a contact task (`taskId`, `openingId`) or a check-in
+/// (`checkinId`, `placementId`) not done in time.
+public struct EscalatedPayload: Codable, Sendable, Equatable {
+    public var taskId: UUID?
+    public var openingId: UUID?
+    public var checkinId: UUID?
+    public var placementId: String?
+    /// `contact` or `checkin`.
+    public var kind: String
+    public var level: Int
+    public var dueAt: Date
+
+    public static func contact(taskId: UUID, openingId: UUID, level: Int, dueAt: Date) -> Self {
+        Self(taskId: taskId, openingId: openingId, checkinId: nil, placementId: nil, kind: "contact", level: level, dueAt: dueAt)
+    }
+
+    public static func checkin(checkinId: UUID, placementId: String, dueAt: Date) -> Self {
+        Self(taskId: nil, openingId: nil, checkinId: checkinId, placementId: placementId, kind: "checkin", level: 1, dueAt: dueAt)
+    }
+}
+
+/// The body of `followup.contact-recorded`.
+public struct ContactRecordedPayload: Codable, Sendable, Equatable {
+    public var taskId: UUID
+    public var openingId: UUID
+    public var outcome: ContactOutcome
+    public var contactedAt: Date
+    /// `contactedAt` ≤ the task's `dueAt`.
+    public var onTime: Bool
+
+    public init(taskId: UUID, openingId: UUID, outcome: ContactOutcome, contactedAt: Date, onTime: Bool) {
+        self.taskId = taskId
+        self.openingId = openingId
+        self.outcome = outcome
+        self.contactedAt = contactedAt
+        self.onTime = onTime
+    }
+}
+
+/// The body of `followup.checkin-scheduled` and `followup.checkin-due`.
+public struct CheckinPayload: Codable, Sendable, Equatable {
+    public var checkinId: UUID
+    public var placementId: String
+    public var openingId: UUID
+    public var candidateId: String
+    /// 1, 2, 3 for the check-ins at 7, 28 and 91 days.
+    public var sequence: Int
+    public var dueAt: Date
+
+    public init(checkinId: UUID, placementId: String, openingId: UUID, candidateId: String, sequence: Int, dueAt: Date) {
+        self.checkinId = checkinId
+        self.placementId = placementId
+        self.openingId = openingId
+        self.candidateId = candidateId
+        self.sequence = sequence
+        self.dueAt = dueAt
+    }
+}
+
+/// The body of `followup.retention-risk`: a check-in came back `needs-support` or `at-risk`.
+public struct RetentionRiskPayload: Codable, Sendable, Equatable {
+    public var checkinId: UUID
+    public var placementId: String
+    public var openingId: UUID
+    public var candidateId: String
+    public var outcome: CheckinOutcome
+    public var completedAt: Date
+
+    public init(checkinId: UUID, placementId: String, openingId: UUID, candidateId: String, outcome: CheckinOutcome, completedAt: Date) {
+        self.checkinId = checkinId
+        self.placementId = placementId
+        self.openingId = openingId
+        self.candidateId = candidateId
+        self.outcome = outcome
+        self.completedAt = completedAt
+    }
+}
+
+/// The body of `followup.rejected`: a message followup refused, with every problem found.
+public struct FollowupRejectedPayload: Codable, Sendable, Equatable {
+    public var messageId: UUID
+    public var errors: [FieldError]
+
+    public init(messageId: UUID, errors: [FieldError]) {
+        self.messageId = messageId
+        self.errors = errors
+    }
+}

@@ -1,0 +1,302 @@
+import AMQPClient
+import Chronology
+import Contracts
+import Domain
+import Followup
+import Foundation
+import JSON
+import Logging
+import Messaging
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// The followup executable on the real stack: intake's and matching's events and jobcenters'
+/// reports in, tasks, timers and check-ins in followup's schema, events on the broker.
+final class FollowupServiceTests: XCTestCase {
+    private var stack: LocalStack!
+    private var followup: ServiceProcess!
+    private var publisher: AMQPPublisher!
+    private var database: PostgresClient!
+    private var observer: EventObserver!
+    private let logger = Logger(label: "followup-test")
+    /// Unique per test: the source of its openings and the prefix of its placement ids.
+    private var prefix = ""
+
+    override func setUp() async throws {
+        stack = try LocalStack.fromEnvironment()
+        prefix = "f-\(UUID().uuidString.prefix(8).lowercased())"
+        database = PostgresClient(
+            configuration: PostgresConfiguration(url: stack.databaseURL(service: "followup"), searchPath: "followup"), logger: logger)
+        publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: logger)
+        observer = try EventObserver(stack: stack, routingKeys: ["followup.#"], logger: logger)
+        await observer.start()
+        followup = try ServiceProcess(service: FollowupEvents.service, stack: stack)
+        try await followup.waitUntilStarted()
+    }
+
+    override func tearDown() async throws {
+        await followup?.stop()
+        await observer?.close()
+        await publisher?.close()
+        await database?.close()
+    }
+
+    // MARK: Publishing as intake, matching and a jobcenter would
+
+    private func opening(submittedAt: String, municipality: String = "615", cvr: String = "25313763", employees: Int? = 40,
+                         jobType: JobType = .smajob) throws -> OpeningPayload {
+        OpeningPayload(
+            openingId: UUID(), sheetId: "\(prefix)-\(UUID().uuidString.prefix(6))", revision: 1, source: prefix,
+            municipality: municipality, company: .init(cvr: try CVR(cvr), name: "Kantinen", employees: employees),
+            category: .kitchenCleaning, tasks: [], hoursPerWeek: HoursPerWeek(tenths: 75)!, positions: 1, jobType: jobType,
+            visitRequested: true, submittedAt: RFC3339.date(from: submittedAt), registeredAt: Date())
+    }
+
+    private func publish(_ type: String, _ body: some Encodable, messageID: UUID = UUID(), producer: String = "test") async throws {
+        try await publisher.publish(
+            Envelope(messageID: messageID, type: type, producer: producer, body: try JSONCoding.encoder.encode(body))
+                .outgoing(exchange: SpotJobTopology.exchange))
+    }
+
+    private struct Contact: Encodable { var openingId: UUID, contactedAt: String, by: String, outcome: String }
+    private struct Placement: Encodable {
+        var placementId: String, candidateId: String, openingId: UUID, cvr: String, municipality: String, jobType: String
+        var hoursPerWeek: Double, startDate: String, targetGroup: Bool
+    }
+    private struct PlacementEnded: Encodable { var placementId: String, endDate: String, reason: String }
+
+    /// The events of this test (those naming one of `openings`, or a placement of this test).
+    private func events(_ count: Int, about ids: Set<String>, settle: Duration = .milliseconds(700)) async -> [(type: String, body: [String: Any])] {
+        var mine: [(String, [String: Any])] = []
+        let deadline = ContinuousClock.now + .seconds(30)
+        func own(_ delivery: Delivery) -> (String, [String: Any])? {
+            guard let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any] else { return nil }
+            let named = [body["openingId"], body["placementId"], body["messageId"]].compactMap { ($0 as? String)?.lowercased() }
+            return named.contains(where: ids.contains) ? (delivery.routingKey, body) : nil
+        }
+        while mine.count < count, ContinuousClock.now < deadline {
+            mine += await observer.collect(1, timeout: .milliseconds(300)).compactMap(own)
+        }
+        mine += await observer.collect(Int.max, timeout: .zero, settle: settle).compactMap(own)
+        return mine
+    }
+
+    private func count(_ sql: String, _ binds: [(any PostgresEncodable)?]) async throws -> Int {
+        try await database.withConnection { try $0.query(sql, binds).first?.decode(Int.self, at: 0) ?? 0 }
+    }
+
+    private func id(_ uuid: UUID) -> String { uuid.uuidString.lowercased() }
+
+    // MARK: Tests
+
+    /// The issue's example: a sheet submitted on skærtorsdag 2025 is due 23 April 16:00+02:00. Being long
+    /// past, its reminder and both escalations fire at once, in order.
+    func testAnOldSheetOpensATaskAndItsRemindersFireAtOnceInOrder() async throws {
+        let opening = try opening(submittedAt: "2025-04-17T10:30:00+02:00")
+        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        let received = await events(4, about: [id(opening.openingId)])
+
+        XCTAssertEqual(received.map(\.type), [
+            FollowupEvents.taskOpened, FollowupEvents.contactDue, FollowupEvents.escalated, FollowupEvents.escalated,
+        ])
+        guard received.count == 4 else { return }
+        XCTAssertEqual(received[0].body["dueAt"] as? String, "2025-04-23T14:00:00.000Z")
+        XCTAssertEqual(received[0].body["kind"] as? String, "contact")
+        XCTAssertEqual(received[0].body["municipality"] as? String, "615")
+        XCTAssertEqual(received[1].body["dueAt"] as? String, "2025-04-23T14:00:00.000Z")
+        XCTAssertEqual(received.dropFirst(2).map { $0.body["level"] as? Int }, [1, 2])
+        let pending = try await count("SELECT count(*) FROM timers WHERE key = $1", [received[0].body["taskId"] as? String])
+        XCTAssertEqual(pending, 0, "each timer fired once and is gone")
+    }
+
+    /// A contact by the deadline closes the task and cancels its timers: no escalation follows. The
+    /// same message delivered twice, and a later contact, change nothing more.
+    func testAContactOnTimeClosesTheTaskAndCancelsItsTimers() async throws {
+        let opening = try opening(submittedAt: RFC3339.format(Date()))
+        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        let opened = await events(1, about: [id(opening.openingId)], settle: .zero)
+        XCTAssertEqual(opened.map(\.type), [FollowupEvents.taskOpened])
+        let taskId = try XCTUnwrap(opened.first?.body["taskId"] as? String).lowercased()
+        let scheduled = try await count("SELECT count(*) FROM timers WHERE key = $1", [taskId])
+        XCTAssertEqual(scheduled, 3, "reminder, deadline and second escalation")
+
+        let contact = Contact(openingId: opening.openingId, contactedAt: RFC3339.format(Date()), by: "Mette, Jobcenter Horsens", outcome: "visit-booked")
+        let messageID = UUID()
+        try await publish(FollowupEvents.companyContacted, contact, messageID: messageID)
+        try await publish(FollowupEvents.companyContacted, contact, messageID: messageID)
+        let recorded = await events(1, about: [id(opening.openingId)], settle: .seconds(1))
+
+        XCTAssertEqual(recorded.map(\.type), [FollowupEvents.contactRecorded], "one effect for the redelivered message")
+        XCTAssertEqual(recorded.first?.body["onTime"] as? Bool, true)
+        XCTAssertEqual(recorded.first?.body["outcome"] as? String, "visit-booked")
+        let left = try await count("SELECT count(*) FROM timers WHERE key = $1", [taskId])
+        XCTAssertEqual(left, 0, "the task's timers are cancelled")
+        let status = try await database.withConnection { [opening] in
+            try $0.query("SELECT status, contacted_on_time FROM contact_tasks WHERE opening_id = $1", [opening.openingId]).first
+                .map { (try $0.decode(String.self, at: 0), try $0.decode(Bool.self, at: 1)) }
+        }
+        XCTAssertEqual(status?.0, "closed")
+        XCTAssertEqual(status?.1, true)
+    }
+
+    /// A contact for an opening followup does not know is refused: `followup.rejected`, the raw
+    /// message kept, and dead-lettered.
+    func testAContactForAnUnknownOpeningIsRejected() async throws {
+        let deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["followup"], logger: logger)
+        await deadLetters.start()
+        let messageID = UUID()
+        try await publish(FollowupEvents.companyContacted, Contact(
+            openingId: UUID(), contactedAt: "2025-04-22T10:00:00+02:00", by: "x", outcome: "reached"), messageID: messageID)
+        let rejected = await events(1, about: [id(messageID)], settle: .zero)
+        let dead = await deadLetters.collect(1, timeout: .seconds(10))
+        await deadLetters.close()
+
+        XCTAssertEqual(rejected.map(\.type), [FollowupEvents.rejected])
+        let errors = rejected.first?.body["errors"] as? [[String: Any]]
+        XCTAssertEqual(errors?.first?["code"] as? String, "unknown-opening")
+        XCTAssertTrue(dead.contains { $0.properties.messageID == id(messageID) }, "dead-lettered")
+        let kept = try await count("SELECT count(*) FROM rejected_messages WHERE message_id = $1", [messageID])
+        XCTAssertEqual(kept, 1)
+    }
+
+    /// A placement schedules three check-ins at 10:00 on working days; its end cancels those not done.
+    func testAPlacementSchedulesThreeCheckinsAndItsEndCancelsThem() async throws {
+        let opening = try opening(submittedAt: RFC3339.format(Date()))
+        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        let placementId = "\(prefix)-p1"
+        let start = Copenhagen.date(at: Date())!.advanced(by: 30)
+        try await publish(FollowupEvents.placementRecorded, Placement(
+            placementId: placementId, candidateId: "c-1", openingId: opening.openingId, cvr: "25313763", municipality: "615",
+            jobType: "smajob", hoursPerWeek: 7.5, startDate: start.description, targetGroup: true), producer: "matching")
+        let scheduled = await events(4, about: [id(opening.openingId)])
+        let checkins = scheduled.filter { $0.type == FollowupEvents.checkinScheduled }
+        XCTAssertEqual(checkins.map { $0.body["sequence"] as? Int }, [1, 2, 3])
+        let expected = FollowupCalendar().checkins(startDate: start).map { RFC3339.format($0.dueAt) }
+        XCTAssertEqual(checkins.map { $0.body["dueAt"] as? String }, expected)
+        let timers = try await count(
+            "SELECT count(*) FROM timers t JOIN checkins c ON t.key = c.checkin_id::text WHERE c.placement_id = $1", [placementId])
+        XCTAssertEqual(timers, 6, "a due and an escalation timer per check-in")
+
+        try await publish(FollowupEvents.placementEnded, PlacementEnded(placementId: placementId, endDate: start.advanced(by: 10).description, reason: "flyttet"), producer: "matching")
+        try await waitUntil("the check-ins are cancelled") {
+            try await self.count("SELECT count(*) FROM checkins WHERE placement_id = $1 AND status = 'cancelled'", [placementId]) == 3
+        }
+        let left = try await count(
+            "SELECT count(*) FROM timers t JOIN checkins c ON t.key = c.checkin_id::text WHERE c.placement_id = $1", [placementId])
+        XCTAssertEqual(left, 0)
+    }
+
+    /// kill -9 while many past-due reminders fire: afterwards each timer's event was published and
+    /// no task was escalated twice in effect.
+    func testKillNineWhileTimersFireLosesNoneAndDuplicatesNone() async throws {
+        let openings = try (0..<400).map { _ in try opening(submittedAt: "2025-04-17T10:30:00+02:00") }
+        for chunk in stride(from: 0, to: openings.count, by: 50) {
+            try await publisher.publish(try openings[chunk..<min(chunk + 50, openings.count)].map {
+                Envelope(type: IntakeEvents.openingRegistered, producer: "intake", body: try JSONCoding.encoder.encode($0))
+                    .outgoing(exchange: SpotJobTopology.exchange)
+            })
+        }
+        // Kill as soon as the first tasks are open, while their timers are due and firing.
+        try await waitUntil("the first tasks are open", timeout: .seconds(20)) {
+            try await self.count("SELECT count(*) FROM contact_tasks JOIN openings USING (opening_id) WHERE source = $1", [self.prefix]) > 0
+        }
+        await followup.stop(signal: SIGKILL)
+        let dueAtKill = try await count(
+            "SELECT count(*) FROM timers WHERE key IN (SELECT task_id::text FROM contact_tasks JOIN openings USING (opening_id) WHERE source = $1)",
+            [prefix])
+        let tasksAtKill = try await count("SELECT count(*) FROM contact_tasks JOIN openings USING (opening_id) WHERE source = $1", [prefix])
+        XCTAssertTrue(dueAtKill > 0 || tasksAtKill < openings.count, "the kill landed while work was left")
+        followup = try ServiceProcess(service: FollowupEvents.service, stack: stack)
+        try await followup.waitUntilStarted()
+        let ids = Set(openings.map { id($0.openingId) })
+        let received = await events(openings.count * 4, about: ids, settle: .seconds(2))
+        print("kill -9 landed with \(dueAtKill) timers due and \(tasksAtKill) of \(openings.count) tasks open")
+
+        let effects = try await database.withConnection { [prefix] connection in
+            try connection.query(
+                """
+                SELECT count(*) FILTER (WHERE t.escalation_level = 2), count(*) FROM contact_tasks t
+                JOIN openings o USING (opening_id) WHERE o.source = $1
+                """, [prefix]).first.map { (try $0.decode(Int.self, at: 0), try $0.decode(Int.self, at: 1)) }
+        }
+        XCTAssertEqual(effects?.1, openings.count, "one task per opening")
+        XCTAssertEqual(effects?.0, openings.count, "every task reached level 2")
+        let pending = try await count(
+            "SELECT count(*) FROM timers WHERE key IN (SELECT task_id::text FROM contact_tasks JOIN openings USING (opening_id) WHERE source = $1)",
+            [prefix])
+        XCTAssertEqual(pending, 0, "no timer left behind")
+        // Delivery is at least once (a kill between commit and confirm republishes with the same id);
+        // every kind of event arrived for every opening.
+        for type in [FollowupEvents.taskOpened, FollowupEvents.contactDue] {
+            XCTAssertEqual(Set(received.filter { $0.type == type }.compactMap { ($0.body["openingId"] as? String)?.lowercased() }), ids, type)
+        }
+        let levels = Dictionary(grouping: received.filter { $0.type == FollowupEvents.escalated }) { ($0.body["openingId"] as? String) ?? "" }
+        XCTAssertEqual(levels.count, openings.count)
+        XCTAssertTrue(levels.values.allSatisfy { Set($0.compactMap { $0.body["level"] as? Int }) == [1, 2] })
+    }
+
+    /// The funnel over a known set of this test's openings.
+    func testTheFunnelCountsAKnownDataSet() async throws {
+        // Four openings: two companies of 40 employees (one CVR twice), one of 5, one unknown size.
+        let openings = [
+            try opening(submittedAt: RFC3339.format(Date()), cvr: "25313763", employees: 40),
+            try opening(submittedAt: RFC3339.format(Date()), cvr: "25313763", employees: 40, jobType: .fleksjob),
+            try opening(submittedAt: RFC3339.format(Date()), municipality: "766", cvr: "10150817", employees: 5),
+            try opening(submittedAt: "2025-04-17T10:30:00+02:00", municipality: "766", cvr: "29403473", employees: nil),
+        ]
+        for opening in openings { try await publish(IntakeEvents.openingRegistered, opening, producer: "intake") }
+        _ = await events(4 + 3, about: Set(openings.map { id($0.openingId) }), settle: .milliseconds(300))
+        let now = RFC3339.format(Date())
+        try await publish(FollowupEvents.companyContacted, Contact(openingId: openings[0].openingId, contactedAt: now, by: "a", outcome: "visit-booked"))
+        try await publish(FollowupEvents.companyContacted, Contact(openingId: openings[1].openingId, contactedAt: now, by: "a", outcome: "no-answer"))
+        try await publish(FollowupEvents.companyContacted, Contact(openingId: openings[3].openingId, contactedAt: now, by: "a", outcome: "reached"))
+        let start = Copenhagen.date(at: Date())!.advanced(by: -100)
+        for (index, ended) in [(0, nil), (2, start.advanced(by: 30))] as [(Int, CivilDate?)] {
+            let placementId = "\(prefix)-funnel-\(index)"
+            try await publish(FollowupEvents.placementRecorded, Placement(
+                placementId: placementId, candidateId: "c-\(index)", openingId: openings[index].openingId, cvr: "25313763",
+                municipality: "615", jobType: "smajob", hoursPerWeek: 5, startDate: start.description, targetGroup: true))
+            if let ended {
+                try await publish(FollowupEvents.placementEnded, PlacementEnded(placementId: placementId, endDate: ended.description, reason: "stoppet"))
+            }
+        }
+        try await waitUntil("the contacts and placements are recorded") {
+            let contacts = try await self.count(
+                "SELECT count(*) FROM contacts c JOIN openings o USING (opening_id) WHERE o.source = $1", [self.prefix])
+            let placements = try await self.count(
+                "SELECT count(*) FROM placements WHERE placement_id LIKE $1 AND (end_date IS NOT NULL OR placement_id LIKE '%-0')",
+                ["\(self.prefix)%"])
+            return contacts == 3 && placements == 2
+        }
+        let today = Copenhagen.date(at: Date())!
+        let funnel = try await database.withConnection { [prefix] in try Funnel.compute(Funnel.Filter(source: prefix), today: today, on: $0) }
+
+        XCTAssertEqual(funnel.registered, 4)
+        XCTAssertEqual(funnel.contactedOnTime, 1, "the visit booked today, before its deadline")
+        XCTAssertEqual(funnel.contactedLate, 1, "the old sheet, reached after its deadline")
+        XCTAssertEqual(funnel.notContacted, 2, "no-answer does not count as contacted")
+        XCTAssertEqual(funnel.visitsBooked, 1)
+        XCTAssertEqual(funnel.placements, 2)
+        XCTAssertEqual(funnel.retained13Weeks, 1, "one placement ended at day 30")
+        XCTAssertEqual(funnel.companies, 3)
+        XCTAssertEqual(funnel.openingsByJobType, ["615": ["smajob": 1, "fleksjob": 1], "766": ["smajob": 2]])
+        XCTAssertEqual(funnel.companiesBySize, ["under-10": 1, "10-49": 1, "50-99": 0, "100-999": 0, "1000-or-more": 0, "unknown": 1])
+
+        let page = FunnelPage.html(funnel, title: "Test", generated: "nu")
+        XCTAssertTrue(page.contains("<svg"), "charts inline")
+        XCTAssertFalse(page.contains("<script"), "no scripts")
+        XCTAssertFalse(page.contains("src=\"http"), "no external files")
+        for step in funnel.steps { XCTAssertTrue(page.contains(">\(step.count)</td>"), "\(step.key) \(step.count) on the page") }
+    }
+
+    private func waitUntil(_ description: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTFail("timed out waiting until \(description)")
+    }
+}
