@@ -65,3 +65,23 @@ final class ScheduleRulesTests: XCTestCase {
         XCTAssertEqual(id.uuidString.lowercased().dropFirst(14).first, "8", "version 8 (custom, name-based)")
     }
 }
+
+final class BillingTimerTests: XCTestCase {
+    func testTheFirstOfNextMonth() {
+        XCTAssertEqual(ScheduleRules.firstOfNextMonth(after: CivilDate("2026-12-04")!), CivilDate("2027-01-01")!)
+        XCTAssertEqual(ScheduleRules.firstOfNextMonth(after: CivilDate("2024-02-29")!), CivilDate("2024-03-01")!)
+    }
+
+    func testAFixedDateLineTimerIsDueAtSixOnItsDate() throws {
+        let timer = try BillingTimer.lineDue(contractId: "c/1", lineId: "rate-2", on: CivilDate("2027-02-01")!)
+        XCTAssertEqual(timer.kind, BillingTimer.lineDue)
+        XCTAssertEqual(timer.key, "3:c/1/rate-2")
+        XCTAssertEqual(timer.dueAt, RFC3339.date(from: "2027-02-01T05:00:00Z"))
+    }
+
+    func testAMonthOfTripsIsInvoicedOnTheFirstOfTheNextMonthAtSix() throws {
+        let timer = try BillingTimer.mileageMonth(contractId: "hedensted", tripDate: CivilDate("2026-06-17")!)
+        XCTAssertEqual(timer.key, "9:hedensted/2026-06")
+        XCTAssertEqual(timer.dueAt, RFC3339.date(from: "2026-07-01T04:00:00Z"))
+    }
+}

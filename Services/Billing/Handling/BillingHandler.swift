@@ -121,11 +121,18 @@ public struct BillingHandler: MessageHandler {
             }
         }
         try ContractStore.save(contract, isNew: existing == nil, at: now, on: connection)
+        // Fixed-date lines still to come are issued by a timer at 06:00 on their date; a date
+        // already past is issued now, below. A revision replaces the timers of the lines it keeps.
+        let future = try contract.schedule.compactMap { line -> ScheduledTimer? in
+            guard case .on(let date) = line.due, ScheduleRules.dueInstant(of: date) > now else { return nil }
+            return try BillingTimer.lineDue(contractId: contract.contractId, lineId: line.lineId, on: date)
+        }
+        try Timers.schedule(future, on: connection, now: now)
         return .drafts(try dueLines(of: contract, cause: cause, on: connection, at: now))
     }
 
     /// The documents for the lines of `contract` that are due now and not invoiced, claimed.
-    func dueLines(of contract: BillingContract, cause: Envelope, on connection: PostgresConnection, at now: Date) throws -> [DocumentDraft] {
+    func dueLines(of contract: BillingContract, cause: Envelope?, on connection: PostgresConnection, at now: Date) throws -> [DocumentDraft] {
         let needsMeetings = contract.schedule.contains { if case .afterMeetings = $0.due { true } else { false } }
         let meetings = needsMeetings ? try ContractStore.meetingsHeld(contract.contractId, on: connection) : 0
         let candidates = ScheduleRules.dueLines(of: contract.schedule, invoiced: [], meetingsHeld: meetings, now: now)
@@ -189,7 +196,9 @@ public struct BillingHandler: MessageHandler {
                     FieldError(field: "date", code: .noMileageRate, message: "the mileage rate table has no state rate for this date"),
                 ]))
             }
-            try ActivityStore.log(trip, on: connection)
+            if try ActivityStore.log(trip, on: connection) {
+                try Timers.schedule(try BillingTimer.mileageMonth(contractId: contract.contractId, tripDate: trip.date), on: connection, now: now)
+            }
             return .drafts([])
         case .contract, .credit, .invalid:
             return .drafts([])
@@ -209,6 +218,13 @@ public struct BillingHandler: MessageHandler {
         guard try ActivityStore.claimCredit(series: series, number: request.invoiceNumber, reason: request.reason, at: now, on: connection)
         else { return refused(.alreadyCredited, "this invoice is credited already", contractId: stored.contractId) }
         try ActivityStore.release(stored.source, of: stored.contractId, on: connection)
+        if stored.source.hasPrefix("mileage:") {
+            // Its trips may be invoiced again (with a timer scheduled when one is logged again).
+            for line in stored.invoice.lines {
+                let tripId = line.lineId.hasSuffix(Self.overLimitSuffix) ? String(line.lineId.dropLast(Self.overLimitSuffix.count)) : line.lineId
+                try ActivityStore.release("trip:\(tripId)", of: stored.contractId, on: connection)
+            }
+        }
         return .drafts([DocumentDraft(
             contractId: stored.contractId, source: "credit:\(request.invoiceNumber)", content: .creditNote(crediting: stored.invoice),
             cause: cause)])
@@ -221,6 +237,37 @@ public struct BillingHandler: MessageHandler {
     ) throws -> [DocumentDraft] {
         guard amount > .zero, try !ActivityStore.claim([source], of: contract.contractId, on: connection).isEmpty else { return [] }
         return [invoice(contract, source: source, lines: [.single(lineId: lineId, description: description, price: amount)], cause: cause)]
+    }
+
+    /// The line id of the part of a trip beyond 20,000 km in the year: `TRIPID/over-20000`.
+    static let overLimitSuffix = "/over-20000"
+
+    /// The invoice of `contract`'s trips in `month` not invoiced yet: a line per trip at the state
+    /// rate on its date, the high rate for the first 20,000 km of the calendar year (the trips of
+    /// the year before this month, and this month's already invoiced, count first), the low rate
+    /// beyond; a trip crossing 20,000 km is two lines.
+    func mileage(of contract: BillingContract, month: CivilDate, on connection: PostgresConnection) throws -> [DocumentDraft] {
+        let (trips, drivenBefore) = try ActivityStore.trips(of: contract.contractId, in: month, on: connection)
+        let claimed = try ActivityStore.claim(trips.map { "trip:\($0.tripId)" }, of: contract.contractId, on: connection)
+        var driven = drivenBefore
+        var lines: [InvoiceLine] = []
+        for trip in trips {
+            let tripDriven = driven
+            driven = driven + trip.distance
+            guard claimed.contains("trip:\(trip.tripId)") else { continue }
+            let priced = try MonthlyMileage(trips: [trip], drivenEarlierThisYear: tripDriven, rates: rates)
+            // A trip's line has its id; the part of a trip crossing 20,000 km beyond it, TRIPID/over-20000.
+            for (index, line) in priced.lines.enumerated() {
+                lines.append(InvoiceLine(
+                    lineId: index == 0 ? trip.tripId : trip.tripId + Self.overLimitSuffix,
+                    description: line.description, quantity: line.quantity, unitCode: line.unitCode, unitPrice: line.unitPrice,
+                    amount: line.amount))
+            }
+        }
+        guard !lines.isEmpty else { return [] }
+        let source = "mileage:\(month.description.prefix(7))"
+        _ = try ActivityStore.claim([source], of: contract.contractId, on: connection)
+        return [invoice(contract, source: source, lines: lines, cause: nil)]
     }
 
     private func invoice(_ contract: BillingContract, source: String, lines: [InvoiceLine], cause: Envelope?) -> DocumentDraft {

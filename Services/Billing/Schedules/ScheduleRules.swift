@@ -35,3 +35,11 @@ public enum ScheduleRules {
         return current.filter { invoiced.contains($0.lineId) && revisedById[$0.lineId] != $0 }.map(\.lineId)
     }
 }
+
+extension ScheduleRules {
+    /// The 1st of the month after `date`'s month: when that month's mileage is invoiced.
+    public static func firstOfNextMonth(after date: CivilDate) -> CivilDate {
+        let first = date.firstOfMonth
+        return first.advanced(by: CivilDate.numberOfDays(inMonth: first.month, year: first.year))
+    }
+}

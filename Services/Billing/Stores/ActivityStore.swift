@@ -1,3 +1,4 @@
+import Chronology
 import Foundation
 import PostgresClient
 
@@ -74,13 +75,43 @@ enum ActivityStore {
             """, [extra.contractId, extra.extraId, extra.description, extra.amount.ore, extra.deliveredOn.description]) == 1
     }
 
-    /// Records a trip; a trip id reported again changes nothing.
-    static func log(_ trip: TripLogged, on connection: PostgresConnection) throws {
-        _ = try connection.execute(
+    /// Records a trip; `false` when the trip id was reported before (which changes nothing).
+    static func log(_ trip: TripLogged, on connection: PostgresConnection) throws -> Bool {
+        try connection.execute(
             """
             INSERT INTO trips (contract_id, trip_id, trip_date, km_tenths, purpose) VALUES ($1, $2, $3::date, $4, $5)
             ON CONFLICT DO NOTHING
-            """, [trip.contractId, trip.tripId, trip.date.description, trip.distance.tenths, trip.purpose])
+            """, [trip.contractId, trip.tripId, trip.date.description, trip.distance.tenths, trip.purpose]) == 1
+    }
+
+    /// The trips of `contractId` in the month of `month` not invoiced yet, in date order, and the
+    /// kilometres that count before them in the calendar year: the year's trips before the month,
+    /// and the month's trips invoiced already.
+    static func trips(of contractId: String, in month: CivilDate, on connection: PostgresConnection) throws -> ([MileageTrip], Kilometres) {
+        let start = month.firstOfMonth
+        let end = ScheduleRules.firstOfNextMonth(after: start)
+        let yearStart = CivilDate(year: start.year, month: 1, day: 1)!
+        let rows = try connection.query(
+            """
+            SELECT t.trip_id, t.trip_date::text AS trip_date, t.km_tenths, t.trip_date < $2::date AS before,
+                   (b.source IS NOT NULL) AS invoiced
+            FROM trips t LEFT JOIN billed_items b ON b.contract_id = t.contract_id AND b.source = 'trip:' || t.trip_id
+            WHERE t.contract_id = $1 AND t.trip_date >= $4::date AND t.trip_date < $3::date
+            ORDER BY t.trip_date, t.trip_id
+            """, [contractId, start.description, end.description, yearStart.description])
+        var driven = Kilometres.zero
+        var trips: [MileageTrip] = []
+        for row in rows {
+            let distance = Kilometres(tenths: try row.decode(Int64.self, column: "km_tenths"))
+            if try row.decode(Bool.self, column: "before") || row.decode(Bool.self, column: "invoiced") {
+                driven = driven + distance
+            } else {
+                trips.append(MileageTrip(
+                    date: try ContractStore.date(row.decode(String.self, column: "trip_date")), distance: distance,
+                    tripId: try row.decode(String.self, column: "trip_id")))
+            }
+        }
+        return (trips, driven)
     }
 
     /// Claims the credit of invoice `number`; `false` when it was credited (or requested) before.
