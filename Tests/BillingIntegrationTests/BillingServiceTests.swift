@@ -150,6 +150,22 @@ final class BillingServiceTests: XCTestCase {
         XCTAssertEqual(afterMeeting.compactMap(\.netOre), [8_500_000])
         let value2 = try await bench.count("SELECT revision FROM contracts WHERE contract_id = $1", [contractId])
         XCTAssertEqual(value2, 3)
+
+        // Credited, the line is not invoiced again by itself (another meeting), but a revision may change it.
+        try await bench.publish(BillingEvents.creditRequested, [["invoiceNumber": 1, "reason": "Forkert beløb"]])
+        try await bench.publish(BillingEvents.meetingHeld, [["contractId": contractId, "meetingId": "m2", "heldOn": "2019-06-01"]])
+        let credit = await bench.events(1, settle: .seconds(1))
+        XCTAssertEqual(credit.map(\.type), [BillingEvents.creditNoteIssued])
+        var corrected = uninvoicedOnly
+        corrected["revision"] = 4
+        corrected["schedule"] = [
+            ["lineId": "half-1", "description": "Ændret efter kreditering", "amountOre": 9_000_000, "due": ["signed": true]],
+            (uninvoicedOnly["schedule"] as! [Any])[1],
+        ]
+        try await bench.publish(BillingEvents.contractRegistered, [corrected])
+        let reissued = invoices(await bench.events(1))
+        XCTAssertEqual(reissued.compactMap(\.netOre), [9_000_000])
+        XCTAssertEqual(reissued.compactMap(\.number), [4])
     }
 
     /// The same message delivered twice, and the same contract sent again, issue nothing twice.

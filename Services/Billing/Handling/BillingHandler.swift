@@ -108,7 +108,8 @@ public struct BillingHandler: MessageHandler {
         if let existing {
             guard contract.revision > existing.revision else { return .drafts([]) }
             let billed = try ActivityStore.billed(contract.contractId, on: connection)
-            let invoicedLines = Set(billed.compactMap(Self.lineId(ofSource:)))
+            let invoicedLines = Set(billed.filter { !$0.value }.keys.compactMap(Self.lineId(ofSource:)))
+            let creditedLines = Set(billed.filter(\.value).keys.compactMap(Self.lineId(ofSource:)))
             let changed = ScheduleRules.invoicedLinesChanged(from: existing.schedule, to: contract.schedule, invoiced: invoicedLines)
             if !changed.isEmpty {
                 return .rejected(BillingRejection(contractId: contract.contractId, errors: changed.map { lineId in
@@ -119,6 +120,9 @@ public struct BillingHandler: MessageHandler {
                         message: "line \(lineId) is invoiced; \(index == nil ? "removing" : "changing") it is refused: credit its invoice first")
                 }))
             }
+            // A credited line that the revision changes is invoiced again when due.
+            let revisedCredited = ScheduleRules.invoicedLinesChanged(from: existing.schedule, to: contract.schedule, invoiced: creditedLines)
+            try ActivityStore.release(revisedCredited.map(Self.source(line:)), of: contract.contractId, on: connection)
         }
         try ContractStore.save(contract, isNew: existing == nil, at: now, on: connection)
         // Fixed-date lines still to come are issued by a timer at 06:00 on their date; a date
@@ -217,14 +221,7 @@ public struct BillingHandler: MessageHandler {
         }
         guard try ActivityStore.claimCredit(series: series, number: request.invoiceNumber, reason: request.reason, at: now, on: connection)
         else { return refused(.alreadyCredited, "this invoice is credited already", contractId: stored.contractId) }
-        try ActivityStore.release(stored.source, of: stored.contractId, on: connection)
-        if stored.source.hasPrefix("mileage:") {
-            // Its trips may be invoiced again (with a timer scheduled when one is logged again).
-            for line in stored.invoice.lines {
-                let tripId = line.lineId.hasSuffix(Self.overLimitSuffix) ? String(line.lineId.dropLast(Self.overLimitSuffix.count)) : line.lineId
-                try ActivityStore.release("trip:\(tripId)", of: stored.contractId, on: connection)
-            }
-        }
+        try ActivityStore.markCredited(stored.source, of: stored.contractId, on: connection)
         return .drafts([DocumentDraft(
             contractId: stored.contractId, source: "credit:\(request.invoiceNumber)", content: .creditNote(crediting: stored.invoice),
             cause: cause)])

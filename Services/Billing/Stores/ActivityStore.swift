@@ -16,15 +16,27 @@ enum ActivityStore {
         ).map { try $0.decode(String.self, at: 0) })
     }
 
-    /// The sources of `contractId` invoiced and not credited.
-    static func billed(_ contractId: String, on connection: PostgresConnection) throws -> Set<String> {
-        Set(try connection.query("SELECT source FROM billed_items WHERE contract_id = $1", [contractId])
-            .map { try $0.decode(String.self, at: 0) })
+    /// The sources of `contractId` that are claimed: whether each was credited since.
+    static func billed(_ contractId: String, on connection: PostgresConnection) throws -> [String: Bool] {
+        var billed: [String: Bool] = [:]
+        for row in try connection.query("SELECT source, credited FROM billed_items WHERE contract_id = $1", [contractId]) {
+            billed[try row.decode(String.self, at: 0)] = try row.decode(Bool.self, at: 1)
+        }
+        return billed
     }
 
-    /// Releases a credited invoice's source, so what it billed may be invoiced again.
-    static func release(_ source: String, of contractId: String, on connection: PostgresConnection) throws {
-        _ = try connection.execute("DELETE FROM billed_items WHERE contract_id = $1 AND source = $2", [contractId, source])
+    /// Marks what a credited invoice billed as credited: it is not invoiced again by itself.
+    static func markCredited(_ source: String, of contractId: String, on connection: PostgresConnection) throws {
+        _ = try connection.execute(
+            "UPDATE billed_items SET credited = true WHERE contract_id = $1 AND source = $2", [contractId, source])
+    }
+
+    /// Releases credited claims, so what they billed is invoiced again when due (a revision changed it).
+    static func release(_ sources: [String], of contractId: String, on connection: PostgresConnection) throws {
+        guard !sources.isEmpty else { return }
+        _ = try connection.execute(
+            "DELETE FROM billed_items WHERE contract_id = $1 AND source = ANY($2::text[]) AND credited",
+            [contractId, PostgresArray(sources)])
     }
 
     /// Records a booking; `false` when the event was booked before.

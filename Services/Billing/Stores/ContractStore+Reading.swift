@@ -27,7 +27,8 @@ extension ContractStore {
         public var due: String
         /// When a fixed-date line falls due (06:00 Copenhagen time on its date).
         public var dueAt: Date?
-        /// `pending` or `invoiced`.
+        /// `pending`, `invoiced`, or `credited` (its invoice was credited; invoiced again only once a
+        /// revision changes the line).
         public var status: String
         /// The invoice that billed it (not credited), when invoiced.
         public var invoiceNumber: Int?
@@ -40,6 +41,7 @@ extension ContractStore {
         public var lines: [LineStatus]
     }
 
+    /// The most recently registered first.
     public static func list(limit: Int = 500, on connection: PostgresConnection) throws -> [Summary] {
         try connection.query(
             """
@@ -47,10 +49,10 @@ extension ContractStore {
                    c.period_start::text AS period_start, c.period_end::text AS period_end, c.mileage,
                    (SELECT count(*) FROM schedule_lines l WHERE l.contract_id = c.contract_id) AS lines,
                    (SELECT count(*) FROM schedule_lines l JOIN billed_items b
-                      ON b.contract_id = l.contract_id AND b.source = 'line:' || l.line_id
+                      ON b.contract_id = l.contract_id AND b.source = 'line:' || l.line_id AND NOT b.credited
                     WHERE l.contract_id = c.contract_id) AS invoiced_lines,
                    (SELECT count(*) FROM meetings m WHERE m.contract_id = c.contract_id) AS meetings
-            FROM contracts c ORDER BY c.registered_at, c.contract_id LIMIT $1
+            FROM contracts c ORDER BY c.registered_at DESC, c.contract_id LIMIT $1
             """, [limit]
         ).map(summary)
     }
@@ -65,7 +67,7 @@ extension ContractStore {
                        c.payment_terms_days, c.signed_on::text AS signed_on,
                        (SELECT count(*) FROM schedule_lines l WHERE l.contract_id = c.contract_id) AS lines,
                        (SELECT count(*) FROM schedule_lines l JOIN billed_items b
-                          ON b.contract_id = l.contract_id AND b.source = 'line:' || l.line_id
+                          ON b.contract_id = l.contract_id AND b.source = 'line:' || l.line_id AND NOT b.credited
                         WHERE l.contract_id = c.contract_id) AS invoiced_lines,
                        (SELECT count(*) FROM meetings m WHERE m.contract_id = c.contract_id) AS meetings
                 FROM contracts c WHERE c.contract_id = $1
@@ -73,7 +75,7 @@ extension ContractStore {
             PostgresStatement(
                 """
                 SELECT l.line_id, l.description, l.amount_ore, l.due_on::text AS due_on, l.signed, l.after_meetings,
-                       (b.source IS NOT NULL) AS invoiced,
+                       (b.source IS NOT NULL) AS claimed, coalesce(b.credited, false) AS credited,
                        (SELECT max(d.number) FROM documents d
                         WHERE d.contract_id = l.contract_id AND d.series = $2 AND d.source = 'line:' || l.line_id
                           AND NOT EXISTS (SELECT FROM credits k WHERE k.series = d.series AND k.invoice_number = d.number)
@@ -95,11 +97,12 @@ extension ContractStore {
             } else {
                 due = ScheduleLine.Due.signed.description
             }
-            let invoiced = try row.decode(Bool.self, column: "invoiced")
+            let status = try row.decode(Bool.self, column: "credited") ? "credited"
+                : try row.decode(Bool.self, column: "claimed") ? "invoiced" : "pending"
             return LineStatus(
                 lineId: try row.decode(String.self, column: "line_id"), description: try row.decode(String.self, column: "description"),
                 amountOre: try row.decode(Int64.self, column: "amount_ore"), due: due, dueAt: dueAt,
-                status: invoiced ? "invoiced" : "pending", invoiceNumber: try row.decode(Int?.self, column: "invoice_number"))
+                status: status, invoiceNumber: try row.decode(Int?.self, column: "invoice_number"))
         }
         return Detail(
             summary: try summary(row), paymentTermsDays: try row.decode(Int.self, column: "payment_terms_days"),

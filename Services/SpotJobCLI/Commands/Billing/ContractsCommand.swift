@@ -41,9 +41,12 @@ struct ContractsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List contracts.")
+        static let configuration = CommandConfiguration(abstract: "List contracts, most recently registered first.")
 
         @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "At most this many.")
+        var limit = 100
 
         @Flag(help: "Print JSON.")
         var json = false
@@ -51,7 +54,7 @@ struct ContractsCommand: AsyncParsableCommand {
         func run() async throws {
             let client = try database.client(for: BillingEvents.service)
             defer { Task { await client.close() } }
-            let contracts = try await client.withConnection { try ContractStore.list(on: $0) }
+            let contracts = try await client.withConnection { [limit] in try ContractStore.list(limit: limit, on: $0) }
             if json { return try Presentation.printJSON(contracts) }
             Presentation.printTable(
                 ["CONTRACT", "REV", "CUSTOMER", "PERIOD", "MILEAGE", "LINES INVOICED", "MEETINGS", "TITLE"],
@@ -94,8 +97,8 @@ struct ContractsCommand: AsyncParsableCommand {
                     let status: String
                     if let number = line.invoiceNumber {
                         status = "invoiced as number \(number)"
-                    } else if line.status == "invoiced" {
-                        status = "invoiced"
+                    } else if line.status != "pending" {
+                        status = line.status
                     } else if let dueAt = line.dueAt {
                         status = "pending, due \(Presentation.localTime(dueAt))"
                     } else {
