@@ -8,21 +8,7 @@ import TestSupport
 import XCTest
 
 /// The billing executable end to end on the real stack.
-final class BillingServiceTests: XCTestCase {
-    private var bench: BillingTestBench!
-
-    override func setUp() async throws {
-        bench = try await BillingTestBench()
-    }
-
-    override func tearDown() async throws {
-        await bench?.close()
-    }
-
-    private func invoices(_ events: [BillingTestBench.Event]) -> [BillingTestBench.Event] {
-        events.filter { $0.type == BillingEvents.invoiceIssued }.sorted { ($0.number ?? 0) < ($1.number ?? 0) }
-    }
-
+final class BillingServiceTests: BillingIntegrationTestCase {
     /// Seed 004: 175.000 kr at signing, then 175.000 and 4 × 150.000 kr on dates now past, all
     /// issued when the contract arrives: 1.187.500,00 kr with VAT.
     func testTheIshojContractIsSixInvoicesOf1187500KronerInAll() async throws {

@@ -176,3 +176,21 @@ final class BillingTestBench {
         return (process.terminationStatus == 0, output)
     }
 }
+
+/// A billing integration test: a fresh ``BillingTestBench`` (own series, own contracts) per test.
+class BillingIntegrationTestCase: XCTestCase {
+    var bench: BillingTestBench!
+
+    override func setUp() async throws {
+        bench = try await BillingTestBench()
+    }
+
+    override func tearDown() async throws {
+        await bench?.close()
+    }
+
+    /// The `invoice.issued` events among `events`, by number.
+    func invoices(_ events: [BillingTestBench.Event]) -> [BillingTestBench.Event] {
+        events.filter { $0.type == BillingEvents.invoiceIssued }.sorted { ($0.number ?? 0) < ($1.number ?? 0) }
+    }
+}

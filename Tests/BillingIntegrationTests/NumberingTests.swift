@@ -6,17 +6,7 @@ import TestSupport
 import XCTest
 
 /// Gapless numbering under crashes and competing replicas, and billing staff's read-only queue.
-final class NumberingTests: XCTestCase {
-    private var bench: BillingTestBench!
-
-    override func setUp() async throws {
-        bench = try await BillingTestBench()
-    }
-
-    override func tearDown() async throws {
-        await bench?.close()
-    }
-
+final class NumberingTests: BillingIntegrationTestCase {
     /// Two billing processes issue 1,000 invoices at once: numbers 1…1000, no gap, no duplicate,
     /// one invoice per contract.
     func testTwoReplicasIssue1000InvoicesWithConsecutiveNumbers() async throws {

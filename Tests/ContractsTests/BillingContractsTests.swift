@@ -5,30 +5,12 @@ import JSON
 import XCTest
 
 /// Billing's routing keys and bodies are the ones `docs/messages.md` documents.
-final class BillingContractsTests: XCTestCase {
-    private static let messages: String = {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/messages.md")
-        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    }()
-
-    private func section(_ key: String) -> Substring? {
-        guard let start = Self.messages.range(of: "\n### \(key)\n") else { return nil }
-        let end = Self.messages.range(of: "\n### ", range: start.upperBound..<Self.messages.endIndex)?.lowerBound
-        return Self.messages[start.lowerBound..<(end ?? Self.messages.endIndex)]
-    }
-
-    private func keys(of value: some Encodable) throws -> [String] {
-        guard case .object(let object) = try JSONParser.parse(try JSONCoding.encoder.encode(value)) else { return [] }
-        return object.members.map(\.0)
-    }
-
-    private let document = DocumentIssuedPayload(
+extension ContractsDocumentationTests {
+    private var document: DocumentIssuedPayload { DocumentIssuedPayload(
         invoiceNumber: 7, kind: "invoice", contractId: "c", customer: .init(name: "Ishøj Kommune", cvr: "11931316", ean: "5798000000001"),
         issueDate: "2026-12-04", dueDate: "2027-01-03",
         lines: [.init(lineId: "rate-1", description: "d", quantity: "1", unitCode: "EA", unitPriceOre: 100, amountOre: 100)],
-        netOre: 100, vatOre: 25, grossOre: 125, currency: "DKK", orderReference: nil, creditedInvoiceNumber: nil, oioubl: "<Invoice/>")
+        netOre: 100, vatOre: 25, grossOre: 125, currency: "DKK", orderReference: nil, creditedInvoiceNumber: nil, oioubl: "<Invoice/>") }
 
     func testEveryBillingRoutingKeyIsDocumented() {
         for key in BillingEvents.consumed + BillingEvents.emitted {
@@ -41,8 +23,9 @@ final class BillingContractsTests: XCTestCase {
         credit.kind = "credit-note"
         credit.creditedInvoiceNumber = 6
         let documented = try XCTUnwrap(section(BillingEvents.invoiceIssued))
-        for key in try keys(of: credit) + ["lineId", "quantity", "unitCode", "unitPriceOre", "amountOre", "name", "cvr", "ean"] {
-            XCTAssertTrue(documented.contains("`\(key)`"), "invoice.issued does not document \(key)")
+        for key in try keys(of: credit).union(["lineId", "quantity", "unitCode", "unitPriceOre", "amountOre"]) {
+            let name = key.split(separator: ".").last.map(String.init) ?? key
+            XCTAssertTrue(documented.contains("`\(name)`"), "invoice.issued does not document \(key)")
         }
     }
 

@@ -8,7 +8,7 @@ import XCTest
 /// `docs/messages.md` is the contract outside systems code against; the routing keys and event
 /// bodies in `Contracts` must be the ones it documents.
 final class ContractsDocumentationTests: XCTestCase {
-    private static let messages: String = {
+    static let messages: String = {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/messages.md")
@@ -16,7 +16,7 @@ final class ContractsDocumentationTests: XCTestCase {
     }()
 
     /// The text under the heading `### key` (or `## key …`), up to the next heading of that level.
-    private func section(_ key: String) -> Substring? {
+    func section(_ key: String) -> Substring? {
         for marker in ["\n### \(key)\n", "\n## \(key) "] {
             guard let start = Self.messages.range(of: marker) else { continue }
             let level = marker.hasPrefix("\n###") ? "\n### " : "\n## "
@@ -27,7 +27,7 @@ final class ContractsDocumentationTests: XCTestCase {
     }
 
     /// The keys of an encoded body, nested ones dotted (`company.cvr`).
-    private func keys(of value: some Encodable) throws -> Set<String> {
+    func keys(of value: some Encodable) throws -> Set<String> {
         guard case .object(let object) = try JSONParser.parse(try JSONCoding.encoder.encode(value)) else { return [] }
         func keys(_ object: JSONObject, prefix: String) -> [String] {
             object.members.flatMap { key, value -> [String] in

@@ -8,21 +8,7 @@ import TestSupport
 import XCTest
 
 /// Fixed-date lines and monthly mileage, issued by billing's durable timers.
-final class BillingTimerIntegrationTests: XCTestCase {
-    private var bench: BillingTestBench!
-
-    override func setUp() async throws {
-        bench = try await BillingTestBench()
-    }
-
-    override func tearDown() async throws {
-        await bench?.close()
-    }
-
-    private func invoices(_ events: [BillingTestBench.Event]) -> [BillingTestBench.Event] {
-        events.filter { $0.type == BillingEvents.invoiceIssued }.sorted { ($0.number ?? 0) < ($1.number ?? 0) }
-    }
-
+final class BillingTimerIntegrationTests: BillingIntegrationTestCase {
     /// A line dated in the future waits for its timer (06:00 Copenhagen time on its date); when the
     /// timer fires, the line is invoiced.
     func testAFutureFixedDateLineIsInvoicedWhenItsTimerFires() async throws {
