@@ -32,7 +32,9 @@ extension FieldError.Code {
     public static let alreadyCredited = Self("already-credited")
 
     /// Every code billing's rejections can carry, as `docs/messages.md` lists them.
-    public static let billing: [Self] = body + fields + [.invalidCVR, .invalidEmail]
+    public static let billing: [Self] = body
+        + [.required, .wrongType, .invalidCharacter, .tooShort, .tooLong, .outOfRange, .tooPrecise, .invalidDate]
+        + [.invalidCVR, .invalidEmail]
         + [
             .invalidEAN, .invalidDue, .duplicateLineId, .invalidPeriod, .unknownMileage, .lineInvoiced, .unknownContract,
             .unknownEvent, .eventCancelled, .mileageIncluded, .noMileageRate, .unknownInvoice, .notAnInvoice,
