@@ -187,5 +187,30 @@ final class BillingServiceTests: BillingIntegrationTestCase {
         let value4 = try await bench.numbers()
         XCTAssertEqual(value4, [1])
     }
-}
 
+    /// A refused message is dead-lettered to billing.dead with the reason (fields and codes, no values).
+    func testARefusedMessageIsDeadLettered() async throws {
+        let dead = try EventObserver(
+            stack: bench.stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [BillingEvents.service],
+            logger: bench.logger)
+        await dead.start()
+        try await bench.startBilling()
+        let messageID = UUID()
+        try await bench.publish(BillingEvents.contractRegistered, [try bench.demoContract("ishoj", id: "dead") { contract in
+            contract["mileage"] = "free"
+            contract["signedOn"] = nil
+        }], messageID: messageID)
+        var reason: String?
+        let deadline = ContinuousClock.now + .seconds(20)
+        while reason == nil, ContinuousClock.now < deadline {
+            for delivery in await dead.collect(1, timeout: .milliseconds(300))
+            where delivery.properties.messageID == messageID.uuidString.lowercased() {
+                reason = delivery.properties.headers["x-spotjob-reason"]?.stringValue
+            }
+        }
+        await dead.close()
+        XCTAssertEqual(reason, "rejected: signedOn required, mileage unknown-mileage")
+        let kept = try await bench.count("SELECT count(*) FROM rejected_messages WHERE message_id = $1", [messageID])
+        XCTAssertEqual(kept, 1)
+    }
+}
