@@ -57,14 +57,29 @@ public struct BillingHandler: MessageHandler {
         outcomes.reserveCapacity(messages.count)
         var drafts: [DocumentDraft] = []
         var owners: [Int] = []
-        for (index, received) in messages.enumerated() {
-            let outcome = try apply(received.message, cause: received.envelope, at: now, on: connection)
+        func record(_ outcome: Outcome) {
             if case .drafts(let made) = outcome {
                 drafts += made
-                owners += Array(repeating: index, count: made.count)
+                owners += Array(repeating: outcomes.count, count: made.count)
             }
             outcomes.append(outcome)
         }
+        // Consecutive contracts (distinct ids) are registered together: new ones in a few statements.
+        var run: [(contract: BillingContract, envelope: Envelope)] = []
+        func flush() throws {
+            for outcome in try register(run, at: now, on: connection) { record(outcome) }
+            run.removeAll()
+        }
+        for received in messages {
+            if case .contract(let contract) = received.message {
+                if run.contains(where: { $0.contract.contractId == contract.contractId }) { try flush() }
+                run.append((contract, received.envelope))
+                continue
+            }
+            try flush()
+            record(try apply(received.message, cause: received.envelope, at: now, on: connection))
+        }
+        try flush()
         let events = try issuer.issue(drafts, at: now, on: connection)
         var eventsByMessage = Array(repeating: [OutboxEvent](), count: messages.count)
         for (owner, event) in zip(owners, events) { eventsByMessage[owner].append(event) }
@@ -133,6 +148,41 @@ public struct BillingHandler: MessageHandler {
         }
         try Timers.schedule(future, on: connection, now: now)
         return .drafts(try dueLines(of: contract, cause: cause, on: connection, at: now))
+    }
+
+    /// Registers a run of contracts with distinct ids, in order: contracts billing does not know yet
+    /// are saved together (one lock query, one pipeline of inserts for the contracts, their lines,
+    /// the claims on what is due and the timers of what is to come), known ones one at a time
+    /// (``register(_:cause:at:on:)``).
+    func register(
+        _ run: [(contract: BillingContract, envelope: Envelope)], at now: Date, on connection: PostgresConnection
+    ) throws -> [Outcome] {
+        guard run.count > 1 else {
+            return try run.map { try register($0.contract, cause: $0.envelope, at: now, on: connection) }
+        }
+        let known = try ContractStore.known(run.map(\.contract.contractId), on: connection)
+        let new = run.filter { !known.contains($0.contract.contractId) }.map(\.contract)
+        // A new contract has no meetings (they reference it) and no claims: what is due is due now.
+        let due = new.map { ScheduleRules.dueLines(of: $0.schedule, invoiced: [], meetingsHeld: 0, now: now) }
+        let timers = try new.flatMap { contract in
+            try contract.schedule.compactMap { line -> ScheduledTimer? in
+                guard case .on(let date) = line.due, ScheduleRules.dueInstant(of: date) > now else { return nil }
+                return try BillingTimer.lineDue(contractId: contract.contractId, lineId: line.lineId, on: date)
+            }
+        }
+        try ContractStore.saveNew(
+            new, claiming: zip(new, due).flatMap { contract, lines in lines.map { (contract.contractId, Self.source(line: $0.lineId)) } },
+            timers: timers, at: now, on: connection)
+        let dueById = Dictionary(uniqueKeysWithValues: zip(new.map(\.contractId), zip(new, due)))
+        return try run.map { contract, envelope in
+            guard let (saved, lines) = dueById[contract.contractId] else {
+                return try register(contract, cause: envelope, at: now, on: connection)
+            }
+            return .drafts(lines.map { line in
+                invoice(saved, source: Self.source(line: line.lineId),
+                        lines: [.single(lineId: line.lineId, description: line.description, price: line.amount)], cause: envelope)
+            })
+        }
     }
 
     /// The documents for the lines of `contract` that are due now and not invoiced, claimed.

@@ -2,6 +2,7 @@ import Chronology
 import Domain
 import Foundation
 import JSON
+import Messaging
 import PostgresClient
 
 /// Billing's contracts and their schedule lines (latest revision).
@@ -71,6 +72,61 @@ public enum ContractStore {
                  PostgresArray(lines.map(dueOn)), PostgresArray(lines.map { $0.due == .signed }),
                  PostgresArray(lines.map(meetings))]))
         }
+        _ = try connection.pipeline(statements)
+    }
+
+    /// Which of `contractIds` billing knows, locked until the transaction ends.
+    static func known(_ contractIds: [String], on connection: PostgresConnection) throws -> Set<String> {
+        Set(try connection.query(
+            "SELECT contract_id FROM contracts WHERE contract_id = ANY($1::text[]) ORDER BY contract_id FOR UPDATE",
+            [PostgresArray(contractIds)]
+        ).map { try $0.decode(String.self, at: 0) })
+    }
+
+    /// Saves `contracts` that billing does not know yet, their schedules, the claims on what is
+    /// due (`claims`: contract id, source) and `timers`, in one pipeline.
+    static func saveNew(
+        _ contracts: [BillingContract], claiming claims: [(String, String)], timers: [ScheduledTimer], at now: Date,
+        on connection: PostgresConnection
+    ) throws {
+        guard !contracts.isEmpty else { return }
+        func column<Value: PostgresEncodable>(_ value: (BillingContract) -> Value?) -> PostgresArray {
+            PostgresArray(contracts.map(value))
+        }
+        let lines = contracts.flatMap { contract in contract.schedule.enumerated().map { (contract.contractId, $0.offset, $0.element) } }
+        func dueOn(_ line: ScheduleLine) -> String? { if case .on(let date) = line.due { date.description } else { nil } }
+        func meetings(_ line: ScheduleLine) -> Int? { if case .afterMeetings(let count) = line.due { count } else { nil } }
+        var statements = [
+            PostgresStatement(
+                """
+                INSERT INTO contracts (contract_id, revision, title, customer, period_start, period_end, signed_on,
+                                       payment_terms_days, mileage, registered_at, updated_at)
+                SELECT *, $10::timestamptz, $10::timestamptz
+                FROM unnest($1::text[], $2::integer[], $3::text[], $4::jsonb[], $5::date[], $6::date[], $7::date[],
+                            $8::integer[], $9::text[])
+                """,
+                [column(\.contractId), column(\.revision), column(\.title),
+                 PostgresArray(try contracts.map { PostgresJSON(bytes: try JSONCoding.encoder.encode(StoredCustomer($0.customer))) }),
+                 column(\.periodStart.description), column(\.periodEnd.description), column(\.signedOn.description),
+                 column(\.paymentTermsDays), column(\.mileage.rawValue), now]),
+        ]
+        if !lines.isEmpty {
+            statements.append(PostgresStatement(
+                """
+                INSERT INTO schedule_lines (contract_id, line_id, position, description, amount_ore, due_on, signed, after_meetings)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::bigint[], $6::date[], $7::boolean[], $8::integer[])
+                """,
+                [PostgresArray(lines.map(\.0)), PostgresArray(lines.map(\.2.lineId)), PostgresArray(lines.map(\.1)),
+                 PostgresArray(lines.map(\.2.description)), PostgresArray(lines.map(\.2.amount.ore)),
+                 PostgresArray(lines.map { dueOn($0.2) }), PostgresArray(lines.map { $0.2.due == .signed }),
+                 PostgresArray(lines.map { meetings($0.2) })]))
+        }
+        if !claims.isEmpty {
+            statements.append(PostgresStatement(
+                "INSERT INTO billed_items (contract_id, source) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+                [PostgresArray(claims.map(\.0)), PostgresArray(claims.map(\.1))]))
+        }
+        if !timers.isEmpty { statements += Timers.scheduleStatements(timers, now: now) }
         _ = try connection.pipeline(statements)
     }
 
