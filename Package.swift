@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "intake", targets: ["IntakeService"]),
         .executable(name: "billing", targets: ["BillingService"]),
+        .executable(name: "matching", targets: ["MatchingService"]),
         .executable(name: "followup", targets: ["FollowupService"]),
         .executable(name: "spotjob", targets: ["SpotJobCLI"]),
         .executable(name: "spotjob-bench", targets: ["SpotJobBenchmarks"]),
@@ -60,7 +61,7 @@ let package = Package(
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: strict),
         .target(name: "JSON", dependencies: ["Chronology"], path: "Shared/JSON", swiftSettings: strict),
         .target(name: "BodyReading", dependencies: ["JSON", "Domain", "Chronology"], path: "Shared/BodyReading", swiftSettings: strict),
-        .target(name: "Contracts", dependencies: ["BodyReading", "Domain"], path: "Shared/Contracts", swiftSettings: strict),
+        .target(name: "Contracts", dependencies: ["BodyReading", "Chronology", "Domain"], path: "Shared/Contracts", swiftSettings: strict),
         .target(name: "Chronology", path: "Shared/Chronology", swiftSettings: strict),
         .target(
             name: "PersonalData",
@@ -92,6 +93,19 @@ let package = Package(
             path: "Services/Intake", swiftSettings: strict
         ),
         .target(
+            name: "Matching",
+            dependencies: [
+                "Assignment", "BodyReading", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PersonalData",
+                "PostgresClient", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Matching", swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "MatchingService",
+            dependencies: ["Matching", "Contracts", "ServiceRuntime"],
+            path: "Services/MatchingService", swiftSettings: strict
+        ),
+        .target(
             name: "Billing",
             dependencies: ["BodyReading", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient"],
             path: "Services/Billing", swiftSettings: strict
@@ -119,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "Billing", "Followup", "Contracts", "JSON", "Chronology", "Domain", "ServiceRuntime",
+                "Intake", "Matching", "Followup", "Billing", "Assignment", "PersonalData", "Contracts", "JSON", "Chronology", "Domain", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
@@ -128,7 +142,10 @@ let package = Package(
         // MARK: Benchmarks
         .executableTarget(
             name: "SpotJobBenchmarks",
-            dependencies: ["CRabbitMQ", "AMQPClient", "Messaging", "Intake", "ServiceRuntime", "TestSupport"],
+            dependencies: [
+                "CRabbitMQ", "AMQPClient", "Messaging", "Intake", "Followup", "Contracts", "Chronology", "Domain", "JSON",
+                "ServiceRuntime", "TestSupport",
+            ],
             path: "Benchmarks/SpotJobBenchmarks", swiftSettings: strict
         ),
 
@@ -148,7 +165,7 @@ let package = Package(
         .testTarget(name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON"], path: "Tests/SpotJobCLITests"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
         .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/BodyReadingTests"),
-        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Domain", "JSON"], path: "Tests/ContractsTests"),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
         .testTarget(name: "FollowupTests", dependencies: ["Followup", "Chronology", "JSON"], path: "Tests/FollowupTests"),
@@ -179,6 +196,16 @@ let package = Package(
             name: "TimerProbe",
             dependencies: ["Messaging", "PostgresClient", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TimerProbe", swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MatchingTests",
+            dependencies: ["Matching", "BodyReading", "Chronology", "Contracts", "Domain", "JSON", "PersonalData"],
+            path: "Tests/MatchingTests"
+        ),
+        .testTarget(
+            name: "MatchingIntegrationTests",
+            dependencies: ["Matching", "Contracts", "Chronology", "Domain", "PersonalData", "ServiceRuntime", "TestSupport"],
+            path: "Tests/MatchingIntegrationTests"
         ),
         .testTarget(
             name: "IntakeIntegrationTests",

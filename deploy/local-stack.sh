@@ -4,7 +4,7 @@
 #   deploy/local-stack.sh up                 install what is missing, start, provision, print env
 #   deploy/local-stack.sh down               stop both servers (data kept)
 #   deploy/local-stack.sh status             one line per server; exit 0 if both run, 3 otherwise
-#   deploy/local-stack.sh env                print `export ...` lines with the connection URLs
+#   deploy/local-stack.sh env                print `export ...` lines with the connection URLs and the CPR keys
 #   deploy/local-stack.sh restart-postgres   stop + start PostgreSQL, return once it accepts connections
 #   deploy/local-stack.sh restart-rabbitmq   stop + start the RabbitMQ node, same
 #   deploy/local-stack.sh destroy            down + delete the stack directory (data and passwords)
@@ -54,6 +54,8 @@ readonly STACK_DIR
 readonly STACK_MARKER="$STACK_DIR/.spotjob-local-stack"
 readonly STACK_CONF="$STACK_DIR/stack.conf"
 readonly SECRETS_FILE="$STACK_DIR/secrets.env"
+# CPR keys (base64, 32 bytes each) for matching: one file per key, generated once, kept forever.
+readonly CPR_SECRETS_DIR="$STACK_DIR/secrets"
 readonly LOG_DIR="$STACK_DIR/logs"
 readonly PG_DIR="$STACK_DIR/postgres"
 readonly PG_DATA="$PG_DIR/data"
@@ -121,13 +123,13 @@ AMQP_USERS=() AMQP_TAGS=() AMQP_CONFIGURE=() AMQP_WRITE=() AMQP_READ=()
 
 load_permissions() {
   [[ -r $PERMISSIONS_FILE ]] || die "cannot read $PERMISSIONS_FILE"
-  local line lineno=0 user tags configure write read extra
+  local line lineno=0 user tags configure write read topic_write topic_read extra
   while IFS= read -r line || [[ -n $line ]]; do
     lineno=$((lineno + 1))
     [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
-    IFS=$'\t' read -r user tags configure write read extra <<<"$line"
-    [[ -n $read && -z $extra ]] ||
-      die "$PERMISSIONS_FILE:$lineno: expected 5 tab-separated columns (user, tags, configure, write, read)"
+    IFS=$'\t' read -r user tags configure write read topic_write topic_read extra <<<"$line"
+    [[ -n $topic_read && -z $extra ]] ||
+      die "$PERMISSIONS_FILE:$lineno: expected 7 tab-separated columns (user, tags, configure, write, read, topic write, topic read)"
     [[ $user =~ ^[a-z0-9][a-z0-9._-]*$ ]] || die "$PERMISSIONS_FILE:$lineno: bad user name '$user'"
     [[ $tags == - ]] && tags=''
     AMQP_USERS+=("$user") AMQP_TAGS+=("$tags") AMQP_CONFIGURE+=("$configure")
@@ -198,6 +200,30 @@ require_secrets() {
 secret() {
   [[ -n ${SECRETS[$1]:-} ]] || die "secret $1 missing from $SECRETS_FILE; run '$SCRIPT_PATH up'"
   printf '%s' "${SECRETS[$1]}"
+}
+
+# CPR keys for matching: CPR_ENCRYPTION_KEY and CPR_INDEX_KEY, 32 random bytes in base64 each, in
+# <stack>/secrets/ (0600). Never regenerated: a new encryption key would leave stored CPR numbers
+# unreadable (rotate with `spotjob matching rotate-key` instead), a new index key would stop finding
+# people registered twice.
+ensure_cpr_keys() {
+  local name file
+  (umask 077 && mkdir -p -- "$CPR_SECRETS_DIR")
+  chmod 700 -- "$CPR_SECRETS_DIR"
+  for name in cpr-encryption-key cpr-index-key; do
+    file="$CPR_SECRETS_DIR/$name"
+    [[ -s $file ]] && continue
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file.tmp" && mv -f "$file.tmp" "$file")
+  done
+}
+
+print_cpr_keys() {
+  local file
+  file="$CPR_SECRETS_DIR/cpr-encryption-key"
+  [[ -r $file ]] && printf 'export CPR_ENCRYPTION_KEY=%q\n' "$(tr -d ' \n' <"$file")"
+  file="$CPR_SECRETS_DIR/cpr-index-key"
+  [[ -r $file ]] && printf 'export CPR_INDEX_KEY=%q\n' "$(tr -d ' \n' <"$file")"
+  return 0
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -642,6 +668,7 @@ print_env() {
     printf 'export %s_AMQP_URL=%q\n' "$(env_key "$u")" \
       "amqp://$u:$(secret "AMQP_PASSWORD_$(env_key "$u")")@$amqp"
   done
+  print_cpr_keys
 }
 
 cmd_env() {
@@ -658,6 +685,7 @@ cmd_up() {
   ensure_packages
   save_ports
   ensure_secrets
+  ensure_cpr_keys
   pg_up
   rmq_up
   print_env

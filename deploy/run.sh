@@ -7,9 +7,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 run_dir="$repo/.local/run"
-services=(intake billing)
-# Each service its own health/metrics port.
-declare -A http_ports=([intake]=8081 [billing]=8083)
+services=(intake matching followup billing)
+# Each service's health and metrics port (loopback only); matching also gets the CPR keys (and only matching).
+declare -A http_port=([intake]=8080 [matching]=8081 [followup]=8082 [billing]=8083)
 mkdir -p "$run_dir"
 
 stop_services() {
@@ -27,7 +27,7 @@ if [[ "${1:-}" == "stop" ]]; then stop_services; exit 0; fi
 bash deploy/local-stack.sh up >/dev/null
 source <(bash deploy/local-stack.sh env)
 echo "==> building"
-for product in intake billing spotjob; do
+for product in "${services[@]}" spotjob; do
   swift build -c release --product "$product" >"$run_dir/build.log" 2>&1 || { cat "$run_dir/build.log"; exit 1; }
 done
 bin="$(swift build -c release --show-bin-path)"
@@ -36,10 +36,11 @@ stop_services
 for service in "${services[@]}"; do
   upper="$(echo "$service" | tr '[:lower:]' '[:upper:]')"
   db_var="${upper}_DATABASE_URL"; amqp_var="${upper}_AMQP_URL"
-  DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" HTTP_HOST=127.0.0.1 \
-    HTTP_PORT="${http_ports[$service]}" \
-    BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json" BILLING_MILEAGE_RATES_FILE="$repo/deploy/billing/mileage-rates.csv" \
-    setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
+  cpr=(-u CPR_ENCRYPTION_KEY -u CPR_INDEX_KEY)
+  [[ $service == matching ]] && cpr=(CPR_ENCRYPTION_KEY="${CPR_ENCRYPTION_KEY:?no CPR keys: run deploy/local-stack.sh up}" CPR_INDEX_KEY="${CPR_INDEX_KEY:?}")
+  env "${cpr[@]}" DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" \
+    HTTP_HOST=127.0.0.1 HTTP_PORT="${http_port[$service]}" \
+    BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json" BILLING_MILEAGE_RATES_FILE="$repo/deploy/billing/mileage-rates.csv" setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
   echo $! >"$run_dir/$service.pid"
   for _ in $(seq 1 100); do
     grep -q "consumer connected" "$run_dir/$service.log" && break
@@ -56,11 +57,47 @@ echo
 echo "==> spotjob openings list"
 "$bin/spotjob" openings list
 echo
+echo "==> submitting demo candidate profiles (deploy/demo/profiles.json; fictitious CPR numbers)"
+"$bin/spotjob" candidates submit deploy/demo/profiles.json
+sleep 1
+echo
+echo "==> spotjob candidates list   (CPR masked)"
+"$bin/spotjob" candidates list --limit 5
+echo
+echo "==> spotjob matches for-candidate demo-horsens-1"
+"$bin/spotjob" matches for-candidate demo-horsens-1
+echo
 echo "==> spotjob sheets rejected"
 "$bin/spotjob" sheets rejected --limit 1
 echo
 echo "==> spotjob dead-letters list --service intake"
 "$bin/spotjob" dead-letters list --service intake --limit 3
+
+echo
+echo "==> followup: a contact task per opening, due 16:00 on the second working day after the sheet"
+# One sheet from today's Task Force meeting, so that one company can be contacted on time.
+today_sheet="$run_dir/today-sheet.json"
+python3 - "$today_sheet" <<'PY'
+import datetime, json, sys
+now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+json.dump({"sheetId": "taskforce-horsens-today-001", "revision": 1, "source": "taskforce-horsens-today",
+           "municipality": "Horsens", "company": {"cvr": "29403473", "name": "Horsens Rengøring ApS", "employees": 8},
+           "contact": {"name": "Anna Holm", "phone": "+45 75 00 11 22"}, "category": "Køkken/Rengøring",
+           "tasks": ["Opvask"], "hoursPerWeek": 5, "submittedAt": now}, open(sys.argv[1], "w"))
+PY
+"$bin/spotjob" sheet submit "$today_sheet" >/dev/null
+sleep 1.5
+"$bin/spotjob" followup due --limit 8
+opening_of() { "$bin/spotjob" openings list --json --limit 100 | python3 -c "import json,sys; print(next(o['openingId'] for o in json.load(sys.stdin) if o['sheetId'] == sys.argv[1]))" "$1"; }
+echo
+echo "==> the jobcenter reports contacts: today's company on time, the 2017 JobShop company years late"
+"$bin/spotjob" followup contacted "$(opening_of taskforce-horsens-today-001)" --outcome visit-booked --by "Jobcenter Horsens, Mette"
+"$bin/spotjob" followup contacted "$(opening_of horsens-2017-05-15-001)" --outcome reached --by "Jobcenter Horsens, Mette"
+sleep 1
+echo
+echo "==> spotjob followup funnel (the steering group's table; HTML page below)"
+"$bin/spotjob" followup funnel --source jobshop-horsens-2017-05-15
+"$bin/spotjob" followup funnel --source jobshop-horsens-2017-05-15 --format html --output "$run_dir/funnel.html"
 echo
 echo "==> billing: registering the Ishøj and Hedensted contracts as the seeds write them (deploy/demo/contract-*.json)"
 export BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json"
@@ -97,5 +134,7 @@ SpotJob is running. Try:
   source <(bash deploy/local-stack.sh env)
   $bin/spotjob openings list --municipality Horsens --json
   $bin/spotjob invoices show 1 --xml
+  $bin/spotjob followup due --municipality Horsens
+  $bin/spotjob followup funnel --format html --output funnel.html
 Stop the services with: bash deploy/run.sh stop   (and the stack with: bash deploy/local-stack.sh down)
 MSG

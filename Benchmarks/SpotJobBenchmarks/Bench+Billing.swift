@@ -28,7 +28,7 @@ extension Bench {
         }
         let single = try contracts(1)
         report.add("billing contract size", "\(single[0].count) bytes")
-        let passRate = try await passThroughReference(single)
+        let passRate = try await rawPassThroughRate(single)
         report.rate("raw pass-through of contracts, best of 3", passRate)
         let loader = AMQPPublisher(configuration: admin, logger: logger)
         defer { Task { await loader.close() } }

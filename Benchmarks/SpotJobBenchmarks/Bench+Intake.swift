@@ -13,7 +13,7 @@ extension Bench {
         let sheets = (0..<count).map { sheetBody(runID, $0) }
         report.add("intake sheet size", "\(sheets[0].count) bytes")
 
-        let passRate = try await passThroughReference(sheets)
+        let passRate = try await rawPassThroughRate(sheets)
         let loader = AMQPPublisher(configuration: admin, logger: logger)
         report.rate("raw pass-through (consume+ack+publish+confirm), best of 3", passRate)
 
@@ -122,30 +122,6 @@ extension Bench {
 
     private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    /// The reference: consume + ack + publish + confirm of `bodies` with rabbitmq-c, no database;
-    /// the best of three rounds, since one round of a few hundred milliseconds varies with the broker's state.
-    func passThroughReference(_ bodies: [[UInt8]]) async throws -> Double {
-        let count = bodies.count
-        let (_, inbound) = try await scratchQueue("pass-in")
-        let (_, outbound) = try await scratchQueue("pass-out")
-        let loader = AMQPPublisher(configuration: admin, logger: logger)
-        let rawConsumer = try RawRabbitMQ(admin)
-        let rawPublisher = try RawRabbitMQ(admin)
-        let inspector = AMQPInspector(configuration: admin)
-        var passRate = 0.0
-        for _ in 1...3 {
-            try await loader.publish(bodies.map { OutgoingMessage(exchange: "bench", routingKey: inbound, body: $0) })
-            try await checkpoint()
-            passRate = max(passRate, try await measureRate(count) {
-                try rawConsumer.passThrough(
-                    count: count, queue: inbound, prefetch: 200, batch: 100, via: rawPublisher, exchange: "bench", routingKey: outbound)
-            })
-            _ = try await inspector.purge(queue: outbound)
-        }
-        await inspector.close()
-        await loader.close()
-        return passRate
-    }
 
     private func sheetMessage(_ body: [UInt8]) -> OutgoingMessage {
         Envelope(type: "sheet.submitted", producer: "bench", body: body).outgoing(exchange: SpotJobTopology.exchange)

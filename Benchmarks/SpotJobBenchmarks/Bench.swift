@@ -56,6 +56,32 @@ struct Bench {
     }
 
     /// Deletes the scratch queues, so the broker does not keep (and keep routing to) them.
+    /// The reference of the service sections: consume + ack + publish + confirm of `bodies` with
+    /// rabbitmq-c, no database; the best of three rounds, since one round of a few hundred
+    /// milliseconds varies with the broker's state.
+    func rawPassThroughRate(_ bodies: [[UInt8]]) async throws -> Double {
+        let count = bodies.count
+        let (_, inbound) = try await scratchQueue("pass-in")
+        let (_, outbound) = try await scratchQueue("pass-out")
+        let loader = AMQPPublisher(configuration: admin, logger: logger)
+        let rawConsumer = try RawRabbitMQ(admin)
+        let rawPublisher = try RawRabbitMQ(admin)
+        let inspector = AMQPInspector(configuration: admin)
+        var passRate = 0.0
+        for _ in 1...3 {
+            try await loader.publish(bodies.map { OutgoingMessage(exchange: "bench", routingKey: inbound, body: $0) })
+            try await checkpoint()
+            passRate = max(passRate, try await measureRate(count) {
+                try rawConsumer.passThrough(
+                    count: count, queue: inbound, prefetch: 200, batch: 100, via: rawPublisher, exchange: "bench", routingKey: outbound)
+            })
+            _ = try await inspector.purge(queue: outbound)
+        }
+        await inspector.close()
+        await loader.close()
+        return passRate
+    }
+
     func deleteScratchQueues() async {
         let inspector = AMQPInspector(configuration: admin)
         for queue in declared.names.withLock({ names in

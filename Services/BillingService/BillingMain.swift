@@ -10,7 +10,7 @@ enum BillingMain {
     static func main() async {
         // A configuration error makes the handler below fail too, which ServiceMain reports (exit 2).
         await ServiceMain.run(
-            service: BillingEvents.service, timerHandler: try? BillingTimerHandler(environment: ProcessInfo.processInfo.environment)
+            service: BillingEvents.service, rejectedTable: "rejected_messages", timerHandler: try? BillingTimerHandler(environment: ProcessInfo.processInfo.environment)
         ) { environment in try BillingHandler(environment: environment) }
     }
 }

@@ -6,7 +6,9 @@ import ServiceRuntime
 @main
 enum FollowupMain {
     static func main() async {
-        await ServiceMain.run(service: FollowupEvents.service, timerHandler: FollowupTimerHandler()) { environment in
+        await ServiceMain.run(
+            service: FollowupEvents.service, rejectedTable: "rejected_messages", timerHandler: FollowupTimerHandler()
+        ) { environment in
             FollowupHandler(calendar: try FollowupCalendar(environment: environment))
         }
     }

@@ -6,6 +6,6 @@ import ServiceRuntime
 @main
 enum IntakeMain {
     static func main() async {
-        await ServiceMain.run(service: IntakeEvents.service) { _ in IntakeHandler() }
+        await ServiceMain.run(service: IntakeEvents.service, rejectedTable: "rejected_sheets") { _ in IntakeHandler() }
     }
 }

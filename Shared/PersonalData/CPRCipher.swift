@@ -32,18 +32,7 @@ public struct CPRCipher: Sendable {
     ///
     /// - Throws: ``CPRCipherError/encryptionFailed`` only if the crypto library fails.
     public func encrypt(_ cpr: CPR) throws(CPRCipherError) -> [UInt8] {
-        let key = keyring.current
-        let header = CPRCiphertextLayout.header(keyID: key.id)
-        let sealed: AES.GCM.SealedBox
-        do {
-            sealed = try AES.GCM.seal(
-                Array(cpr.digits.utf8), using: key.material.key,
-                authenticating: CPRCiphertextLayout.authenticatedData(context: context, header: header)
-            )
-        } catch {
-            throw .encryptionFailed
-        }
-        return header + sealed.nonce.withUnsafeBytes { Array($0) } + sealed.ciphertext + sealed.tag
+        try seal(Array(cpr.digits.utf8))
     }
 
     /// The CPR number in `ciphertext`.
@@ -52,20 +41,7 @@ public struct CPRCipher: Sendable {
     ///   the key it names, ``CPRCipherError/authenticationFailed`` when it was altered or made for
     ///   another ``context``.
     public func decrypt(_ ciphertext: [UInt8]) throws(CPRCipherError) -> CPR {
-        let layout = try CPRCiphertextLayout(parsing: ciphertext)
-        guard let key = keyring.key(for: layout.keyID) else { throw .unknownKey(layout.keyID) }
-        let plaintext: [UInt8]
-        do {
-            let sealed = try AES.GCM.SealedBox(
-                nonce: AES.GCM.Nonce(data: layout.nonce), ciphertext: layout.ciphertext, tag: layout.tag
-            )
-            plaintext = Array(try AES.GCM.open(
-                sealed, using: key.material.key,
-                authenticating: CPRCiphertextLayout.authenticatedData(context: context, header: layout.header)
-            ))
-        } catch {
-            throw .authenticationFailed
-        }
+        let plaintext = try open(ciphertext)
         do {
             return try CPR(String(decoding: plaintext, as: UTF8.self))
         } catch {

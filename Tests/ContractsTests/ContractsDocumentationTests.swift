@@ -8,23 +8,7 @@ import XCTest
 /// `docs/messages.md` is the contract outside systems code against; the routing keys and event
 /// bodies in `Contracts` must be the ones it documents.
 final class ContractsDocumentationTests: XCTestCase {
-    static let messages: String = {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/messages.md")
-        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    }()
-
-    /// The text under the heading `### key` (or `## key …`), up to the next heading of that level.
-    func section(_ key: String) -> Substring? {
-        for marker in ["\n### \(key)\n", "\n## \(key) "] {
-            guard let start = Self.messages.range(of: marker) else { continue }
-            let level = marker.hasPrefix("\n###") ? "\n### " : "\n## "
-            let end = Self.messages.range(of: level, range: start.upperBound..<Self.messages.endIndex)?.lowerBound
-            return Self.messages[start.lowerBound..<(end ?? Self.messages.endIndex)]
-        }
-        return nil
-    }
+    func section(_ key: String) -> Substring? { MessagesDocument.section(key) }
 
     /// The keys of an encoded body, nested ones dotted (`company.cvr`).
     func keys(of value: some Encodable) throws -> Set<String> {
@@ -65,6 +49,53 @@ final class ContractsDocumentationTests: XCTestCase {
             let documented = try XCTUnwrap(section(key))
             for field in payload {
                 XCTAssertTrue(documented.contains("\(field)"), "\(key) does not document \(field)")
+            }
+        }
+    }
+}
+
+/// Followup's part of `docs/messages.md`.
+final class FollowupContractDocumentationTests: XCTestCase {
+    private static let messages: String = {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/messages.md")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
+
+    private var followupSection: Substring {
+        guard let start = Self.messages.range(of: "## Followup (`followup`)") else { return "" }
+        let end = Self.messages.range(of: "\n## ", range: start.upperBound..<Self.messages.endIndex)?.lowerBound ?? Self.messages.endIndex
+        return Self.messages[start.lowerBound..<end]
+    }
+
+    func testEveryRoutingKeyAndOutcomeIsDocumented() {
+        for key in FollowupEvents.consumed + FollowupEvents.emitted {
+            XCTAssertTrue(Self.messages.contains("`\(key)`"), "docs/messages.md does not document \(key)")
+        }
+        for outcome in ContactOutcome.allCases.map(\.rawValue) + CheckinOutcome.allCases.map(\.rawValue) {
+            XCTAssertTrue(followupSection.contains("`\(outcome)`"), "the followup section does not document outcome \(outcome)")
+        }
+    }
+
+    func testEveryFieldOfEveryEventIsDocumented() throws {
+        let id = UUID()
+        let payloads: [(String, any Encodable)] = [
+            (FollowupEvents.taskOpened, TaskOpenedPayload(taskId: id, openingId: id, municipality: "615", visitRequested: true, dueAt: Date())),
+            (FollowupEvents.contactDue, ContactDuePayload(taskId: id, openingId: id, dueAt: Date())),
+            (FollowupEvents.escalated, EscalatedPayload.contact(taskId: id, openingId: id, level: 1, dueAt: Date())),
+            (FollowupEvents.escalated, EscalatedPayload.checkin(checkinId: id, placementId: "p", dueAt: Date())),
+            (FollowupEvents.contactRecorded, ContactRecordedPayload(taskId: id, openingId: id, outcome: .reached, contactedAt: Date(), onTime: true)),
+            (FollowupEvents.checkinDue, CheckinPayload(checkinId: id, placementId: "p", openingId: id, candidateId: "c", sequence: 1, dueAt: Date())),
+            (FollowupEvents.retentionRisk, RetentionRiskPayload(checkinId: id, placementId: "p", openingId: id, candidateId: "c", outcome: .atRisk, completedAt: Date())),
+            (FollowupEvents.rejected, FollowupRejectedPayload(messageId: id, errors: [])),
+        ]
+        for (key, payload) in payloads {
+            guard case .object(let object) = try JSONParser.parse(try JSONCoding.encoder.encode(payload)),
+                  let row = followupSection.split(separator: "\n").first(where: { $0.hasPrefix("| ") && $0.contains("`\(key)`") })
+            else { return XCTFail("no row for \(key)") }
+            for (field, _) in object.members {
+                XCTAssertTrue(row.contains(field), "\(key): \(field) is not documented")
             }
         }
     }

@@ -292,11 +292,7 @@ final class FollowupServiceTests: XCTestCase {
     }
 
     private func waitUntil(_ description: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        XCTFail("timed out waiting until \(description)")
+        let held = try await poll(timeout: timeout, until: condition)
+        XCTAssertTrue(held, "timed out waiting until \(description)")
     }
 }

@@ -66,8 +66,53 @@ final class LeastPrivilegeTests: XCTestCase {
         } catch {
             XCTAssertTrue(error.isAccessRefused, "\(error)")
         }
-        try await publisher.publish(OutgoingMessage(exchange: SpotJobTopology.exchange, routingKey: "privilege.probe", body: []))
+        // A key intake emits (which no service consumes) is allowed; a key it does not emit is not.
+        try await publisher.publish(OutgoingMessage(exchange: SpotJobTopology.exchange, routingKey: "sheet.rejected", body: []))
         await publisher.close()
+    }
+
+    /// Topic permissions: each user publishes only the routing keys it must (permissions.tsv).
+    func testEachBrokerUserPublishesOnlyItsOwnRoutingKeys() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        let refused: [(user: String, url: String, key: String)] = [
+            ("intake", stack.amqpURL(service: "intake"), "invoice.issued"),
+            ("intake", stack.amqpURL(service: "intake"), "sheet.submitted"),
+            ("jobcenter", stack.jobcenterAMQPURL, "opening.registered"),
+            ("jobcenter", stack.jobcenterAMQPURL, "candidate.rejected"),
+            ("contracts", stack.contractsAMQPURL, "sheet.submitted"),
+            ("followup", stack.amqpURL(service: "followup"), "placement.recorded"),
+        ]
+        for (user, url, key) in refused {
+            let publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: url), logger: logger)
+            do {
+                try await publisher.publish(OutgoingMessage(exchange: SpotJobTopology.exchange, routingKey: key, body: []))
+                XCTFail("\(user) could publish \(key)")
+            } catch {
+                XCTAssertTrue(error.isAccessRefused, "\(user) publishing \(key): \(error)")
+            }
+            await publisher.close()
+        }
+        // What each outside user must send goes through (to keys no service consumes with this body:
+        // the probes carry no message id, so a consumer would only dead-letter them).
+        for (url, key) in [(stack.jobcenterAMQPURL, "sheet.withdrawn"), (stack.contractsAMQPURL, "contract.registered")] {
+            let publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: url), logger: logger)
+            try await publisher.publish(OutgoingMessage(
+                exchange: SpotJobTopology.exchange, routingKey: key, body: [], properties: AMQPMessageProperties(headers: ["x-probe": .bool(true)])))
+            await publisher.close()
+        }
+    }
+
+    /// Jobcenter systems send; they read nothing.
+    func testTheJobcenterUserCannotConsumeAnyQueue() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        for queue in ["intake", "matching", "followup", "billing.invoices", "intake.dead"] {
+            let consumer = AMQPConsumer(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL), queue: queue, logger: logger)
+            let deliveries = await consumer.next(timeout: .milliseconds(200))
+            let connected = await consumer.isConnected
+            XCTAssertTrue(deliveries.isEmpty, queue)
+            XCTAssertFalse(connected, "basic.consume on \(queue) is refused")
+            await consumer.close()
+        }
     }
 
     /// Billing staff read their invoice queue and nothing else.

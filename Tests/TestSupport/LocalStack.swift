@@ -15,6 +15,10 @@ public struct LocalStack: Sendable {
     public let adminAMQPURL: String
     /// `amqp://billing-staff:…@…/spotjob` (may only read the `billing.invoices` queue).
     public let billingStaffAMQPURL: String
+    /// `amqp://jobcenter:…@…/spotjob` (publishes only what jobcenter systems send).
+    public let jobcenterAMQPURL: String
+    /// `amqp://contracts:…@…/spotjob` (publishes only contracts and what bills them).
+    public let contractsAMQPURL: String
     /// Absolute path of `deploy/local-stack.sh`, used for the restarts.
     public let stackScript: String
 
@@ -66,6 +70,8 @@ public struct LocalStack: Sendable {
             adminDatabaseURL: adminDatabaseURL,
             adminAMQPURL: adminAMQPURL,
             billingStaffAMQPURL: try require("BILLING_STAFF_AMQP_URL"),
+            jobcenterAMQPURL: try require("JOBCENTER_AMQP_URL"),
+            contractsAMQPURL: try require("CONTRACTS_AMQP_URL"),
             stackScript: try require("SPOTJOB_STACK_SCRIPT"),
             databaseURLs: databaseURLs,
             amqpURLs: amqpURLs

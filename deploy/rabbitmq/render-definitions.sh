@@ -94,15 +94,15 @@ read_table() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Users and permissions (permissions.tsv: user, tags, configure, write, read)
+# Users and permissions (permissions.tsv: user, tags, configure, write, read, topic write, topic read)
 
-users=() tags=() configure=() write=() read=()
-while IFS=$'\t' read -r u t c w r; do
+users=() tags=() configure=() write=() read=() topic_write=() topic_read=()
+while IFS=$'\t' read -r u t c w r tw tr; do
   [[ $u =~ ^[a-z0-9][a-z0-9._-]*$ ]] || die "$permissions_file: bad user name '$u'"
   [[ $u != guest ]] || die "$permissions_file: the user 'guest' is not allowed"
   [[ $t == - ]] && t=''
-  users+=("$u") tags+=("$t") configure+=("$c") write+=("$w") read+=("$r")
-done < <(read_table "$permissions_file" 5)
+  users+=("$u") tags+=("$t") configure+=("$c") write+=("$w") read+=("$r") topic_write+=("$tw") topic_read+=("$tr")
+done < <(read_table "$permissions_file" 7)
 ((${#users[@]})) || die "$permissions_file lists no users"
 
 missing=()
@@ -162,7 +162,7 @@ join() { # separator items...
   done
 }
 
-user_items=() permission_items=()
+user_items=() permission_items=() topic_permission_items=()
 for i in "${!users[@]}"; do
   var="$(env_key "${users[i]}")_AMQP_PASSWORD"
   tag_items=()
@@ -172,6 +172,7 @@ for i in "${!users[@]}"; do
   fi
   user_items+=("{\"name\":$(json_string "${users[i]}"),\"password_hash\":$(json_string "$(password_hash "${!var}")"),\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[$(join , "${tag_items[@]}")],\"limits\":{}}")
   permission_items+=("{\"user\":$(json_string "${users[i]}"),\"vhost\":$(json_string "$vhost"),\"configure\":$(json_string "${configure[i]}"),\"write\":$(json_string "${write[i]}"),\"read\":$(json_string "${read[i]}")}")
+  topic_permission_items+=("{\"user\":$(json_string "${users[i]}"),\"vhost\":$(json_string "$vhost"),\"exchange\":$(json_string "$EXCHANGE"),\"write\":$(json_string "${topic_write[i]}"),\"read\":$(json_string "${topic_read[i]}")}")
 done
 
 exchange_items=()
@@ -186,6 +187,7 @@ nl=$'\n'
 printf '{\n"vhosts":[{"name":%s}],\n' "$(json_string "$vhost")"
 printf '"users":[\n%s],\n' "$(join ",$nl" "${user_items[@]}")"
 printf '"permissions":[\n%s],\n' "$(join ",$nl" "${permission_items[@]}")"
+printf '"topic_permissions":[\n%s],\n' "$(join ",$nl" "${topic_permission_items[@]}")"
 printf '"exchanges":[\n%s],\n' "$(join ",$nl" "${exchange_items[@]}")"
 printf '"queues":[\n%s],\n' "$(join ",$nl" "${queues[@]}")"
 printf '"bindings":[\n%s]\n}\n' "$(join ",$nl" "${bindings[@]}")"

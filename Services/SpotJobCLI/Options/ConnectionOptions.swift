@@ -45,6 +45,13 @@ struct BrokerOptions: ParsableArguments {
         }
     }
 
+    /// A publisher acting as `user`. It declares nothing: outside users may not (the services and the
+    /// broker definitions declare the exchanges), so publishing before any service ever ran fails
+    /// with the broker's "no exchange" error.
+    func publisher(as user: User) throws -> AMQPPublisher {
+        AMQPPublisher(configuration: try configuration(as: user), logger: CLILogger.logger)
+    }
+
     func configuration(as user: User) throws -> AMQPConfiguration {
         let environment = ProcessInfo.processInfo.environment
         guard let url = amqpURL ?? user.variables.lazy.compactMap({ environment[$0] }).first else {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Messaging
 
 /// What a service reads from its environment. Nothing is hard-coded: the local stack and
 /// docker-compose set these variables.
@@ -13,6 +14,8 @@ import Logging
 /// | `MIGRATIONS_DIR` | folder holding `common/` and one folder per service; default: `deploy/migrations` found from the working directory or the executable upwards |
 /// | `BATCH_SIZE` | deliveries taken at once, across all lanes, default 250 |
 /// | `LANES` | database sessions a batch is spread over; messages with the same partition key (intake: sheet id) stay in order; default 2 |
+/// | `INBOX_RETENTION_DAYS` | days an inbox row is kept (longer than any redelivery), default 14 |
+/// | `REJECTED_RETENTION_DAYS` | days a refused message's raw body is kept, default 90 |
 /// | `HTTP_HOST` | address the health and metrics server binds, default `0.0.0.0` (in a container, where compose maps the port); the local stack sets `127.0.0.1` |
 /// | `HTTP_PORT` | port of `/health/live`, `/health/ready` and `/metrics`, default 8080 |
 public struct ServiceConfiguration: Sendable {
@@ -32,6 +35,8 @@ public struct ServiceConfiguration: Sendable {
     public var lanes: Int
     public var httpHost: String
     public var httpPort: Int
+    /// What the service deletes after a while (``RetentionPolicy``).
+    public var retention: RetentionPolicy
 
     public enum LogFormat: String, Sendable { case json, text }
 
@@ -39,7 +44,7 @@ public struct ServiceConfiguration: Sendable {
     public init(
         service: String, schema: String? = nil, databaseURL: String, amqpURL: String, logLevel: Logger.Level = .info,
         logFormat: LogFormat = .text, migrationDirectories: [URL], batchSize: Int = 250, lanes: Int = 2,
-        httpHost: String = "127.0.0.1", httpPort: Int = 0
+        httpHost: String = "127.0.0.1", httpPort: Int = 0, retention: RetentionPolicy = RetentionPolicy()
     ) {
         self.service = service
         self.schema = schema ?? service
@@ -52,6 +57,7 @@ public struct ServiceConfiguration: Sendable {
         self.lanes = lanes
         self.httpHost = httpHost
         self.httpPort = httpPort
+        self.retention = retention
     }
 
     /// Reads the configuration of `service` from `environment` (see the table above).
@@ -92,6 +98,13 @@ public struct ServiceConfiguration: Sendable {
         httpHost = try optional("HTTP_HOST", "0.0.0.0", expected: "an IP address or host name") {
             $0.isEmpty || $0.contains(where: \.isWhitespace) ? nil : $0
         }
+        retention = RetentionPolicy(
+            inboxDays: try optional("INBOX_RETENTION_DAYS", 14, expected: "a whole number of days from 1 to 3650") {
+                Int($0).flatMap { (1...3650).contains($0) ? $0 : nil }
+            },
+            rejectedDays: try optional("REJECTED_RETENTION_DAYS", 90, expected: "a whole number of days from 1 to 3650") {
+                Int($0).flatMap { (1...3650).contains($0) ? $0 : nil }
+            })
         httpPort = try optional("HTTP_PORT", 8080, expected: "a port number") {
             Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
         }

@@ -16,7 +16,8 @@ public struct ConsumingService<Handler: MessageHandler> {
     public let handler: Handler
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
-    /// Fires the service's timers; `nil` (the default) runs no timer loop.
+    /// Fires the service's own timers, beside retention's (``RetentionTimerHandler``); `nil` (the
+    /// default) when it has none.
     public let timerHandler: (any TimerHandler)?
     public static var shutdownDeadline: Duration { .seconds(9) }
 
@@ -43,12 +44,11 @@ public struct ConsumingService<Handler: MessageHandler> {
         }
         let lanes = (1...configuration.lanes).map { database("lane-\($0)") }
         let relayDatabase = database("relay")
-        let timerDatabase = timerHandler.map { _ in database("timers") }
-        let timerListener = timerHandler.map { _ in
-            PostgresListener(
-                configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-timers-listen"),
-                logger: logger)
-        }
+        // Every service runs a timer loop: retention is a timer, and the service's own timers go beside it.
+        let timerDatabase = database("timers")
+        let timerListener = PostgresListener(
+            configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-timers-listen"),
+            logger: logger)
         let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
         let consumer = AMQPConsumer(
             configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
@@ -58,14 +58,15 @@ public struct ConsumingService<Handler: MessageHandler> {
             await publisher.close()
             for lane in lanes { await lane.close() }
             await relayDatabase.close()
-            await timerDatabase?.close()
-            await timerListener?.close()
+            await timerDatabase.close()
+            await timerListener.close()
         }
         do {
             try await migrate(relayDatabase)
+            try await relayDatabase.withConnection { try RetentionTimerHandler.arm(on: $0) }
             try await runGroup(
                 consumer: consumer, lanes: lanes, publisher: publisher, relayDatabase: relayDatabase,
-                timers: timerDatabase.flatMap { database in timerListener.map { (database, $0) } })
+                timers: (timerDatabase, timerListener))
         } catch {
             await closeConnections()
             throw error
@@ -75,7 +76,7 @@ public struct ConsumingService<Handler: MessageHandler> {
 
     private func runGroup(
         consumer: AMQPConsumer, lanes: [PostgresClient], publisher: AMQPPublisher, relayDatabase: PostgresClient,
-        timers: (database: PostgresClient, listener: PostgresListener)?
+        timers: (database: PostgresClient, listener: PostgresListener)
     ) async throws {
         let service = configuration.service
         let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: configuration.schema, logger: logger)
@@ -90,10 +91,9 @@ public struct ConsumingService<Handler: MessageHandler> {
         }
         // Shut down in reverse order: first the consumer, then the timer loop, then the relay flushes, then HTTP.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: health.application()), .init(service: relay)]
-        if let timerHandler, let timers {
-            services.append(.init(service: TimerLoop(
-                database: timers.database, listener: timers.listener, handler: timerHandler, relay: relay, logger: logger)))
-        }
+        services.append(.init(service: TimerLoop(
+            database: timers.database, listener: timers.listener,
+            handler: RetentionTimerHandler(policy: configuration.retention, next: timerHandler), relay: relay, logger: logger)))
         services.append(.init(service: messageConsumer))
         var groupConfiguration = ServiceGroupConfiguration(
             services: services,

@@ -15,17 +15,20 @@ import Messaging
 /// ```
 public enum ServiceMain {
     /// Runs `service` with the handler `makeHandler` builds from the process environment (for the
-    /// service's own settings), and its timers with `timerHandler` when it has some. Exits with
+    /// service's own settings), and its timers with `timerHandler` when it has some; `rejectedTable`
+    /// names its table of refused messages, which retention empties of old bodies. Exits with
     /// status 2 when the configuration is invalid, 1 when the service stops with an error, 0 after a
     /// graceful shutdown.
     public static func run<Handler: MessageHandler>(
-        service: String, timerHandler: (any TimerHandler)? = nil, makeHandler: sending ([String: String]) throws -> Handler
+        service: String, rejectedTable: String? = nil, timerHandler: (any TimerHandler)? = nil,
+        makeHandler: sending ([String: String]) throws -> Handler
     ) async -> Never {
         let environment = ProcessInfo.processInfo.environment
-        let configuration: ServiceConfiguration
+        var configuration: ServiceConfiguration
         let handler: Handler
         do {
             configuration = try ServiceConfiguration(service: service, environment: environment)
+            configuration.retention.rejectedTable = rejectedTable
             handler = try makeHandler(environment)
         } catch {
             FileHandle.standardError.write(Data("\(service): \(error)\n".utf8))

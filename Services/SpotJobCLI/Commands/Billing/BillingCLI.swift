@@ -10,22 +10,18 @@ import Messaging
 /// What billing's commands share: publishing to billing as the `contracts` user, the numbering
 /// series, amounts typed in kroner.
 enum BillingCLI {
-    /// Publishes `bodies` as `type` and waits for the broker's confirm.
+    /// Publishes `bodies` as `type` as the `contracts` user and waits for the broker's confirm.
     static func publish(_ type: String, _ bodies: [[UInt8]], broker: BrokerOptions) async throws -> [Envelope] {
         let envelopes = bodies.map { Envelope(type: type, producer: "spotjob-cli", body: $0) }
-        let publisher = AMQPPublisher(
-            configuration: try broker.configuration(as: .contracts), topology: SpotJobTopology.exchanges, logger: CLILogger.logger)
+        let publisher = try broker.publisher(as: .contracts)
         defer { Task { await publisher.close() } }
         try await publisher.publish(envelopes.map { $0.outgoing(exchange: SpotJobTopology.exchange) })
         return envelopes
     }
 
-    /// Publishes one message body and says so.
+    /// Publishes one message body as the `contracts` user and says so; billing handles it asynchronously.
     static func publish(_ type: String, _ payload: some Encodable, broker: BrokerOptions) async throws {
-        let envelopes = try await publish(type, [try JSONCoding.encoder.encode(payload)], broker: broker)
-        for envelope in envelopes {
-            print("sent \(type) as message \(envelope.messageID.uuidString.lowercased()); billing handles it asynchronously")
-        }
+        try await Publishing.publish(type, payload, as: .contracts, broker: broker)
     }
 
     /// `175000`, `175000.50`, `175.000,00` or `175.000,00 kr` in øre.

@@ -31,9 +31,7 @@ struct SheetCommand: AsyncParsableCommand {
                     messages.append(("\(file): sheet \(sheet.sheetId ?? "(no sheetId)")", envelope))
                 }
             }
-            let publisher = AMQPPublisher(
-                configuration: try broker.configuration(as: .jobcenter), topology: SpotJobTopology.exchanges,
-                logger: CLILogger.logger)
+            let publisher = try broker.publisher(as: .jobcenter)
             defer { Task { await publisher.close() } }
             try await publisher.publish(messages.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
             for (label, envelope) in messages {

@@ -1,0 +1,245 @@
+import BodyReading
+import Chronology
+import Contracts
+import Domain
+import Foundation
+import Messaging
+import PersonalData
+import PostgresClient
+
+/// Matching's reaction to what it consumes: profiles and withdrawals of candidates, placements and
+/// their ends (from jobcenter systems), and intake's openings. Bodies are read in ``read(_:)``,
+/// before the transaction.
+///
+/// All messages share one lane (``partitionKey(of:)`` is `nil`): one profile can change the
+/// rankings of many openings and one placement both an opening and a person, so matching applies
+/// its messages one after the other, in delivery order.
+public struct MatchingHandler: MessageHandler {
+    public let routingKeys = MatchingEvents.consumed
+    public let settings: MatchingSettings
+    private let clock: @Sendable () -> Date
+
+    /// Reads the settings from `environment`; throws (and the service does not start) without CPR keys.
+    public init(_ environment: [String: String], clock: @escaping @Sendable () -> Date = Date.init) throws {
+        self.init(settings: try MatchingSettings(environment: environment), clock: clock)
+    }
+
+    public init(settings: MatchingSettings, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.settings = settings
+        self.clock = clock
+    }
+
+    /// Today in Copenhagen.
+    private func today(_ now: Date) -> CivilDate {
+        Copenhagen.date(at: now) ?? .earliest
+    }
+
+    public func read(_ envelope: Envelope) -> MatchingMessage {
+        switch envelope.type {
+        case MatchingEvents.candidateProfiled: .profile(ProfileReader.read(envelope.body, today: today(clock())))
+        case MatchingEvents.candidateWithdrawn: .withdrawal(ProfileReader.readWithdrawal(envelope.body))
+        case MatchingEvents.placementReported: .placement(PlacementReader.read(envelope.body))
+        case MatchingEvents.placementEndReported: .placementEnd(PlacementReader.readEnd(envelope.body))
+        case IntakeEvents.openingRegistered, IntakeEvents.openingUpdated: .opening(OpeningReader.read(envelope.body))
+        case IntakeEvents.openingWithdrawn: .openingWithdrawn(OpeningReader.readWithdrawal(envelope.body))
+        default: .unsupported(type: envelope.type)
+        }
+    }
+
+    public func partitionKey(of message: MatchingMessage) -> String? { nil }
+
+    public func handle(_ messages: [Received<MatchingMessage>], on connection: PostgresConnection) throws -> [HandlingResult] {
+        try messages.map { try handle($0.message, envelope: $0.envelope, on: connection) }
+    }
+
+    func handle(_ message: MatchingMessage, envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
+        let now = clock()
+        switch message {
+        case .profile(.success(let profile)):
+            return try profiled(profile, envelope: envelope, now: now, on: connection)
+        case .profile(.failure(let rejection)), .withdrawal(.failure(let rejection)):
+            return try rejectCandidateMessage(envelope, rejection, now: now, on: connection)
+        case .withdrawal(.success(let withdrawal)):
+            return try withdrawn(withdrawal, envelope: envelope, now: now, on: connection)
+        case .placement(.success(let report)):
+            return try placed(report, envelope: envelope, now: now, on: connection)
+        case .placement(.failure(let rejection)), .placementEnd(.failure(let rejection)):
+            return try rejectPlacement(envelope, rejection, now: now, on: connection)
+        case .placementEnd(.success(let end)):
+            return try ended(end, envelope: envelope, now: now, on: connection)
+        case .opening(.success(let opening)):
+            guard try MatchingOpeningStore.save(opening, at: now, on: connection) else { return .handled(events: []) }
+            return .handled(events: try refresh([opening.openingId], always: true, cause: envelope, now: now, on: connection))
+        case .openingWithdrawn(.success(let openingId)):
+            if try MatchingOpeningStore.withdraw(openingId, at: now, on: connection) {
+                try connection.execute("UPDATE proposals SET current = false WHERE opening_id = $1 AND current", [openingId])
+            }
+            return .handled(events: [])
+        case .opening(.failure(let rejection)), .openingWithdrawn(.failure(let rejection)):
+            try RejectedMessageStore.insert(envelope, subject: rejection.subject, errors: rejection.errors, at: now, cipher: settings.rawBodyCipher, on: connection)
+            return .rejected(reason: rejection.reason, events: [])
+        case .unsupported(let type):
+            let errors = [FieldError(field: "$", code: .unsupportedType, message: "matching does not handle messages of type \(type)")]
+            try RejectedMessageStore.insert(envelope, subject: nil, errors: errors, at: now, cipher: settings.rawBodyCipher, on: connection)
+            return .rejected(reason: MatchingRejection(subject: nil, errors: errors).reason, events: [])
+        }
+    }
+
+    // MARK: Candidates
+
+    private func profiled(_ profile: CandidateProfile, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        let before = try ProposalStore.openings(proposing: profile.candidateId, on: connection)
+        switch try CandidateStore.save(profile, cipher: settings.cprCipher, index: settings.keys.cprIndex, at: now, on: connection) {
+        case .unchanged:
+            return .handled(events: [])
+        case .withdrawn:
+            return try rejectCandidateMessage(envelope, MatchingRejection(subject: profile.candidateId, errors: [
+                FieldError(field: "candidateId", code: .candidateWithdrawn, message: "this candidate was withdrawn; send a new candidateId"),
+            ]), now: now, on: connection)
+        case .duplicatePerson:
+            return try rejectCandidateMessage(envelope, MatchingRejection(subject: profile.candidateId, errors: [
+                FieldError(field: "cpr", code: .duplicatePerson, message: "another candidate of this jobcenter is the same person"),
+            ]), now: now, on: connection)
+        case .registered, .updated:
+            guard let candidate = try CandidateStore.candidate(profile.candidateId, on: connection) else { return .handled(events: []) }
+            let fitting = try MatchingOpeningStore.fitting(candidate, on: connection)
+            return .handled(events: try refresh(Self.union(before, fitting), always: false, cause: envelope, now: now, on: connection))
+        }
+    }
+
+    private func withdrawn(_ withdrawal: CandidateWithdrawal, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        switch try CandidateStore.withdraw(withdrawal.candidateId, reason: withdrawal.reason, at: now, on: connection) {
+        case nil:
+            return try rejectCandidateMessage(envelope, MatchingRejection(subject: withdrawal.candidateId, errors: [
+                FieldError(field: "candidateId", code: .unknownCandidate, message: "no candidate with this id was profiled"),
+            ]), now: now, on: connection)
+        case false?:
+            return .handled(events: [])
+        case true?:
+            let openings = try ProposalStore.openings(proposing: withdrawal.candidateId, on: connection)
+            return .handled(events: try refresh(openings, always: false, cause: envelope, now: now, on: connection))
+        }
+    }
+
+    /// Keeps the refused message (raw body encrypted), announces `candidate.rejected` (no CPR),
+    /// and has it dead-lettered with fields and codes only.
+    private func rejectCandidateMessage(_ envelope: Envelope, _ rejection: MatchingRejection, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        try RejectedMessageStore.insert(envelope, subject: rejection.subject, errors: rejection.errors, at: now, cipher: settings.rawBodyCipher, on: connection)
+        let payload = CandidateRejectedPayload(messageId: envelope.messageID, candidateId: rejection.subject, errors: rejection.errors, receivedAt: now)
+        return .rejected(reason: rejection.reason, events: [try event(MatchingEvents.candidateRejected, payload, cause: envelope)])
+    }
+
+    // MARK: Placements
+
+    private func placed(_ report: PlacementReport, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        func refuse(_ errors: [FieldError]) throws -> HandlingResult {
+            try rejectPlacement(envelope, PlacementRejection(
+                subject: .init(placementId: report.placementId, candidateId: report.candidateId, openingId: report.openingId),
+                errors: errors), now: now, on: connection)
+        }
+        if let existing = try PlacementStore.existing(report.placementId, on: connection) {
+            guard existing.candidateId == report.candidateId, existing.openingId == report.openingId else {
+                return try refuse([FieldError(field: "placementId", code: .placementConflict, message: "was reported before for another candidate or opening")])
+            }
+            return .handled(events: [])  // the same placement reported again
+        }
+        let opening = try MatchingOpeningStore.opening(report.openingId, lock: true, on: connection)
+        let candidateRow = try connection.query(
+            "SELECT status, jobcenter, unemployed_since::text AS since FROM candidates WHERE candidate_id = $1 FOR UPDATE",
+            [report.candidateId]).first
+        let candidate = try CandidateStore.candidate(report.candidateId, on: connection)
+        var errors: [FieldError] = []
+        let candidateActive = try candidateRow?.decode(String.self, column: "status") == "active"
+        if candidate == nil || !candidateActive {
+            errors.append(FieldError(field: "candidateId", code: .unknownCandidate, message: "no active candidate has this id"))
+        }
+        if opening == nil || opening?.opening.withdrawn == true {
+            errors.append(FieldError(field: "openingId", code: .unknownOpening, message: "no open opening has this id"))
+        }
+        if let opening, !opening.opening.withdrawn, opening.opening.filled >= opening.opening.positions {
+            errors.append(FieldError(field: "openingId", code: .positionsFilled,
+                                     message: "all \(opening.opening.positions) position(s) of the opening are filled"))
+        }
+        if let candidate, candidateActive, candidate.activePlacements >= candidate.maxJobs {
+            errors.append(FieldError(field: "candidateId", code: .noFreeSlot,
+                                     message: "the candidate already has \(candidate.activePlacements) of at most \(candidate.maxJobs) job(s)"))
+        }
+        if let opening, report.hoursPerWeek > opening.opening.hoursPerWeek {
+            errors.append(FieldError(field: "hoursPerWeek", code: .hoursExceedOpening,
+                                     message: "exceeds the opening's \(opening.opening.hoursPerWeek) hours a week"))
+        }
+        guard errors.isEmpty, let opening, let candidate, let candidateRow,
+              let cvr = try? CVR(opening.cvr), let since = CivilDate(try candidateRow.decode(String.self, column: "since"))
+        else { return try refuse(errors) }
+        let recorded = PlacementRecordedPayload(
+            placementId: report.placementId, candidateId: report.candidateId, openingId: report.openingId, cvr: cvr,
+            municipality: opening.opening.municipality, jobType: opening.opening.jobType, hoursPerWeek: report.hoursPerWeek,
+            startDate: report.startDate, targetGroup: since <= report.startDate.oneYearEarlier)
+        try PlacementStore.insert(recorded, jobcenter: try candidateRow.decode(String.self, column: "jobcenter"), at: now, on: connection)
+        let affected = Self.union([report.openingId], try ProposalStore.openings(proposing: candidate.candidateId, on: connection))
+        return .handled(events: [try event(MatchingEvents.placementRecorded, recorded, cause: envelope)]
+            + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
+    }
+
+    private func ended(_ end: PlacementEnd, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        guard let existing = try PlacementStore.existing(end.placementId, lock: true, on: connection) else {
+            return try rejectPlacement(envelope, PlacementRejection(subject: .init(placementId: end.placementId), errors: [
+                FieldError(field: "placementId", code: .unknownPlacement, message: "no placement with this id was recorded"),
+            ]), now: now, on: connection)
+        }
+        guard !existing.ended else { return .handled(events: []) }
+        guard existing.startDate <= end.endDate else {
+            return try rejectPlacement(envelope, PlacementRejection(
+                subject: .init(placementId: end.placementId, candidateId: existing.candidateId, openingId: existing.openingId),
+                errors: [FieldError(field: "endDate", code: .endBeforeStart, message: "is before the placement's start date")]),
+                now: now, on: connection)
+        }
+        try PlacementStore.end(end, at: now, on: connection)
+        var affected = [existing.openingId]
+        if let candidate = try CandidateStore.candidate(existing.candidateId, on: connection) {
+            affected = Self.union(affected, try MatchingOpeningStore.fitting(candidate, on: connection))
+        }
+        return .handled(events: [try event(MatchingEvents.placementEnded, PlacementEndedPayload(placementId: end.placementId, endDate: end.endDate, reason: end.reason), cause: envelope)]
+            + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
+    }
+
+    private func rejectPlacement(_ envelope: Envelope, _ rejection: PlacementRejection, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        try RejectedMessageStore.insert(envelope, subject: rejection.subject.placementId, errors: rejection.errors, at: now, cipher: settings.rawBodyCipher, on: connection)
+        let payload = PlacementRejectedPayload(
+            messageId: envelope.messageID, placementId: rejection.subject.placementId, candidateId: rejection.subject.candidateId,
+            openingId: rejection.subject.openingId, errors: rejection.errors, receivedAt: now)
+        return .rejected(reason: rejection.reason, events: [try event(MatchingEvents.placementRejected, payload, cause: envelope)])
+    }
+
+    // MARK: Proposals
+
+    /// Ranks the people for each of `openingIds` anew; stores and announces (`match.proposed`) the
+    /// top N where it changed (who, in which order, with which score), or `always`.
+    func refresh(_ openingIds: [UUID], always: Bool, cause: Envelope, now: Date, on connection: PostgresConnection) throws -> [OutboxEvent] {
+        let today = today(now)
+        var events: [OutboxEvent] = []
+        for openingId in openingIds {
+            guard let stored = try MatchingOpeningStore.opening(openingId, on: connection), !stored.opening.withdrawn else { continue }
+            let candidates = try CandidateStore.prefiltered(for: stored.opening, today: today, on: connection)
+            let proposals = Ranking.propose(candidates, for: stored.opening, today: today, weights: settings.weights, top: settings.topN)
+            let current = try ProposalStore.current(openingId: openingId, on: connection)
+            func key(_ list: [ProposalPayload]) -> [String] { list.map { "\($0.candidateId)#\($0.rank)#\($0.score)" } }
+            guard always || key(current) != key(proposals) else { continue }
+            try ProposalStore.replace(openingId: openingId, with: proposals, model: settings.weights.model, at: now, on: connection)
+            events.append(try event(
+                MatchingEvents.matchProposed,
+                MatchProposedPayload(openingId: openingId, proposals: proposals, model: settings.weights.model, proposedAt: now),
+                cause: cause))
+        }
+        return events
+    }
+
+    static func union(_ first: [UUID], _ second: [UUID]) -> [UUID] {
+        var seen = Set<UUID>()
+        return (first + second).filter { seen.insert($0).inserted }
+    }
+
+    private func event(_ type: String, _ payload: some Encodable, cause: Envelope) throws -> OutboxEvent {
+        try OutboxEvent(type: type, payload: payload, producer: MatchingEvents.service, cause: cause)
+    }
+}

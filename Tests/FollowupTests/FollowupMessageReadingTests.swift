@@ -1,0 +1,79 @@
+import BodyReading
+import Contracts
+@testable import Followup
+import XCTest
+
+/// Followup reads every inbound body strictly, whoever sent it, and names every problem.
+final class FollowupMessageReadingTests: XCTestCase {
+    private func read(_ type: String, _ json: String) -> FollowupMessage {
+        FollowupMessage.read(type: type, body: Array(json.utf8))
+    }
+
+    private func errors(_ message: FollowupMessage) -> [String] {
+        guard case .invalid(let rejection) = message else { return [] }
+        return rejection.errors.map { "\($0.field) \($0.code)" }
+    }
+
+    func testReadsAContact() {
+        let message = read(FollowupEvents.companyContacted, """
+            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "contactedAt": "2025-04-22T10:00:00+02:00",
+             "by": "Mette", "outcome": "visit-booked", "note": "Besøg 28/4"}
+            """)
+        guard case .contacted(let contact) = message else { return XCTFail("\(message)") }
+        XCTAssertEqual(contact.outcome, .visitBooked)
+        XCTAssertEqual(contact.by, "Mette")
+        XCTAssertEqual(contact.note, "Besøg 28/4")
+    }
+
+    func testReportsEveryProblemOfAContact() {
+        XCTAssertEqual(errors(read(FollowupEvents.companyContacted, """
+            {"openingId": "not-a-uuid", "contactedAt": "yesterday", "by": "", "outcome": "maybe", "note": 3}
+            """)), [
+            "openingId invalid-uuid", "contactedAt invalid-timestamp", "by too-short", "outcome unknown-value", "note wrong-type",
+        ])
+        XCTAssertEqual(errors(read(FollowupEvents.companyContacted, "{}")), [
+            "openingId required", "contactedAt required", "by required", "outcome required",
+        ])
+    }
+
+    /// An opening event without `submittedAt` (an older intake) counts from `registeredAt`.
+    func testAnOpeningWithoutSubmittedAtCountsFromRegisteredAt() {
+        let message = read(IntakeEvents.openingRegistered, """
+            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "sheetId": "s-1", "municipality": "615",
+             "company": {"cvr": "25313763", "name": "Kantinen"}, "jobType": "smajob", "visitRequested": false,
+             "registeredAt": "2017-05-15T12:10:02.311Z", "category": "kitchen-cleaning"}
+            """)
+        guard case .opening(let notice, let isUpdate) = message else { return XCTFail("\(message)") }
+        XCTAssertFalse(isUpdate)
+        XCTAssertEqual(notice.submittedAt, notice.registeredAt)
+        XCTAssertNil(notice.employees)
+    }
+
+    func testAHostileOpeningEventIsRefusedFieldByField() {
+        XCTAssertEqual(errors(read(IntakeEvents.openingRegistered, """
+            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "sheetId": "s\\u0000", "municipality": "Atlantis",
+             "company": {"cvr": "25313764"}, "jobType": "slave", "visitRequested": "yes", "registeredAt": "2017-02-30T00:00:00Z"}
+            """)), [
+            "sheetId invalid-character", "municipality unknown-municipality", "company.cvr invalid-cvr", "jobType unknown-job-type",
+            "visitRequested wrong-type", "registeredAt invalid-timestamp",
+        ])
+    }
+
+    func testReadsPlacementsAndCheckins() {
+        let placement = read(FollowupEvents.placementRecorded, """
+            {"placementId": "p-1", "candidateId": "c-1", "openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "cvr": "25313763",
+             "municipality": "615", "jobType": "smajob", "hoursPerWeek": 7.5, "startDate": "2025-03-03", "targetGroup": true}
+            """)
+        guard case .placement(let notice) = placement else { return XCTFail("\(placement)") }
+        XCTAssertEqual(notice.startDate.description, "2025-03-03")
+        XCTAssertEqual(errors(read(FollowupEvents.checkinCompleted, """
+            {"checkinId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "completedAt": "2025-03-10T10:00:00Z", "outcome": "fine"}
+            """)), ["outcome unknown-value"])
+        XCTAssertEqual(errors(read(FollowupEvents.placementEnded, #"{"placementId": "p-1", "endDate": "2025-02-30", "reason": "x"}"#)),
+                       ["endDate invalid-date"])
+    }
+
+    func testAnUnknownTypeIsRefused() {
+        XCTAssertEqual(errors(read("sheet.submitted", "{}")), ["$ unsupported-type"])
+    }
+}

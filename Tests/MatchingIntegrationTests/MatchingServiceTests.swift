@@ -1,0 +1,311 @@
+import AMQPClient
+import Chronology
+import Contracts
+import Domain
+import Foundation
+import JSON
+import Logging
+import Matching
+import Messaging
+import PersonalData
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// The matching executable end to end on the real stack: profiles, openings and placements published
+/// to `spotjob`, state in the matching schema, events on the broker.
+///
+/// Each test starts from empty matching tables (the local stack's matching schema is only used by
+/// these tests). Every CPR number here is fictitious.
+final class MatchingServiceTests: XCTestCase {
+    private var stack: LocalStack!
+    private var matching: ServiceProcess!
+    private var publisher: AMQPPublisher!
+    private var database: PostgresClient!
+    private var admin: PostgresClient!
+    private var observer: EventObserver!
+    private var deadLetters: EventObserver!
+    private let logger = Logger(label: "matching-test")
+    private var keys: [String: String] = [:]
+    private var prefix = ""
+
+    private static func randomKey() -> String {
+        Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+    }
+
+    override func setUp() async throws {
+        stack = try LocalStack.fromEnvironment()
+        prefix = "m-\(UUID().uuidString.prefix(8).lowercased())"
+        keys = ["CPR_ENCRYPTION_KEY": Self.randomKey(), "CPR_INDEX_KEY": Self.randomKey(), "MATCHING_TOP_N": "3"]
+        database = PostgresClient(configuration: PostgresConfiguration(url: stack.databaseURL(service: "matching")), logger: logger)
+        admin = PostgresClient(configuration: PostgresConfiguration(url: stack.adminDatabaseURL), logger: logger)
+        publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: logger)
+        observer = try EventObserver(stack: stack, routingKeys: MatchingEvents.emitted, logger: logger)
+        await observer.start()
+        deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["matching"], logger: logger)
+        await deadLetters.start()
+        // Start from an empty matching: no tables' rows, and none of the openings other tests published
+        // waiting in its queue (every opening.* event reaches matching's queue, whoever runs).
+        try await admin.withConnection {
+            _ = try $0.execute("""
+                DO $$ BEGIN
+                    IF to_regclass('matching.proposals') IS NOT NULL THEN
+                        TRUNCATE matching.proposals, matching.placements, matching.candidates, matching.openings,
+                                 matching.rejected_messages, matching.star_runs, matching.assignment_runs;
+                    END IF;
+                END $$
+                """)
+        }
+        let inspector = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
+        _ = try? await inspector.purge(queue: MatchingEvents.service)
+        await inspector.close()
+        matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: keys)
+        try await matching.waitUntilStarted()
+    }
+
+    override func tearDown() async throws {
+        await matching?.stop()
+        await observer?.close()
+        await deadLetters?.close()
+        await publisher?.close()
+        await database?.close()
+        await admin?.close()
+    }
+
+    // MARK: Helpers
+
+    private func publish(_ type: String, _ body: [UInt8], messageID: UUID = UUID()) async throws {
+        try await publisher.publish([
+            Envelope(messageID: messageID, type: type, producer: "jobcenter-test", body: body).outgoing(exchange: SpotJobTopology.exchange),
+        ])
+    }
+
+    private func json(_ fields: [String: Any]) -> [UInt8] {
+        Array(try! JSONSerialization.data(withJSONObject: fields))
+    }
+
+    private func profile(_ id: String, cpr: String, _ overrides: [String: Any] = [:]) -> [String: Any] {
+        var fields: [String: Any] = [
+            "candidateId": "\(prefix)-\(id)", "jobcenter": "Horsens", "cpr": cpr, "homeMunicipality": "615",
+            "categories": ["kitchen-cleaning"], "tasks": ["Opvask"], "hoursPerWeek": ["min": 5, "max": 15],
+            "unemployedSince": "2024-01-15", "submittedAt": "2026-12-01T10:00:00+01:00",
+            "note": "Foretrækker formiddage",
+        ]
+        for (key, value) in overrides { fields[key] = value }
+        return fields
+    }
+
+    @discardableResult
+    private func registerOpening(positions: Int = 1, hours: Double = 7.5, tasks: [String] = ["opvask", "anrette-fjerne-frokost"]) async throws -> UUID {
+        let id = UUID()
+        let body: [String: Any] = [
+            "openingId": id.uuidString.lowercased(), "sheetId": "\(prefix)-\(id.uuidString.prefix(6))", "revision": 1,
+            "source": prefix, "municipality": "615", "company": ["cvr": "25313763", "name": "Horsens Kantine ApS"],
+            "category": "kitchen-cleaning", "tasks": tasks, "hoursPerWeek": hours, "positions": positions,
+            "jobType": "smajob", "visitRequested": false, "submittedAt": "2026-12-01T10:00:00Z",
+            "registeredAt": "2026-12-01T10:00:01Z",
+        ]
+        try await publish(IntakeEvents.openingRegistered, json(body))
+        return id
+    }
+
+    private func events(_ type: String, until done: ([[String: Any]]) -> Bool, timeout: Duration = .seconds(20)) async -> [[String: Any]] {
+        var found: [[String: Any]] = []
+        let deadline = ContinuousClock.now + timeout
+        while !done(found), ContinuousClock.now < deadline {
+            for delivery in await observer.collect(1, timeout: .milliseconds(300)) where delivery.routingKey == type {
+                if let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any] { found.append(body) }
+            }
+        }
+        return found
+    }
+
+    private func currentProposals(_ opening: UUID) async throws -> [ProposalPayload] {
+        try await database.withConnection { try ProposalStore.current(openingId: opening, on: $0) }
+    }
+
+    private func waitFor(timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        XCTFail("condition not met in time")
+    }
+
+    // MARK: Tests
+
+    func testAProfileBecomesExplainedProposals() async throws {
+        let opening = try await registerOpening(positions: 2)
+        try await publish(MatchingEvents.candidateProfiled, json(profile("a", cpr: "150385-1234", ["tasks": ["Opvask", "Anrette / fjerne frokost"]])))
+        try await publish(MatchingEvents.candidateProfiled, json(profile("b", cpr: "020799-4567")))
+        try await publish(MatchingEvents.candidateProfiled, json(profile("shop", cpr: "311200-4003", ["categories": ["shop"]])))
+        let proposed = await events(MatchingEvents.matchProposed) { found in
+            found.contains {
+                ($0["openingId"] as? String)?.lowercased() == opening.uuidString.lowercased()
+                    && ($0["proposals"] as? [[String: Any]])?.count == 2
+            }
+        }
+        let last = try XCTUnwrap(proposed.last { ($0["openingId"] as? String)?.lowercased() == opening.uuidString.lowercased() })
+        let proposals = try XCTUnwrap(last["proposals"] as? [[String: Any]])
+        XCTAssertEqual(proposals.compactMap { $0["candidateId"] as? String }, ["\(prefix)-a", "\(prefix)-b"], "more tasks shared ranks first; the shop person is not proposed")
+        let criteria = try XCTUnwrap(proposals.first?["criteria"] as? [[String: Any]])
+        XCTAssertEqual(criteria.compactMap { $0["criterion"] as? String }, MatchingWeights.criteria)
+        XCTAssertTrue(criteria.allSatisfy { !($0["explanation"] as? String ?? "").isEmpty })
+        XCTAssertTrue((last["model"] as? String ?? "").hasPrefix("matching-1 "))
+        let stored = try await currentProposals(opening)
+        XCTAssertEqual(stored.map(\.candidateId), ["\(prefix)-a", "\(prefix)-b"], "stored with explanations")
+        let models = try await database.withConnection { try $0.query("SELECT DISTINCT model FROM proposals").map { try $0.decode(String.self, at: 0) } }
+        XCTAssertEqual(models, [MatchingWeights().model])
+    }
+
+    func testRevisionWithdrawalAndDuplicatePerson() async throws {
+        let opening = try await registerOpening()
+        try await publish(MatchingEvents.candidateProfiled, json(profile("r", cpr: "150385-1234")))
+        try await waitFor { try await self.currentProposals(opening).count == 1 }
+        // Revision 2 wants shop work only: out of the opening's proposals. Revision 1 again: ignored.
+        try await publish(MatchingEvents.candidateProfiled, json(profile("r", cpr: "150385-1234", ["revision": 2, "categories": ["shop"]])))
+        try await publish(MatchingEvents.candidateProfiled, json(profile("r", cpr: "150385-1234")))
+        try await waitFor { try await self.currentProposals(opening).isEmpty }
+        // The same person under another id from the same jobcenter: duplicate-person.
+        try await publish(MatchingEvents.candidateProfiled, json(profile("twin", cpr: "1503851234")))
+        let rejected = await events(MatchingEvents.candidateRejected) { !$0.isEmpty }
+        XCTAssertEqual((rejected.first?["errors"] as? [[String: Any]])?.first?["code"] as? String, "duplicate-person")
+        XCTAssertEqual(rejected.first?["candidateId"] as? String, "\(prefix)-twin")
+        // Withdrawal: CPR erased at once (no placement awaits a STAR report).
+        try await publish(MatchingEvents.candidateWithdrawn, json(["candidateId": "\(prefix)-r", "reason": "Flyttet"]))
+        let prefix = self.prefix
+        try await waitFor {
+            try await self.database.withConnection {
+                try $0.query("SELECT status = 'withdrawn' AND cpr_ciphertext IS NULL AND cpr_digest IS NULL FROM candidates WHERE candidate_id = $1", ["\(prefix)-r"])
+                    .first?.decode(Bool.self, at: 0) ?? false
+            }
+        }
+        let revision = try await database.withConnection {
+            try $0.query("SELECT revision FROM candidates WHERE candidate_id = $1", ["\(prefix)-r"]).first?.decode(Int.self, at: 0)
+        }
+        XCTAssertEqual(revision, 2)
+    }
+
+    func testPlacementCapacityRefusalsAndARedeliveredReportIsOnePlacement() async throws {
+        let single = try await registerOpening(positions: 1, hours: 7.5)
+        let double = try await registerOpening(positions: 2, hours: 7.5)
+        try await publish(MatchingEvents.candidateProfiled, json(profile("a", cpr: "150385-1234")))
+        try await publish(MatchingEvents.candidateProfiled, json(profile("b", cpr: "020799-4567", ["maxJobs": 2])))
+        try await waitFor { try await self.currentProposals(double).count == 2 }
+        func report(_ id: String, _ candidate: String, _ opening: UUID, hours: Double = 7.5) -> [UInt8] {
+            json(["placementId": "\(prefix)-\(id)", "candidateId": "\(prefix)-\(candidate)", "openingId": opening.uuidString.lowercased(),
+                  "startDate": "2026-12-07", "hoursPerWeek": hours])
+        }
+        let messageID = UUID()
+        try await publish(MatchingEvents.placementReported, report("p1", "a", single), messageID: messageID)
+        try await publish(MatchingEvents.placementReported, report("p1", "a", single), messageID: messageID)  // redelivered
+        try await publish(MatchingEvents.placementReported, report("p1", "a", single))  // sent again
+        try await publish(MatchingEvents.placementReported, report("p2", "b", single))  // positions-filled
+        try await publish(MatchingEvents.placementReported, report("p3", "a", double))  // no-free-slot
+        try await publish(MatchingEvents.placementReported, report("p4", "b", double, hours: 10))  // hours-exceed-opening
+        try await publish(MatchingEvents.placementReported, report("p5", "nobody", double))  // unknown-candidate
+        let rejected = await events(MatchingEvents.placementRejected) { $0.count >= 4 }
+        let codes = Dictionary(rejected.map { ($0["placementId"] as? String ?? "", ($0["errors"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }) }) { a, _ in a }
+        XCTAssertEqual(codes["\(prefix)-p2"], ["positions-filled"])
+        XCTAssertEqual(codes["\(prefix)-p3"], ["no-free-slot"])
+        XCTAssertEqual(codes["\(prefix)-p4"], ["hours-exceed-opening"])
+        XCTAssertEqual(codes["\(prefix)-p5"], ["unknown-candidate"])
+        let placements = try await database.withConnection { try PlacementStore.list(on: $0) }
+        XCTAssertEqual(placements.map(\.placementId), ["\(prefix)-p1"], "one placement")
+        XCTAssertEqual(placements.first?.targetGroup, true, "out of work since 2024-01-15")
+        let dead = await deadLetters.collect(4, timeout: .seconds(10), settle: .milliseconds(300))
+        let reasons = dead.compactMap { $0.properties.headers[DeadLetter.reasonHeader]?.stringValue }
+        XCTAssertTrue(reasons.contains { $0.contains("openingId positions-filled") }, "\(reasons)")
+        XCTAssertTrue(matching.isRunning)
+        let recordedCount = try await database.withConnection { try $0.query("SELECT count(*) FROM inbox WHERE type = 'placement.reported'").first?.decode(Int.self, at: 0) ?? 0 }
+        XCTAssertGreaterThanOrEqual(recordedCount, 6, "each message id handled once")
+    }
+
+    func testStarReportRowsAndErasureRightAfterIt() async throws {
+        let opening = try await registerOpening(positions: 2)
+        try await publish(MatchingEvents.candidateProfiled, json(profile("long", cpr: "150385-1234")))
+        try await publish(MatchingEvents.candidateProfiled, json(profile("short", cpr: "020799-4567", ["unemployedSince": "2026-06-01"])))
+        try await waitFor { try await self.currentProposals(opening).count == 2 }
+        for (id, candidate) in [("s1", "long"), ("s2", "short")] {
+            try await publish(MatchingEvents.placementReported, json([
+                "placementId": "\(prefix)-\(id)", "candidateId": "\(prefix)-\(candidate)", "openingId": opening.uuidString.lowercased(),
+                "startDate": "2026-11-16", "hoursPerWeek": 7.5]))
+        }
+        try await waitFor { try await self.database.withConnection { try PlacementStore.list(on: $0) }.count == 2 }
+        try await publish(MatchingEvents.candidateWithdrawn, json(["candidateId": "\(prefix)-long", "reason": "Fastansat"]))
+        let prefix = self.prefix
+        try await waitFor {
+            try await self.database.withConnection {
+                try $0.query("SELECT cpr_erase_pending FROM candidates WHERE candidate_id = $1", ["\(prefix)-long"]).first?.decode(Bool.self, at: 0) ?? false
+            }
+        }
+        let settings = try MatchingSettings(environment: keys)
+        let report = try await database.transaction {
+            try StarReport.generate(month: StarReport.month("2026-11")!, jobcenter: "615", requestedBy: "test", cipher: settings.cprCipher, at: Date(), on: $0)
+        }
+        XCTAssertEqual(report.csv, "cpr;cvr;startDate;jobcenter\n150385-1234;25313763;2026-11-16;615\n", "only the target group")
+        let erased = try await database.withConnection {
+            try $0.query("SELECT cpr_ciphertext IS NULL FROM candidates WHERE candidate_id = $1", ["\(prefix)-long"]).first?.decode(Bool.self, at: 0)
+        }
+        XCTAssertEqual(erased, true, "erased right after the report")
+        let announced = await events(MatchingEvents.starReportGenerated) { !$0.isEmpty }
+        XCTAssertEqual(announced.first?["rows"] as? Int, 1)
+        XCTAssertNil(announced.first?["cpr"])
+    }
+
+    /// No CPR digits, with or without the dash, in any column of any matching table, the service's
+    /// log, any event or any dead-letter reason produced from valid profiles (one refused as a duplicate).
+    func testTheCPRNumberIsNeverInPlaintext() async throws {
+        let cprs = ["150385-1234", "020799-4567"]
+        let opening = try await registerOpening()
+        try await publish(MatchingEvents.candidateProfiled, json(profile("x", cpr: cprs[0])))
+        try await publish(MatchingEvents.candidateProfiled, json(profile("y", cpr: cprs[1])))
+        try await publish(MatchingEvents.candidateProfiled, json(profile("x-twin", cpr: cprs[0])))
+        try await waitFor { try await self.currentProposals(opening).count == 2 }
+        let events = await observer.collect(Int.max, timeout: .zero, settle: .seconds(2))
+        let dead = await deadLetters.collect(1, timeout: .seconds(10))
+        XCTAssertFalse(dead.isEmpty, "the duplicate was dead-lettered")
+
+        let tables = ["candidates", "openings", "proposals", "placements", "rejected_messages", "star_runs", "assignment_runs", "inbox", "outbox"]
+        var everything = ""
+        for table in tables {
+            everything += try await admin.withConnection {
+                try $0.query("SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM matching.\(table) t").first?.decode(String.self, at: 0) ?? ""
+            }
+        }
+        everything += matching.log
+        everything += events.map { String(decoding: $0.body, as: UTF8.self) }.joined()
+        everything += dead.compactMap { $0.properties.headers[DeadLetter.reasonHeader]?.stringValue }.joined()
+        XCTAssertTrue(everything.contains("\(prefix)-x"), "the search covers the data")
+        for cpr in cprs {
+            XCTAssertFalse(everything.contains(cpr), "found a CPR number with dash")
+            XCTAssertFalse(everything.contains(cpr.replacingOccurrences(of: "-", with: "")), "found a CPR number without dash")
+        }
+        XCTAssertFalse(everything.contains("Foretrækker formiddage") && events.contains { String(decoding: $0.body, as: UTF8.self).contains("Foretrækker") },
+                       "the note is never in an event")
+    }
+
+    func testTheServiceRefusesToStartWithoutKeys() async throws {
+        let without = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: ["CPR_ENCRYPTION_KEY": "", "CPR_INDEX_KEY": ""])
+        let deadline = ContinuousClock.now + .seconds(20)
+        while without.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        XCTAssertFalse(without.isRunning)
+        XCTAssertEqual(without.exitStatus, 2)
+        XCTAssertTrue(without.log.contains("CPR_ENCRYPTION_KEY"), without.log)
+    }
+
+    func testTheMatchingRoleCannotReadIntakesSchema() async throws {
+        for table in ["intake.openings", "intake.rejected_sheets"] {
+            do {
+                try await database.withConnection { _ = try $0.query("SELECT * FROM \(table) LIMIT 1") }
+                XCTFail("matching could read \(table)")
+            } catch let error as PostgresError {
+                XCTAssertTrue(["42501", "42P01"].contains(error.sqlState ?? ""), "\(table): \(error)")
+            }
+        }
+        let schema = try await database.withConnection { try $0.query("SELECT current_schema()").first?.decode(String.self, at: 0) }
+        XCTAssertEqual(schema, "matching")
+    }
+}
