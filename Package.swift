@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "intake", targets: ["IntakeService"]),
+        .executable(name: "billing", targets: ["BillingService"]),
         .executable(name: "matching", targets: ["MatchingService"]),
         .executable(name: "followup", targets: ["FollowupService"]),
         .executable(name: "spotjob", targets: ["SpotJobCLI"]),
@@ -104,7 +105,16 @@ let package = Package(
             dependencies: ["Matching", "Contracts", "ServiceRuntime"],
             path: "Services/MatchingService", swiftSettings: strict
         ),
-        .target(name: "Billing", dependencies: ["Chronology", "Domain"], path: "Services/Billing", swiftSettings: strict),
+        .target(
+            name: "Billing",
+            dependencies: ["BodyReading", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient"],
+            path: "Services/Billing", swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "BillingService",
+            dependencies: ["Billing", "Contracts", "ServiceRuntime"],
+            path: "Services/BillingService", swiftSettings: strict
+        ),
         .executableTarget(
             name: "IntakeService",
             dependencies: ["Intake", "Contracts", "ServiceRuntime"],
@@ -123,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "Matching", "Followup", "Assignment", "PersonalData", "Contracts", "JSON", "Chronology", "Domain", "ServiceRuntime",
+                "Intake", "Matching", "Followup", "Billing", "Assignment", "PersonalData", "Contracts", "JSON", "Chronology", "Domain", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
@@ -164,7 +174,12 @@ let package = Package(
             dependencies: ["Followup", "Contracts", "Chronology", "Domain", "JSON", "Messaging", "PostgresClient", "TestSupport"],
             path: "Tests/FollowupIntegrationTests"
         ),
-        .testTarget(name: "BillingTests", dependencies: ["Billing", "Chronology", "Domain"], path: "Tests/BillingTests"),
+        .testTarget(name: "BillingTests", dependencies: ["Billing", "BodyReading", "Chronology", "Contracts", "Domain", "JSON"], path: "Tests/BillingTests"),
+        .testTarget(
+            name: "BillingIntegrationTests",
+            dependencies: ["Billing", "Contracts", "Messaging", "ServiceRuntime", "TestSupport"],
+            path: "Tests/BillingIntegrationTests"
+        ),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment"], path: "Tests/AssignmentTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),

@@ -7,7 +7,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 run_dir="$repo/.local/run"
-services=(intake matching followup)
+services=(intake matching followup billing)
 # Each service's health and metrics port (loopback only); matching also gets the CPR keys (and only matching).
 declare -A http_port=([intake]=8080 [matching]=8081 [followup]=8082 [billing]=8083)
 mkdir -p "$run_dir"
@@ -39,7 +39,8 @@ for service in "${services[@]}"; do
   cpr=(-u CPR_ENCRYPTION_KEY -u CPR_INDEX_KEY)
   [[ $service == matching ]] && cpr=(CPR_ENCRYPTION_KEY="${CPR_ENCRYPTION_KEY:?no CPR keys: run deploy/local-stack.sh up}" CPR_INDEX_KEY="${CPR_INDEX_KEY:?}")
   env "${cpr[@]}" DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" \
-    HTTP_HOST=127.0.0.1 HTTP_PORT="${http_port[$service]}" setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
+    HTTP_HOST=127.0.0.1 HTTP_PORT="${http_port[$service]}" \
+    BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json" BILLING_MILEAGE_RATES_FILE="$repo/deploy/billing/mileage-rates.csv" setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
   echo $! >"$run_dir/$service.pid"
   for _ in $(seq 1 100); do
     grep -q "consumer connected" "$run_dir/$service.log" && break
@@ -97,11 +98,42 @@ echo
 echo "==> spotjob followup funnel (the steering group's table; HTML page below)"
 "$bin/spotjob" followup funnel --source jobshop-horsens-2017-05-15
 "$bin/spotjob" followup funnel --source jobshop-horsens-2017-05-15 --format html --output "$run_dir/funnel.html"
+echo
+echo "==> billing: registering the Ishøj and Hedensted contracts as the seeds write them (deploy/demo/contract-*.json)"
+export BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json"
+"$bin/spotjob" contracts register deploy/demo/contract-ishoj.json deploy/demo/contract-hedensted.json
+for meeting in 2019-05-01 2019-06-12 2019-08-20 2019-10-03; do
+  "$bin/spotjob" meetings held --contract hedensted-taskforce-2019 --date "$meeting" >/dev/null
+done
+sleep 2
+echo
+echo "==> spotjob contracts show ishoj-taskforce-2022"
+"$bin/spotjob" contracts show ishoj-taskforce-2022
+echo
+echo "==> spotjob invoices list"
+"$bin/spotjob" invoices list
+first_invoice="$("$bin/spotjob" invoices list --contract hedensted-taskforce-2019 --json | sed -n 's/.*"invoiceNumber" : \([0-9]*\).*/\1/p' | head -1)"
+if [[ -n "$first_invoice" ]]; then
+  echo
+  echo "==> spotjob invoices credit $first_invoice --reason 'Demo: krediteret'"
+  "$bin/spotjob" invoices credit "$first_invoice" --reason "Demo: krediteret"
+  sleep 1
+  "$bin/spotjob" invoices list --contract hedensted-taskforce-2019
+fi
+export_dir="$run_dir/oioubl"
+rm -rf "$export_dir"
+"$bin/spotjob" invoices export --dir "$export_dir"
+if [[ -x "$repo/../shared/tools/validate-oioubl" ]]; then
+  echo "==> validating the OIOUBL documents with ../shared/tools/validate-oioubl"
+  "$repo/../shared/tools/validate-oioubl" "$export_dir"/*.xml | tail -3
+fi
+
 cat <<MSG
 
 SpotJob is running. Try:
   source <(bash deploy/local-stack.sh env)
   $bin/spotjob openings list --municipality Horsens --json
+  $bin/spotjob invoices show 1 --xml
   $bin/spotjob followup due --municipality Horsens
   $bin/spotjob followup funnel --format html --output funnel.html
 Stop the services with: bash deploy/run.sh stop   (and the stack with: bash deploy/local-stack.sh down)

@@ -122,6 +122,7 @@ extension Bench {
 
     private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
+
     private func sheetMessage(_ body: [UInt8]) -> OutgoingMessage {
         Envelope(type: "sheet.submitted", producer: "bench", body: body).outgoing(exchange: SpotJobTopology.exchange)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `spotjob-bench [amqp|outbox|intake|followup|timers|all] [--messages N] [--latency-rate SHEETS_PER_SECOND] [--pending N]
-/// [--openings N] [--json]`:
+/// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|all] [--messages N] [--latency-rate SHEETS_PER_SECOND] [--pending N]
+/// [--openings N] [--invoices N] [--json]`:
 /// SpotJob's throughput figures, each as a
 /// ratio to a raw rabbitmq-c reference measured in the same run, next to the targets.
 /// Needs the local stack (`source <(deploy/local-stack.sh env)`); build with `-c release`.
@@ -12,6 +12,8 @@ let messages = arguments.firstIndex(of: "--messages").flatMap { Int(arguments[$0
 let latencyRate = arguments.firstIndex(of: "--latency-rate").flatMap { Double(arguments[$0 + 1]) }
 /// Timers in the table for `timers` (a tenth of them come due); not part of `all`, which it would slow down.
 let pendingTimers = arguments.firstIndex(of: "--pending").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
+/// Invoices issued by each run of `billing` (not part of `all`).
+let invoiceCount = arguments.firstIndex(of: "--invoices").flatMap { Int(arguments[$0 + 1]) } ?? 10_000
 /// Openings in the table for followup's funnel figure.
 let funnelOpenings = arguments.firstIndex(of: "--openings").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
 /// Also print the figures as one final JSON line.
@@ -38,6 +40,7 @@ do {
     if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate) }
     if section == "followup" { try await bench.followup(funnelOpenings: funnelOpenings) }
     if section == "timers" { try await bench.timers(pending: pendingTimers) }
+    if section == "billing" { try await bench.billing(invoices: invoiceCount) }
     await bench.deleteScratchQueues()
     report.print()
     if printsJSON { report.printJSON() }

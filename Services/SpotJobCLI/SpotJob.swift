@@ -7,7 +7,7 @@ struct SpotJob: AsyncParsableCommand {
         commandName: "spotjob",
         abstract: "Operate SpotJob: submit sheets, read openings and rejections, replay dead letters, inspect timers.",
         discussion: """
-            Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), MATCHING_DATABASE_URL (candidates, matches, placements, reports; with CPR_ENCRYPTION_KEY and CPR_INDEX_KEY where CPR numbers are read), FOLLOWUP_DATABASE_URL (tasks, check-ins, funnel), and for the broker JOBCENTER_AMQP_URL or CONTRACTS_AMQP_URL             (publishing what jobcenters send) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
+            Each command connects as the service it reads, with the variables the local stack and compose             set: INTAKE_DATABASE_URL (openings, rejected sheets), MATCHING_DATABASE_URL (candidates, matches, placements, reports; with CPR_ENCRYPTION_KEY and CPR_INDEX_KEY where CPR numbers are read), FOLLOWUP_DATABASE_URL (tasks, check-ins, funnel), BILLING_DATABASE_URL (contracts, invoices), and for the broker JOBCENTER_AMQP_URL             (publishing what jobcenters send), CONTRACTS_AMQP_URL (publishing contracts, meetings, events, extras,             mileage and credit requests to billing) or SPOTJOB_ADMIN_AMQP_URL (operator commands such as             dead-letter replay). `source <(bash deploy/local-stack.sh env)` sets them all.
             """,
         subcommands: [
             // Intake
@@ -17,6 +17,9 @@ struct SpotJob: AsyncParsableCommand {
             AssignmentCommand.self, ReportCommand.self,
             // Followup
             FollowupCommand.self,
+            // Billing
+            ContractsCommand.self, MeetingsCommand.self, EventsCommand.self, ExtrasCommand.self, MileageCommand.self,
+            InvoicesCommand.self,
             // Operations
             DeadLettersCommand.self, TimersCommand.self,
         ]

@@ -8,10 +8,10 @@ import XCTest
 /// `docs/messages.md` is the contract outside systems code against; the routing keys and event
 /// bodies in `Contracts` must be the ones it documents.
 final class ContractsDocumentationTests: XCTestCase {
-    private func section(_ key: String) -> Substring? { MessagesDocument.section(key) }
+    func section(_ key: String) -> Substring? { MessagesDocument.section(key) }
 
     /// The keys of an encoded body, nested ones dotted (`company.cvr`).
-    private func keys(of value: some Encodable) throws -> Set<String> {
+    func keys(of value: some Encodable) throws -> Set<String> {
         guard case .object(let object) = try JSONParser.parse(try JSONCoding.encoder.encode(value)) else { return [] }
         func keys(_ object: JSONObject, prefix: String) -> [String] {
             object.members.flatMap { key, value -> [String] in

@@ -29,6 +29,9 @@ struct BrokerOptions: ParsableArguments {
     enum User {
         /// What jobcenter systems send (sheets, profiles, placements, contacts): `$JOBCENTER_AMQP_URL`.
         case jobcenter
+        /// What contract administration and billing staff send to billing (contracts, meetings,
+        /// events, extras, mileage, credit requests): `$CONTRACTS_AMQP_URL`.
+        case contracts
         /// Operator commands (dead-letter replay): `$SPOTJOB_ADMIN_AMQP_URL`.
         case administrator
 
@@ -36,6 +39,7 @@ struct BrokerOptions: ParsableArguments {
         var variables: [String] {
             switch self {
             case .jobcenter: ["JOBCENTER_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
+            case .contracts: ["CONTRACTS_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
             case .administrator: ["SPOTJOB_ADMIN_AMQP_URL"]
             }
         }
