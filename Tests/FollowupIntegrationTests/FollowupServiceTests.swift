@@ -31,6 +31,11 @@ final class FollowupServiceTests: XCTestCase {
         publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: logger)
         observer = try EventObserver(stack: stack, routingKeys: ["followup.#"], logger: logger)
         await observer.start()
+        // Start from an empty queue: every opening.* event other tests published reaches followup's
+        // queue whether followup runs or not, and a backlog of thousands would outlast these tests.
+        let inspector = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
+        _ = try? await inspector.purge(queue: FollowupEvents.service)
+        await inspector.close()
         followup = try ServiceProcess(service: FollowupEvents.service, stack: stack)
         try await followup.waitUntilStarted()
     }

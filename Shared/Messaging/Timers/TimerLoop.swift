@@ -57,10 +57,16 @@ public final class TimerLoop: Service, Sendable {
         stopping.withLock { $0 } || Task.isShuttingDownGracefully || Task.isCancelled
     }
 
+    /// Fires timers until a graceful shutdown or the task's cancellation (either wakes the listener's
+    /// wait at once).
     public func run() async throws {
-        await withGracefulShutdownHandler {
-            await self.loop()
-        } onGracefulShutdown: {
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                await self.loop()
+            } onGracefulShutdown: {
+                self.stop()
+            }
+        } onCancel: {
             self.stop()
         }
     }
