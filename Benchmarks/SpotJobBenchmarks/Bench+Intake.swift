@@ -12,6 +12,13 @@ extension Bench {
         let runID = "bench-\(UUID().uuidString.prefix(6).lowercased())"
         let sheets = (0..<count).map { sheetBody(runID, $0) }
         report.add("intake sheet size", "\(sheets[0].count) bytes")
+        // Intake alone: the queues of the services that consume its events (matching, followup) would
+        // store every event twice more, and may hold a backlog from earlier runs. They are deleted for
+        // the run (and declared again when those services start).
+        let queues = AMQPInspector(configuration: admin)
+        for queue in ["matching", "followup"] { try? await queues.deleteQueue(queue) }
+        await queues.close()
+        report.add("intake measured alone", "matching and followup queues deleted for the run")
 
         let passRate = try await rawPassThroughRate(sheets)
         let loader = AMQPPublisher(configuration: admin, logger: logger)
