@@ -63,12 +63,13 @@ public struct Funnel: Codable, Sendable, Equatable {
                 SELECT count(*) AS registered,
                        count(*) FILTER (WHERE t.contacted_on_time) AS on_time,
                        count(*) FILTER (WHERE NOT t.contacted_on_time) AS late,
-                       count(DISTINCT o.company_cvr) AS companies,
                        (SELECT count(*) FROM contacts c JOIN o USING (opening_id) WHERE c.outcome = 'visit-booked') AS visits,
-                       (SELECT count(*) FROM placements p JOIN o USING (opening_id)) AS placements,
-                       (SELECT count(*) FROM placements p JOIN o USING (opening_id)
-                        WHERE p.start_date + 91 <= $5::date AND (p.end_date IS NULL OR p.end_date >= p.start_date + 91)) AS retained
-                FROM o LEFT JOIN contact_tasks t USING (opening_id)
+                       coalesce(max(p.placements), 0) AS placements, coalesce(max(p.retained), 0) AS retained
+                FROM o LEFT JOIN contact_tasks t USING (opening_id),
+                     (SELECT count(*) AS placements,
+                             count(*) FILTER (WHERE p.start_date + 91 <= $5::date
+                                              AND (p.end_date IS NULL OR p.end_date >= p.start_date + 91)) AS retained
+                      FROM placements p JOIN o USING (opening_id)) AS p
                 """, binds + [today.description]),
             PostgresStatement("""
                 \(selected)
@@ -94,10 +95,11 @@ public struct Funnel: Codable, Sendable, Equatable {
         var bySize = Dictionary(uniqueKeysWithValues: sizeBands.map { ($0, 0) })
         for row in results[2] { bySize[try row.decode(String.self, column: "band")] = try row.decode(Int.self, column: "companies") }
         let registered = try count("registered"), onTime = try count("on_time"), late = try count("late")
+        // Distinct companies are counted once, by the size bands (every company is in exactly one).
         return Funnel(
             registered: registered, contactedOnTime: onTime, contactedLate: late, notContacted: registered - onTime - late,
             visitsBooked: try count("visits"), placements: try count("placements"), retained13Weeks: try count("retained"),
-            companies: try count("companies"), openingsByJobType: byJobType, companiesBySize: bySize)
+            companies: bySize.values.reduce(0, +), openingsByJobType: byJobType, companiesBySize: bySize)
     }
 
     /// The funnel's steps in order, with Danish labels for the steering group.
