@@ -1,7 +1,7 @@
 import Foundation
 
-/// `spotjob-bench [amqp|outbox|intake|followup|timers|all] [--messages N] [--latency-rate SHEETS_PER_SECOND] [--pending N]
-/// [--openings N] [--json]`:
+/// `spotjob-bench [amqp|outbox|intake|followup|timers|matching[-proposals|-service|-solver]|all] [--messages N] [--latency-rate SHEETS_PER_SECOND]
+/// [--pending N] [--openings N] [--profiles N] [--stored N] [--repeat N] [--json]`:
 /// SpotJob's throughput figures, each as a
 /// ratio to a raw rabbitmq-c reference measured in the same run, next to the targets.
 /// Needs the local stack (`source <(deploy/local-stack.sh env)`); build with `-c release`.
@@ -12,8 +12,14 @@ let messages = arguments.firstIndex(of: "--messages").flatMap { Int(arguments[$0
 let latencyRate = arguments.firstIndex(of: "--latency-rate").flatMap { Double(arguments[$0 + 1]) }
 /// Timers in the table for `timers` (a tenth of them come due); not part of `all`, which it would slow down.
 let pendingTimers = arguments.firstIndex(of: "--pending").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
-/// Openings in the table for followup's funnel figure.
-let funnelOpenings = arguments.firstIndex(of: "--openings").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
+/// Openings in the table for followup's funnel figure (default 1,000,000) or open in matching's (default 10,000).
+let openingsOption = arguments.firstIndex(of: "--openings").flatMap { Int(arguments[$0 + 1]) }
+let funnelOpenings = openingsOption ?? 1_000_000
+/// `matching`: profiles published for the throughput figure, and people stored for the proposal and memory figures.
+let profiles = arguments.firstIndex(of: "--profiles").flatMap { Int(arguments[$0 + 1]) } ?? 1_000
+let storedProfiles = arguments.firstIndex(of: "--stored").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
+/// `matching`: solves per side for each solver figure (the median is reported).
+let solverRepeats = arguments.firstIndex(of: "--repeat").flatMap { Int(arguments[$0 + 1]) } ?? 3
 /// Also print the figures as one final JSON line.
 let printsJSON = arguments.contains("--json")
 
@@ -38,6 +44,13 @@ do {
     if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate) }
     if section == "followup" { try await bench.followup(funnelOpenings: funnelOpenings) }
     if section == "timers" { try await bench.timers(pending: pendingTimers) }
+    if section.hasPrefix("matching") {
+        // `matching` runs every part; `matching-proposals`, `matching-service` or `matching-solver` one.
+        let part = section.dropFirst("matching".count).drop { $0 == "-" }
+        try await bench.matching(
+            profiles: profiles, storedProfiles: max(storedProfiles, profiles), openings: openingsOption ?? 10_000,
+            solverRepeats: solverRepeats, only: part.isEmpty ? nil : String(part))
+    }
     await bench.deleteScratchQueues()
     report.print()
     if printsJSON { report.printJSON() }
