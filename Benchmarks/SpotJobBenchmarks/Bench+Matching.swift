@@ -37,7 +37,8 @@ extension Bench {
         try await schema.client.withConnection { connection in
             try MatchingData.loadCandidates(stored, prefix: "bench", today: today, on: connection)
             try MatchingData.loadOpenings(openings, prefix: "bench", on: connection)
-            _ = try connection.execute("ANALYZE")
+            // As autovacuum leaves a table after a bulk insert: pages pruned, hint bits and visibility map set.
+            _ = try connection.execute("VACUUM ANALYZE")
         }
         report.add("matching: bulk load of \(stored) profiles + \(openings) openings (scratch schema)",
                    String(format: "%.1f s", Self.secondsOf(ContinuousClock.now - loadStart)))
@@ -109,14 +110,13 @@ extension Bench {
         let database = PostgresClient(configuration: .init(url: stack.adminDatabaseURL, searchPath: "matching"), logger: logger)
         try await emptyMatching(database)
         func key() -> String { Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() }
-        let matching = try ServiceProcess(
-            service: MatchingEvents.service, stack: stack,
-            environment: ["LOG_LEVEL": "warning", "CPR_ENCRYPTION_KEY": key(), "CPR_INDEX_KEY": key()])
+        let environment = ["LOG_LEVEL": "warning", "CPR_ENCRYPTION_KEY": key(), "CPR_INDEX_KEY": key()]
+        var matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: environment)
         defer { matching.signal(SIGKILL) }
         try await matching.waitUntilStarted()
         try await database.withConnection { connection in
             try MatchingData.loadOpenings(openings, prefix: runID, on: connection)
-            _ = try connection.execute("ANALYZE openings")
+            _ = try connection.execute("VACUUM ANALYZE openings")
         }
 
         // 2. Profiles published to the paused service, then released; done when every candidate is committed.
@@ -127,6 +127,7 @@ extension Bench {
             Envelope(type: MatchingEvents.candidateProfiled, producer: "bench", body: $0).outgoing(exchange: SpotJobTopology.exchange)
         })
         try await checkpoint()
+        let throughputMemory = MemorySampler(matching)
         let rate = try await measureRate(count) {
             matching.signal(SIGCONT)
             try await waitUntilHandled(count, on: database, service: matching)
@@ -135,16 +136,22 @@ extension Bench {
         let refreshed = try await database.withConnection {
             try $0.query("SELECT count(DISTINCT set_id) FROM proposals").first?.decode(Int.self, at: 0) ?? 0
         }
-        report.rate("matching: candidate.profiled handled, \(openings) open openings (\(count) profiles)", rate, reference: passRate)
+        let throughputPeak = await throughputMemory.stop()
+        report.add("matching: candidate.profiled handled, \(openings) open openings (\(count) profiles)",
+                   String(format: "%.1f msg/s", rate), String(format: "%.4f", rate / passRate))
         report.add("  match.proposed confirmed per profile (mean)", String(format: "%.1f", Double(proposedEvents) / Double(count)))
         report.add("  proposal sets stored per profile (mean)", String(format: "%.1f", Double(refreshed) / Double(count)))
 
         // 4. Memory with `stored` people: re-proposals for 200 updated openings.
         try await database.withConnection { connection in
             try MatchingData.loadCandidates(stored - count, prefix: "\(runID)-stored", today: today, on: connection)
-            _ = try connection.execute("ANALYZE candidates")
+            _ = try connection.execute("VACUUM ANALYZE candidates")
         }
         let people = try await database.withConnection { try $0.query("SELECT count(*) FROM candidates").first?.decode(Int.self, at: 0) ?? 0 }
+        // A fresh process, so that its memory is that of these people and not of the batches before.
+        await matching.stop()
+        matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: environment)
+        try await matching.waitUntilStarted()
         let updates = try await database.withConnection { connection in
             try connection.query(
                 """
@@ -180,7 +187,7 @@ extension Bench {
             }
         }
         // The same profiles' throughput once every opening has many people to rank (a few, as each costs seconds).
-        let late = (0..<min(count, 20)).map { MatchingData.profileBody("\(runID)-late", index: $0, today: today) }
+        let late = (0..<min(count, 10)).map { MatchingData.profileBody("\(runID)-late", index: count + $0, today: today) }
         let lateRate = try await measureRate(late.count) {
             try await loader.publish(late.map {
                 Envelope(type: MatchingEvents.candidateProfiled, producer: "bench", body: $0).outgoing(exchange: SpotJobTopology.exchange)
@@ -189,9 +196,11 @@ extension Bench {
         }
         let peak = await memory.stop()
         report.rate("matching: opening.updated → proposals among \(people) people → match.proposed", updateRate, unit: "openings/s")
-        report.rate("matching: candidate.profiled handled, \(openings) open openings, \(people) people (\(late.count) profiles)",
-                    lateRate, reference: passRate)
-        report.add("matching resident memory with \(people) profiles, idle", String(format: "%.1f MiB", Double(idle) / 1_048_576))
+        report.add("matching: candidate.profiled handled, \(openings) open openings, \(people) people (\(late.count) profiles)",
+                   String(format: "%.2f msg/s", lateRate), String(format: "%.5f", lateRate / passRate))
+        report.add("matching peak resident memory while handling the \(count) profiles (one batch)",
+                   String(format: "%.1f MiB", Double(throughputPeak) / 1_048_576))
+        report.add("matching resident memory with \(people) profiles, idle (fresh process)", String(format: "%.1f MiB", Double(idle) / 1_048_576))
         report.add("matching peak resident memory while re-proposing \(updates.count) openings and profiling \(late.count) people", String(format: "%.1f MiB", Double(peak) / 1_048_576))
         await loader.close()
         await matching.stop()

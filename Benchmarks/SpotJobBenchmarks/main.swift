@@ -16,7 +16,7 @@ let pendingTimers = arguments.firstIndex(of: "--pending").flatMap { Int(argument
 let openingsOption = arguments.firstIndex(of: "--openings").flatMap { Int(arguments[$0 + 1]) }
 let funnelOpenings = openingsOption ?? 1_000_000
 /// `matching`: profiles published for the throughput figure, and people stored for the proposal and memory figures.
-let profiles = arguments.firstIndex(of: "--profiles").flatMap { Int(arguments[$0 + 1]) } ?? 1_000
+let profiles = arguments.firstIndex(of: "--profiles").flatMap { Int(arguments[$0 + 1]) } ?? 200
 let storedProfiles = arguments.firstIndex(of: "--stored").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
 /// `matching`: solves per side for each solver figure (the median is reported).
 let solverRepeats = arguments.firstIndex(of: "--repeat").flatMap { Int(arguments[$0 + 1]) } ?? 3
