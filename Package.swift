@@ -143,14 +143,19 @@ let package = Package(
         .executableTarget(
             name: "SpotJobBenchmarks",
             dependencies: [
-                "CRabbitMQ", "AMQPClient", "Messaging", "Intake", "Followup", "Contracts", "Chronology", "Domain", "JSON",
-                "ServiceRuntime", "TestSupport",
+                "CRabbitMQ", "AMQPClient", "Messaging", "Intake", "Followup", "Matching", "Assignment", "AssignmentComparison",
+                "Contracts", "Chronology", "Domain", "JSON", "ServiceRuntime", "TestSupport",
             ],
             path: "Benchmarks/SpotJobBenchmarks", swiftSettings: strict
         ),
 
+        // The solver against scipy, shared by spotjob-bench-assignment and `spotjob-bench matching`.
+        .target(
+            name: "AssignmentComparison", dependencies: ["Assignment"],
+            path: "Benchmarks/AssignmentComparison", swiftSettings: strict
+        ),
         .executableTarget(
-            name: "AssignmentBenchmark", dependencies: ["Assignment"],
+            name: "AssignmentBenchmark", dependencies: ["Assignment", "AssignmentComparison"],
             path: "Benchmarks/AssignmentBenchmark", swiftSettings: strict
         ),
 

@@ -1,4 +1,5 @@
 import Assignment
+import AssignmentComparison
 import Foundation
 
 /// `spotjob-bench-assignment [--sizes 2048,4096] [--repeat 3] [--json] [--seed N] [--repository PATH]`:
@@ -13,7 +14,7 @@ func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
 let sizes = option("--sizes").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [2048, 4096]
-let seed = option("--seed").flatMap(UInt64.init) ?? 20_260_601
+let seed = option("--seed").flatMap(UInt64.init) ?? AssignmentComparison.defaultSeed
 let repository = URL(fileURLWithPath: option("--repository") ?? FileManager.default.currentDirectoryPath)
 let repeats = option("--repeat").flatMap { Int($0) } ?? 3
 let wantsJSON = arguments.contains("--json")
@@ -21,26 +22,19 @@ let wantsJSON = arguments.contains("--json")
 let report = Report()
 do {
     let scipy = try SciPy.prepare(repository: repository)
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spotjob-bench-assignment-\(getpid())")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let scratch = try AssignmentComparison.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: scratch) }
 
     for n in sizes {
-        let scores = Instances.dense(n: n, seed: seed &+ UInt64(n))
-        let file = scratch.appendingPathComponent("dense-\(n).i32")
-        try Instances.writeRaw(scores, to: file)
-        let reference = try scipy.solve(rawFile: file, n: n, repeats: repeats)
-        let problem = try AssignmentProblem(dense: scores)
-        let (solution, seconds) = timedMedian(repeats: repeats) { AssignmentSolver.solve(problem) }
-        report.dense(n: n, ours: seconds, scipy: reference.seconds, total: solution.total, scipyTotal: reference.total)
-        guard solution.total == reference.total else {
-            throw BenchmarkError("dense \(n)²: total \(solution.total) differs from scipy's \(reference.total)")
+        let dense = try AssignmentComparison.dense(n: n, seed: seed, repeats: repeats, scipy: scipy, scratch: scratch)
+        report.dense(n: n, ours: dense.oursSeconds, scipy: dense.scipySeconds, total: dense.total, scipyTotal: dense.scipyTotal)
+        guard dense.totalsEqual else {
+            throw BenchmarkError("dense \(n)²: total \(dense.total) differs from scipy's \(dense.scipyTotal)")
         }
     }
 
-    let sparse = Instances.sparse(rows: 10_000, cols: 100_000, perRow: 50, seed: seed)
-    let (sparseSolution, sparseSeconds) = timedMedian(repeats: repeats) { AssignmentSolver.solve(sparse) }
-    report.sparse(seconds: sparseSeconds, solution: sparseSolution, target: 5)
+    let sparse = AssignmentComparison.sparse(seed: seed, repeats: repeats)
+    report.sparse(seconds: sparse.seconds, solution: sparse.solution, target: AssignmentComparison.sparseTargetSeconds)
 
     let jsonN = 4096
     let json = AssignmentJSON.data(of: try AssignmentProblem(dense: Instances.dense(n: jsonN, seed: seed)))
@@ -52,4 +46,12 @@ do {
     report.print(json: wantsJSON)
     FileHandle.standardError.write(Data("spotjob-bench-assignment: \(error)\n".utf8))
     exit(1)
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
 }

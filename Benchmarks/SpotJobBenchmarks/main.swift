@@ -1,7 +1,7 @@
 import Foundation
 
-/// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|all] [--messages N] [--latency-rate SHEETS_PER_SECOND] [--pending N]
-/// [--openings N] [--invoices N] [--json]`:
+/// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|matching[-proposals|-service|-solver]|all] [--messages N]
+/// [--latency-rate SHEETS_PER_SECOND] [--pending N] [--openings N] [--invoices N] [--profiles N] [--stored N] [--repeat N] [--json]`:
 /// SpotJob's throughput figures, each as a
 /// ratio to a raw rabbitmq-c reference measured in the same run, next to the targets.
 /// Needs the local stack (`source <(deploy/local-stack.sh env)`); build with `-c release`.
@@ -14,8 +14,14 @@ let latencyRate = arguments.firstIndex(of: "--latency-rate").flatMap { Double(ar
 let pendingTimers = arguments.firstIndex(of: "--pending").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
 /// Invoices issued by each run of `billing` (not part of `all`).
 let invoiceCount = arguments.firstIndex(of: "--invoices").flatMap { Int(arguments[$0 + 1]) } ?? 10_000
-/// Openings in the table for followup's funnel figure.
-let funnelOpenings = arguments.firstIndex(of: "--openings").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
+/// Openings in the table for followup's funnel figure (default 1,000,000) or open in matching's (default 10,000).
+let openingsOption = arguments.firstIndex(of: "--openings").flatMap { Int(arguments[$0 + 1]) }
+let funnelOpenings = openingsOption ?? 1_000_000
+/// `matching`: profiles published for the throughput figure, and people stored for the proposal and memory figures.
+let profiles = arguments.firstIndex(of: "--profiles").flatMap { Int(arguments[$0 + 1]) } ?? 200
+let storedProfiles = arguments.firstIndex(of: "--stored").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
+/// `matching`: solves per side for each solver figure (the median is reported).
+let solverRepeats = arguments.firstIndex(of: "--repeat").flatMap { Int(arguments[$0 + 1]) } ?? 3
 /// Also print the figures as one final JSON line.
 let printsJSON = arguments.contains("--json")
 
@@ -40,7 +46,15 @@ do {
     if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate) }
     if section == "followup" { try await bench.followup(funnelOpenings: funnelOpenings) }
     if section == "timers" { try await bench.timers(pending: pendingTimers) }
-    if section == "billing" { try await bench.billing(invoices: invoiceCount) }
+/// Invoices issued by each run of `billing` (not part of `all`).
+let invoiceCount = arguments.firstIndex(of: "--invoices").flatMap { Int(arguments[$0 + 1]) } ?? 10_000
+    if section.hasPrefix("matching") {
+        // `matching` runs every part; `matching-proposals`, `matching-service` or `matching-solver` one.
+        let part = section.dropFirst("matching".count).drop { $0 == "-" }
+        try await bench.matching(
+            profiles: profiles, storedProfiles: max(storedProfiles, profiles), openings: openingsOption ?? 10_000,
+            solverRepeats: solverRepeats, only: part.isEmpty ? nil : String(part))
+    }
     await bench.deleteScratchQueues()
     report.print()
     if printsJSON { report.printJSON() }

@@ -219,9 +219,9 @@ public struct MatchingHandler: MessageHandler {
         let today = today(now)
         var events: [OutboxEvent] = []
         for openingId in openingIds {
-            guard let stored = try MatchingOpeningStore.opening(openingId, on: connection), !stored.opening.withdrawn else { continue }
-            let candidates = try CandidateStore.prefiltered(for: stored.opening, today: today, on: connection)
-            let proposals = Ranking.propose(candidates, for: stored.opening, today: today, weights: settings.weights, top: settings.topN)
+            guard let proposals = try OpeningProposals.compute(
+                openingId: openingId, today: today, weights: settings.weights, top: settings.topN, on: connection)
+            else { continue }
             let current = try ProposalStore.current(openingId: openingId, on: connection)
             func key(_ list: [ProposalPayload]) -> [String] { list.map { "\($0.candidateId)#\($0.rank)#\($0.score)" } }
             guard always || key(current) != key(proposals) else { continue }

@@ -1,6 +1,7 @@
 import Chronology
 import Domain
 import Foundation
+import JSON
 import PersonalData
 import PostgresClient
 
@@ -116,14 +117,28 @@ public enum CandidateStore {
             candidateId: try row.decode(String.self, column: "candidate_id"),
             jobcenter: try row.decode(String.self, column: "jobcenter"),
             homeMunicipality: try row.decode(String.self, column: "home_municipality"),
-            workMunicipalities: try row.decode(PostgresJSON.self, column: "work_municipalities").decode([String].self),
-            categories: try row.decode(PostgresJSON.self, column: "categories").decode([JobCategory].self),
-            tasks: try row.decode(PostgresJSON.self, column: "tasks").decode([JobTask].self),
+            workMunicipalities: try strings(row, "work_municipalities") { $0 },
+            categories: try strings(row, "categories", JobCategory.init(rawValue:)),
+            // As JobTask's Codable reads it: a known code, or free text.
+            tasks: try strings(row, "tasks") { JobTask.knownCodes.contains($0) ? .known(code: $0) : .freeText($0) },
             hours: hours,
-            jobTypes: try row.decode(PostgresJSON.self, column: "job_types").decode([JobType].self),
+            jobTypes: try strings(row, "job_types", JobType.init(rawValue:)),
             maxJobs: try row.decode(Int.self, column: "max_jobs"),
             activePlacements: try row.decode(Int.self, column: "active_placements"),
             unemployedSince: since, availableFrom: available)
+    }
+
+    /// A JSON array of strings in `column`, each made a `T` by `make`. Read with the byte-level
+    /// ``JSONParser``: with Foundation's `JSONDecoder` the four arrays of a row cost more than the
+    /// prefilter query itself when an opening has thousands of candidates.
+    private static func strings<T>(_ row: PostgresRow, _ column: String, _ make: (String) -> T?) throws -> [T] {
+        guard case .array(let items) = try? JSONParser.parse(try row.decode(PostgresJSON.self, column: column).bytes) else {
+            throw StoredValueError(table: "candidates")
+        }
+        return try items.map { item in
+            guard case .string(let text) = item, let value = make(text) else { throw StoredValueError(table: "candidates") }
+            return value
+        }
     }
 
     /// One active or withdrawn candidate as scoring sees them.

@@ -17,12 +17,48 @@ public enum Criteria {
         }
     }
 
+    /// Σ weight × score over the criteria: ``score(_:for:today:weights:)``'s weighted sum without
+    /// writing the explanations, for ranking thousands of people of whom only the top N are shown.
+    public static func weightedSum(_ candidate: Candidate, for opening: MatchOpening, today: CivilDate, weights: MatchingWeights) -> Int {
+        weights.tasks * tasksScore(candidate, opening)
+            + weights.categoryPreference * categoryPreferenceScore(candidate, opening)
+            + weights.hoursFit * hoursFitScore(candidate, opening)
+            + weights.homeMunicipality * (candidate.homeMunicipality == opening.municipality ? 100 : 0)
+            + weights.timeOutOfWork * timeOutOfWorkScore(candidate, today: today)
+    }
+
+    /// The opening's tasks the person lists.
+    private static func sharedTasks(_ candidate: Candidate, _ opening: MatchOpening) -> [JobTask] {
+        opening.tasks.filter(candidate.tasks.contains)
+    }
+
+    private static func tasksScore(_ candidate: Candidate, _ opening: MatchOpening) -> Int {
+        guard !opening.tasks.isEmpty else { return 100 }
+        return (sharedTasks(candidate, opening).count * 200 + opening.tasks.count) / (2 * opening.tasks.count)
+    }
+
+    private static func categoryPreferenceScore(_ candidate: Candidate, _ opening: MatchOpening) -> Int {
+        candidate.categories.firstIndex(of: opening.category).map { max(0, 100 - 20 * $0) } ?? 0
+    }
+
+    private static func hoursFitScore(_ candidate: Candidate, _ opening: MatchOpening) -> Int {
+        let hours = opening.hoursPerWeek
+        let (low, high) = (candidate.hours.min.tenths, candidate.hours.max.tenths)
+        guard candidate.hours.contains(hours) else { return 0 }
+        guard high > low else { return 100 }
+        let distance = abs(2 * hours.tenths - (low + high))  // from the middle, doubled
+        return 100 - (50 * distance + (high - low) / 2) / (high - low)
+    }
+
+    private static func timeOutOfWorkScore(_ candidate: Candidate, today: CivilDate) -> Int {
+        min(100, monthsBetween(candidate.unemployedSince, today) * 100 / fullUnemploymentMonths)
+    }
+
     /// The share of the opening's tasks the person lists (known tasks by code, free text as written).
     static func tasks(_ candidate: Candidate, _ opening: MatchOpening) -> (String, Int, String) {
         guard !opening.tasks.isEmpty else { return ("tasks", 100, "the opening lists no tasks") }
-        let wanted = Set(candidate.tasks)
-        let shared = opening.tasks.filter(wanted.contains)
-        let score = (shared.count * 200 + opening.tasks.count) / (2 * opening.tasks.count)
+        let shared = sharedTasks(candidate, opening)
+        let score = tasksScore(candidate, opening)
         let listed = shared.isEmpty ? "" : ": " + shared.map(\.description).joined(separator: ", ")
         return ("tasks", score, "lists \(shared.count) of the opening's \(opening.tasks.count) task(s)\(listed)")
     }
@@ -32,7 +68,7 @@ public enum Criteria {
         guard let index = candidate.categories.firstIndex(of: opening.category) else {
             return ("category-preference", 0, "\(opening.category.danishLabel) is not among the wanted categories")
         }
-        return ("category-preference", max(0, 100 - 20 * index),
+        return ("category-preference", categoryPreferenceScore(candidate, opening),
                 "\(opening.category.danishLabel) is choice \(index + 1) of \(candidate.categories.count)")
     }
 
@@ -41,11 +77,10 @@ public enum Criteria {
         let hours = opening.hoursPerWeek
         let (low, high) = (candidate.hours.min.tenths, candidate.hours.max.tenths)
         let text = "the opening's \(hours) hours against the wanted \(candidate.hours)"
-        guard candidate.hours.contains(hours) else { return ("hours-fit", 0, text + ": outside") }
-        guard high > low else { return ("hours-fit", 100, text + ": exactly") }
-        let distance = abs(2 * hours.tenths - (low + high))  // from the middle, doubled
-        let score = 100 - (50 * distance + (high - low) / 2) / (high - low)
-        return ("hours-fit", score, text + (distance == 0 ? ": in the middle" : ""))
+        let score = hoursFitScore(candidate, opening)
+        guard candidate.hours.contains(hours) else { return ("hours-fit", score, text + ": outside") }
+        guard high > low else { return ("hours-fit", score, text + ": exactly") }
+        return ("hours-fit", score, text + (2 * hours.tenths == low + high ? ": in the middle" : ""))
     }
 
     /// 100 when the opening is in the person's home municipality, 0 otherwise.
@@ -58,8 +93,7 @@ public enum Criteria {
     /// Whole months out of work, scaled so that ``fullUnemploymentMonths`` or more is 100.
     static func timeOutOfWork(_ candidate: Candidate, today: CivilDate) -> (String, Int, String) {
         let months = monthsBetween(candidate.unemployedSince, today)
-        let score = min(100, months * 100 / fullUnemploymentMonths)
-        return ("time-out-of-work", score, "out of work for \(months) month(s), since \(candidate.unemployedSince)")
+        return ("time-out-of-work", timeOutOfWorkScore(candidate, today: today), "out of work for \(months) month(s), since \(candidate.unemployedSince)")
     }
 
     /// Whole months from `start` to `end`, 0 when `end` is earlier.

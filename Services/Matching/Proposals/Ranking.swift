@@ -29,11 +29,13 @@ public enum Ranking {
 
     /// Whether `a` ranks before `b`.
     public static func ranksBefore(_ a: Scored, _ b: Scored) -> Bool {
-        if a.weightedSum != b.weightedSum { return a.weightedSum > b.weightedSum }
-        if a.candidate.unemployedSince != b.candidate.unemployedSince {
-            return a.candidate.unemployedSince < b.candidate.unemployedSince
-        }
-        return a.candidate.candidateId.utf8.lexicographicallyPrecedes(b.candidate.candidateId.utf8)
+        ranksBefore(a.candidate, a.weightedSum, b.candidate, b.weightedSum)
+    }
+
+    private static func ranksBefore(_ a: Candidate, _ aSum: Int, _ b: Candidate, _ bSum: Int) -> Bool {
+        if aSum != bSum { return aSum > bSum }
+        if a.unemployedSince != b.unemployedSince { return a.unemployedSince < b.unemployedSince }
+        return a.candidateId.utf8.lexicographicallyPrecedes(b.candidateId.utf8)
     }
 
     /// Everyone of `candidates` who passes every hard rule, ranked.
@@ -43,10 +45,17 @@ public enum Ranking {
             .sorted(by: ranksBefore)
     }
 
-    /// The best `top` of ``ranked(_:for:today:weights:)`` as proposals, rank 1 first.
+    /// The best `top` of ``ranked(_:for:today:weights:)`` as proposals, rank 1 first. Ranks on
+    /// ``Criteria/weightedSum(_:for:today:weights:)`` and explains only the `top`: an opening may
+    /// have thousands of people who pass the hard rules.
     public static func propose(_ candidates: [Candidate], for opening: MatchOpening, today: CivilDate, weights: MatchingWeights, top: Int) -> [ProposalPayload] {
-        ranked(candidates, for: opening, today: today, weights: weights).prefix(top).enumerated().map { index, scored in
-            ProposalPayload(candidateId: scored.candidate.candidateId, rank: index + 1, score: scored.score, criteria: scored.criteria)
+        let passing = candidates.filter { HardRules.allPass($0, for: opening, today: today) }
+        let sums = passing.map { Criteria.weightedSum($0, for: opening, today: today, weights: weights) }
+        let best = passing.indices.sorted { ranksBefore(passing[$0], sums[$0], passing[$1], sums[$1]) }.prefix(top)
+        return best.enumerated().map { rank, index in
+            let scored = score(passing[index], for: opening, today: today, weights: weights)
+            assert(scored.weightedSum == sums[index], "Criteria.weightedSum differs from Criteria.score")
+            return ProposalPayload(candidateId: scored.candidate.candidateId, rank: rank + 1, score: scored.score, criteria: scored.criteria)
         }
     }
 }

@@ -2,9 +2,9 @@ import Assignment
 import Foundation
 
 /// The benchmark's seeded random instances.
-enum Instances {
+public enum Instances {
     /// An `n × n` dense instance, every pair feasible, scores `0...999`.
-    static func dense(n: Int, seed: UInt64) -> DenseScores {
+    public static func dense(n: Int, seed: UInt64) -> DenseScores {
         var generator = SplitMix64(seed: seed)
         let values = (0..<(n * n)).map { _ in Int(generator.next() % 1000) }
         return try! DenseScores(rows: n, cols: n, values: values)
@@ -12,7 +12,7 @@ enum Instances {
 
     /// `rows` openings, `cols` people, each opening with `perRow` distinct feasible people drawn
     /// uniformly, scores `0...100`, capacities 1.
-    static func sparse(rows: Int, cols: Int, perRow: Int, seed: UInt64) -> AssignmentProblem {
+    public static func sparse(rows: Int, cols: Int, perRow: Int, seed: UInt64) -> AssignmentProblem {
         var generator = SplitMix64(seed: seed)
         var edges: [AssignmentEdge] = []
         edges.reserveCapacity(rows * perRow)
@@ -29,7 +29,7 @@ enum Instances {
     }
 
     /// Writes `scores` as raw little-endian `Int32`s, row-major, for numpy's `fromfile`.
-    static func writeRaw(_ scores: DenseScores, to url: URL) throws {
+    public static func writeRaw(_ scores: DenseScores, to url: URL) throws {
         var bytes = Data(capacity: scores.values.count * 4)
         for value in scores.values {
             withUnsafeBytes(of: Int32(value).littleEndian) { bytes.append(contentsOf: $0) }

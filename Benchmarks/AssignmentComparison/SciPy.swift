@@ -2,11 +2,11 @@ import Foundation
 
 /// Runs `scipy.optimize.linear_sum_assignment(maximize=True)` in the repository's venv
 /// `.local/venv`, creating it with scipy and numpy when it is missing (the only network use).
-struct SciPy {
-    let python: URL
+public struct SciPy: Sendable {
+    public let python: URL
 
     /// The venv's python, made first if need be.
-    static func prepare(repository: URL) throws -> SciPy {
+    public static func prepare(repository: URL) throws -> SciPy {
         let venv = repository.appendingPathComponent(".local/venv")
         let python = venv.appendingPathComponent("bin/python")
         if !FileManager.default.isExecutableFile(atPath: python.path) {
@@ -20,7 +20,7 @@ struct SciPy {
     /// scipy's optimum total and the median seconds of `repeats` solves, on the `n × n` raw
     /// Int32 file at `url`. The matrix is handed over as float64 (what scipy converts to anyway), so the
     /// timing covers only `linear_sum_assignment` itself, including its negation for `maximize`.
-    func solve(rawFile url: URL, n: Int, repeats: Int) throws -> (total: Int, seconds: Double) {
+    public func solve(rawFile url: URL, n: Int, repeats: Int) throws -> (total: Int, seconds: Double) {
         let script = """
             import json, sys, time
             import numpy as np
@@ -39,7 +39,7 @@ struct SciPy {
         guard let object = try JSONSerialization.jsonObject(with: output) as? [String: Any],
               let total = (object["total"] as? NSNumber)?.intValue,
               let seconds = (object["seconds"] as? NSNumber)?.doubleValue
-        else { throw BenchmarkError("unexpected scipy output: \(String(decoding: output, as: UTF8.self))") }
+        else { throw SciPyError("unexpected scipy output: \(String(decoding: output, as: UTF8.self))") }
         return (total, seconds)
     }
 
@@ -54,16 +54,17 @@ struct SciPy {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchmarkError("\(executable) \(arguments.first ?? "") exited with \(process.terminationStatus)")
+            throw SciPyError("\(executable) \(arguments.first ?? "") exited with \(process.terminationStatus)")
         }
         return data
     }
 }
 
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
+/// scipy or its venv failed.
+public struct SciPyError: Error, CustomStringConvertible {
+    public let description: String
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }

@@ -1,5 +1,5 @@
 /// Runs `body` once and returns its result and the seconds it took.
-func timed<Result>(_ body: () throws -> Result) rethrows -> (Result, Double) {
+public func timed<Result>(_ body: () throws -> Result) rethrows -> (Result, Double) {
     let clock = ContinuousClock()
     let start = clock.now
     let result = try body()
@@ -8,7 +8,7 @@ func timed<Result>(_ body: () throws -> Result) rethrows -> (Result, Double) {
 }
 
 /// Runs `body` `repeats` times and returns the last result and the median seconds.
-func timedMedian<Result>(repeats: Int, _ body: () throws -> Result) rethrows -> (Result, Double) {
+public func timedMedian<Result>(repeats: Int, _ body: () throws -> Result) rethrows -> (Result, Double) {
     var seconds: [Double] = []
     var result: Result? = nil
     for _ in 0..<max(repeats, 1) {
