@@ -6,7 +6,7 @@ import Messaging
 import PostgresClient
 
 /// Followup's reaction to what it consumes: an opening is registered (a contact task opens,
-/// ``open(_:cause:on:)``), a company is contacted (``recordContact(_:cause:on:)``), a placement
+/// ``open(_:on:)``), a company is contacted (``recordContact(_:cause:on:)``), a placement
 /// starts or ends (``schedule(_:cause:on:)``, ``end(placementId:cause:on:)``), a check-in is
 /// completed (``complete(_:cause:on:)``). Bodies are read in ``read(_:)``, before the transaction;
 /// deadlines are durable timers scheduled in the same transaction (``FollowupTimerHandler`` fires them).
@@ -28,40 +28,68 @@ public struct FollowupHandler: MessageHandler {
         message.partitionKey
     }
 
+    /// Handles a batch in delivery order. Consecutive openings are saved together (``open(_:on:)``);
+    /// everything else is handled one message at a time.
     public func handle(_ messages: [Received<FollowupMessage>], on connection: PostgresConnection) throws -> [HandlingResult] {
-        try messages.map { received in
-            let envelope = received.envelope
-            switch received.message {
-            case .opening(let notice, _): return try open(notice, cause: envelope, on: connection)
-            case .openingWithdrawn(let openingId): return try withdraw(openingId, on: connection)
-            case .contacted(let contact): return try recordContact(contact, cause: envelope, on: connection)
-            case .placement(let placement): return try schedule(placement, cause: envelope, on: connection)
-            case .placementEnded(let placementId, let endDate, let reason):
-                return try end(placementId: placementId, endDate: endDate, reason: reason, cause: envelope, on: connection)
-            case .checkinCompleted(let completion): return try complete(completion, cause: envelope, on: connection)
-            case .invalid(let rejection): return try reject(envelope, rejection.errors, on: connection)
+        var results: [HandlingResult] = []
+        results.reserveCapacity(messages.count)
+        var run: [(envelope: Envelope, notice: FollowupMessage.OpeningNotice)] = []
+        func flush() throws {
+            results += try open(run, on: connection)
+            run.removeAll()
+        }
+        for received in messages {
+            if case .opening(let notice, _) = received.message {
+                // One statement cannot change a row twice: an opening already in the run starts a new one.
+                if run.contains(where: { $0.notice.openingId == notice.openingId }) { try flush() }
+                run.append((received.envelope, notice))
+            } else {
+                try flush()
+                results.append(try handle(received, on: connection))
             }
+        }
+        try flush()
+        return results
+    }
+
+    private func handle(_ received: Received<FollowupMessage>, on connection: PostgresConnection) throws -> HandlingResult {
+        let envelope = received.envelope
+        switch received.message {
+        case .opening(let notice, _): return try open([(envelope, notice)], on: connection)[0]
+        case .openingWithdrawn(let openingId): return try withdraw(openingId, on: connection)
+        case .contacted(let contact): return try recordContact(contact, cause: envelope, on: connection)
+        case .placement(let placement): return try schedule(placement, cause: envelope, on: connection)
+        case .placementEnded(let placementId, let endDate, let reason):
+            return try end(placementId: placementId, endDate: endDate, reason: reason, cause: envelope, on: connection)
+        case .checkinCompleted(let completion): return try complete(completion, cause: envelope, on: connection)
+        case .invalid(let rejection): return try reject(envelope, rejection.errors, on: connection)
         }
     }
 
-    /// An opening arrives: its contact task opens with the deadline counted from the sheet's
-    /// submission, and the reminder and both escalations are scheduled. `opening.updated` (or a
-    /// redelivery) updates what followup keeps of the opening but never moves the deadline.
-    func open(_ notice: FollowupMessage.OpeningNotice, cause envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
+    /// Openings arrive (distinct ones): each new opening's contact task opens with the deadline
+    /// counted from the sheet's submission, and its reminder and both escalations are scheduled; two
+    /// round trips for the whole run. `opening.updated` (or a redelivery) updates what followup keeps
+    /// of the opening but never moves the deadline.
+    func open(_ openings: [(envelope: Envelope, notice: FollowupMessage.OpeningNotice)], on connection: PostgresConnection) throws -> [HandlingResult] {
+        guard !openings.isEmpty else { return [] }
         let now = clock()
-        let taskId = UUID.timeOrdered(at: now)
-        let deadlines = calendar.contactDeadlines(submittedAt: notice.submittedAt)
-        guard try ContactTaskStore.save(notice, taskId: taskId, dueAt: deadlines.dueAt, at: now, on: connection) else {
-            return .handled(events: [])
+        let tasks = openings.map { opening in
+            (notice: opening.notice, taskId: UUID.timeOrdered(at: now),
+             deadlines: calendar.contactDeadlines(submittedAt: opening.notice.submittedAt))
         }
-        try Timers.schedule([
-            FollowupTimer.contactReminder.scheduled(key: taskId, at: deadlines.reminderAt),
-            FollowupTimer.contactEscalation1.scheduled(key: taskId, at: deadlines.dueAt),
-            FollowupTimer.contactEscalation2.scheduled(key: taskId, at: deadlines.secondEscalationAt),
-        ], on: connection, now: now)
-        return .handled(events: [try event(FollowupEvents.taskOpened, TaskOpenedPayload(
-            taskId: taskId, openingId: notice.openingId, municipality: notice.municipality.code,
-            visitRequested: notice.visitRequested, dueAt: deadlines.dueAt), cause: envelope)])
+        let opened = try ContactTaskStore.save(tasks.map { ($0.notice, $0.taskId, $0.deadlines.dueAt) }, at: now, on: connection)
+        let new = tasks.filter { opened.contains($0.notice.openingId) }
+        try Timers.schedule(new.flatMap { task in
+            [FollowupTimer.contactReminder.scheduled(key: task.taskId, at: task.deadlines.reminderAt),
+             FollowupTimer.contactEscalation1.scheduled(key: task.taskId, at: task.deadlines.dueAt),
+             FollowupTimer.contactEscalation2.scheduled(key: task.taskId, at: task.deadlines.secondEscalationAt)]
+        }, on: connection, now: now)
+        return try zip(openings, tasks).map { opening, task in
+            guard opened.contains(task.notice.openingId) else { return .handled(events: []) }
+            return .handled(events: [try event(FollowupEvents.taskOpened, TaskOpenedPayload(
+                taskId: task.taskId, openingId: task.notice.openingId, municipality: task.notice.municipality.code,
+                visitRequested: task.notice.visitRequested, dueAt: task.deadlines.dueAt), cause: opening.envelope)])
+        }
     }
 
     /// The opening is withdrawn: its task closes and its timers are cancelled.

@@ -12,32 +12,44 @@ enum ContactTaskStore {
         var isOpen: Bool
     }
 
-    /// Saves what followup keeps of an opening (a later revision updates it; `submitted_at` and so the
-    /// deadline stay as first seen) and opens its task with `taskId` if it has none. Returns whether a
-    /// task was opened.
+    /// Saves what followup keeps of `openings` (a later revision updates it; `submitted_at` and so the
+    /// deadline stay as first seen) and opens a task for each that has none, in one round trip for any
+    /// number of openings. Returns the ids of the openings whose task was opened now.
+    ///
+    /// - Precondition: no opening id occurs twice (one statement cannot change a row twice).
     static func save(
-        _ notice: FollowupMessage.OpeningNotice, taskId: UUID, dueAt: Date, at now: Date, on connection: PostgresConnection
-    ) throws -> Bool {
+        _ openings: [(notice: FollowupMessage.OpeningNotice, taskId: UUID, dueAt: Date)], at now: Date,
+        on connection: PostgresConnection
+    ) throws -> Set<UUID> {
+        guard !openings.isEmpty else { return [] }
+        func column<Value: PostgresEncodable>(_ value: (FollowupMessage.OpeningNotice) -> Value?) -> PostgresArray {
+            PostgresArray(openings.map { value($0.notice) })
+        }
         let results = try connection.pipeline([
             PostgresStatement(
                 """
                 INSERT INTO openings (opening_id, sheet_id, source, municipality, company_cvr, company_employees, job_type,
                                       visit_requested, submitted_at, registered_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::text[],
+                                     $8::boolean[], $9::timestamptz[], $10::timestamptz[])
                 ON CONFLICT (opening_id) DO UPDATE SET
                     sheet_id = EXCLUDED.sheet_id, source = EXCLUDED.source, municipality = EXCLUDED.municipality,
                     company_cvr = EXCLUDED.company_cvr, company_employees = EXCLUDED.company_employees,
                     job_type = EXCLUDED.job_type, visit_requested = EXCLUDED.visit_requested
                 """,
-                [notice.openingId, notice.sheetId, notice.source, notice.municipality.code, notice.cvr.value, notice.employees,
-                 notice.jobType.rawValue, notice.visitRequested, notice.submittedAt, notice.registeredAt]),
+                [column(\.openingId), column(\.sheetId), column(\.source), column(\.municipality.code), column(\.cvr.value),
+                 column(\.employees), column(\.jobType.rawValue), column(\.visitRequested), column(\.submittedAt),
+                 column(\.registeredAt)]),
             PostgresStatement(
                 """
-                INSERT INTO contact_tasks (task_id, opening_id, due_at, opened_at, status) VALUES ($1, $2, $3, $4, 'open')
-                ON CONFLICT (opening_id) DO NOTHING RETURNING task_id
-                """, [taskId, notice.openingId, dueAt, now]),
+                INSERT INTO contact_tasks (task_id, opening_id, due_at, opened_at, status)
+                SELECT task, opening, due, $4::timestamptz, 'open'
+                FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS t (task, opening, due)
+                ON CONFLICT (opening_id) DO NOTHING RETURNING opening_id
+                """,
+                [PostgresArray(openings.map(\.taskId)), column(\.openingId), PostgresArray(openings.map(\.dueAt)), now]),
         ])
-        return !results[1].isEmpty
+        return Set(try results[1].map { try $0.decode(UUID.self, column: "opening_id") })
     }
 
     /// The task of `openingId`, locked until the transaction ends.
