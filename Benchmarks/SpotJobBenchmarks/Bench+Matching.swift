@@ -83,23 +83,6 @@ extension Bench {
 
     // MARK: 2 and 4. The matching service
 
-    /// Empties matching's tables (when they exist) and its queue, as its integration tests do.
-    private func emptyMatching(_ database: PostgresClient) async throws {
-        try await database.withConnection {
-            _ = try $0.execute("""
-                DO $$ BEGIN
-                    IF to_regclass('matching.proposals') IS NOT NULL THEN
-                        TRUNCATE matching.proposals, matching.placements, matching.candidates, matching.openings,
-                                 matching.rejected_messages, matching.star_runs, matching.assignment_runs;
-                    END IF;
-                END $$
-                """)
-        }
-        let inspector = AMQPInspector(configuration: admin)
-        _ = try? await inspector.purge(queue: MatchingEvents.service)
-        await inspector.close()
-    }
-
     private func matchingService(profiles count: Int, stored: Int, openings: Int, today: CivilDate) async throws {
         let runID = "bench-\(UUID().uuidString.prefix(6).lowercased())"
         let bodies = (0..<count).map { MatchingData.profileBody(runID, index: $0, today: today) }
@@ -108,7 +91,7 @@ extension Bench {
         report.rate("raw pass-through (consume+ack+publish+confirm), best of 3", passRate)
 
         let database = PostgresClient(configuration: .init(url: stack.adminDatabaseURL, searchPath: "matching"), logger: logger)
-        try await emptyMatching(database)
+        try await MatchingState.empty(on: stack, logger: logger)
         func key() -> String { Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() }
         let environment = ["LOG_LEVEL": "warning", "CPR_ENCRYPTION_KEY": key(), "CPR_INDEX_KEY": key()]
         var matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: environment)
@@ -204,7 +187,7 @@ extension Bench {
         report.add("matching peak resident memory while re-proposing \(updates.count) openings and profiling \(late.count) people", String(format: "%.1f MiB", Double(peak) / 1_048_576))
         await loader.close()
         await matching.stop()
-        try await emptyMatching(database)
+        try await MatchingState.empty(on: stack, logger: logger)
         await database.close()
     }
 

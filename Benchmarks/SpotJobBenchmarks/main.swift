@@ -46,8 +46,7 @@ do {
     if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate) }
     if section == "followup" { try await bench.followup(funnelOpenings: funnelOpenings) }
     if section == "timers" { try await bench.timers(pending: pendingTimers) }
-/// Invoices issued by each run of `billing` (not part of `all`).
-let invoiceCount = arguments.firstIndex(of: "--invoices").flatMap { Int(arguments[$0 + 1]) } ?? 10_000
+    if section == "billing" { try await bench.billing(invoices: invoiceCount) }
     if section.hasPrefix("matching") {
         // `matching` runs every part; `matching-proposals`, `matching-service` or `matching-solver` one.
         let part = section.dropFirst("matching".count).drop { $0 == "-" }

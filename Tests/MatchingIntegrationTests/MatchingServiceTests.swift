@@ -45,21 +45,9 @@ final class MatchingServiceTests: XCTestCase {
         deadLetters = try EventObserver(
             stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["matching"], logger: logger)
         await deadLetters.start()
-        // Start from an empty matching: no tables' rows, and none of the openings other tests published
+        // Start from an empty matching: no rows, and none of the openings other tests published
         // waiting in its queue (every opening.* event reaches matching's queue, whoever runs).
-        try await admin.withConnection {
-            _ = try $0.execute("""
-                DO $$ BEGIN
-                    IF to_regclass('matching.proposals') IS NOT NULL THEN
-                        TRUNCATE matching.proposals, matching.placements, matching.candidates, matching.openings,
-                                 matching.rejected_messages, matching.star_runs, matching.assignment_runs;
-                    END IF;
-                END $$
-                """)
-        }
-        let inspector = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
-        _ = try? await inspector.purge(queue: MatchingEvents.service)
-        await inspector.close()
+        try await MatchingState.empty(on: stack, logger: logger)
         matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: keys)
         try await matching.waitUntilStarted()
     }
