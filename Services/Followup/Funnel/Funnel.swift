@@ -57,19 +57,25 @@ public struct Funnel: Codable, Sendable, Equatable {
             filter.municipality, filter.source, filter.from.map { Copenhagen.instant(on: $0, hour: 0, minute: 0) },
             filter.to.map { Copenhagen.instant(on: $0.advanced(by: 1), hour: 0, minute: 0) },
         ]
+        // Each statement reads the selected openings once (an inlined CTE): a CTE read several times in
+        // one statement is materialised first, which over a million openings costs more than the rest.
         let results = try connection.pipeline([
             PostgresStatement("""
                 \(selected)
-                SELECT count(*) AS registered,
-                       count(*) FILTER (WHERE t.contacted_on_time) AS on_time,
-                       count(*) FILTER (WHERE NOT t.contacted_on_time) AS late,
-                       (SELECT count(*) FROM contacts c JOIN o USING (opening_id) WHERE c.outcome = 'visit-booked') AS visits,
-                       coalesce(max(p.placements), 0) AS placements, coalesce(max(p.retained), 0) AS retained
-                FROM o LEFT JOIN contact_tasks t USING (opening_id),
-                     (SELECT count(*) AS placements,
-                             count(*) FILTER (WHERE p.start_date + 91 <= $5::date
-                                              AND (p.end_date IS NULL OR p.end_date >= p.start_date + 91)) AS retained
-                      FROM placements p JOIN o USING (opening_id)) AS p
+                SELECT count(*) AS registered, count(*) FILTER (WHERE t.contacted_on_time) AS on_time,
+                       count(*) FILTER (WHERE NOT t.contacted_on_time) AS late
+                FROM o LEFT JOIN contact_tasks t USING (opening_id)
+                """, binds),
+            PostgresStatement("""
+                \(selected)
+                SELECT count(*) AS visits FROM contacts c JOIN o USING (opening_id) WHERE c.outcome = 'visit-booked'
+                """, binds),
+            PostgresStatement("""
+                \(selected)
+                SELECT count(*) AS placements,
+                       count(*) FILTER (WHERE p.start_date + 91 <= $5::date
+                                        AND (p.end_date IS NULL OR p.end_date >= p.start_date + 91)) AS retained
+                FROM placements p JOIN o USING (opening_id)
                 """, binds + [today.description]),
             PostgresStatement("""
                 \(selected)
@@ -85,20 +91,20 @@ public struct Funnel: Codable, Sendable, Equatable {
                 GROUP BY band
                 """, binds),
         ])
-        let totals = try results[0][0]
-        func count(_ column: String) throws -> Int { try totals.decode(Int.self, column: column) }
+        func count(_ column: String, in statement: Int = 0) throws -> Int { try results[statement][0].decode(Int.self, column: column) }
         var byJobType: [String: [String: Int]] = [:]
-        for row in results[1] {
+        for row in results[3] {
             byJobType[try row.decode(String.self, column: "municipality"), default: [:]][try row.decode(String.self, column: "job_type")] =
                 try row.decode(Int.self, column: "openings")
         }
         var bySize = Dictionary(uniqueKeysWithValues: sizeBands.map { ($0, 0) })
-        for row in results[2] { bySize[try row.decode(String.self, column: "band")] = try row.decode(Int.self, column: "companies") }
+        for row in results[4] { bySize[try row.decode(String.self, column: "band")] = try row.decode(Int.self, column: "companies") }
         let registered = try count("registered"), onTime = try count("on_time"), late = try count("late")
         // Distinct companies are counted once, by the size bands (every company is in exactly one).
         return Funnel(
             registered: registered, contactedOnTime: onTime, contactedLate: late, notContacted: registered - onTime - late,
-            visitsBooked: try count("visits"), placements: try count("placements"), retained13Weeks: try count("retained"),
+            visitsBooked: try count("visits", in: 1), placements: try count("placements", in: 2),
+            retained13Weeks: try count("retained", in: 2),
             companies: bySize.values.reduce(0, +), openingsByJobType: byJobType, companiesBySize: bySize)
     }
 
