@@ -54,8 +54,9 @@ echo "==> submitting demo sheets (deploy/demo) as a jobcenter system would"
 "$bin/spotjob" sheet submit deploy/demo/sheets.json deploy/demo/sheets.csv
 sleep 1
 echo
-echo "==> spotjob openings list"
-"$bin/spotjob" openings list
+echo "==> spotjob openings list --source jobshop-horsens-2017-05-15   (and the Hedensted fair's)"
+"$bin/spotjob" openings list --source jobshop-horsens-2017-05-15
+"$bin/spotjob" openings list --source innovationsmesse-hedensted-2018-03-31
 echo
 echo "==> submitting demo candidate profiles (deploy/demo/profiles.json; fictitious CPR numbers)"
 "$bin/spotjob" candidates submit deploy/demo/profiles.json
@@ -77,22 +78,24 @@ echo
 echo "==> followup: a contact task per opening, due 16:00 on the second working day after the sheet"
 # One sheet from today's Task Force meeting, so that one company can be contacted on time.
 today_sheet="$run_dir/today-sheet.json"
-python3 - "$today_sheet" <<'PY'
+today_source="taskforce-horsens-$(date -u +%Y%m%d-%H%M%S)"
+python3 - "$today_sheet" "$today_source" <<'PY'
 import datetime, json, sys
 now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-json.dump({"sheetId": "taskforce-horsens-today-001", "revision": 1, "source": "taskforce-horsens-today",
+json.dump({"sheetId": sys.argv[2] + "-001", "revision": 1, "source": sys.argv[2],
            "municipality": "Horsens", "company": {"cvr": "29403473", "name": "Horsens Rengøring ApS", "employees": 8},
            "contact": {"name": "Anna Holm", "phone": "+45 75 00 11 22"}, "category": "Køkken/Rengøring",
            "tasks": ["Opvask"], "hoursPerWeek": 5, "submittedAt": now}, open(sys.argv[1], "w"))
 PY
 "$bin/spotjob" sheet submit "$today_sheet" >/dev/null
 sleep 1.5
-"$bin/spotjob" followup due --limit 8
-opening_of() { "$bin/spotjob" openings list --json --limit 100 | python3 -c "import json,sys; print(next(o['openingId'] for o in json.load(sys.stdin) if o['sheetId'] == sys.argv[1]))" "$1"; }
+"$bin/spotjob" followup due --limit 8   # most overdue first: the 2017 JobShop sheets lead
+# The opening id of sheet $2 from source $1.
+opening_of() { "$bin/spotjob" openings list --json --source "$1" | python3 -c "import json,sys; print(next(o['openingId'] for o in json.load(sys.stdin) if o['sheetId'] == sys.argv[1]))" "$2"; }
 echo
 echo "==> the jobcenter reports contacts: today's company on time, the 2017 JobShop company years late"
-"$bin/spotjob" followup contacted "$(opening_of taskforce-horsens-today-001)" --outcome visit-booked --by "Jobcenter Horsens, Mette"
-"$bin/spotjob" followup contacted "$(opening_of horsens-2017-05-15-001)" --outcome reached --by "Jobcenter Horsens, Mette"
+"$bin/spotjob" followup contacted "$(opening_of "$today_source" "$today_source-001")" --outcome visit-booked --by "Jobcenter Horsens, Mette"
+"$bin/spotjob" followup contacted "$(opening_of jobshop-horsens-2017-05-15 horsens-2017-05-15-001)" --outcome reached --by "Jobcenter Horsens, Mette"
 sleep 1
 echo
 echo "==> spotjob followup funnel (the steering group's table; HTML page below)"
