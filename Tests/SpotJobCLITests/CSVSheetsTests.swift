@@ -44,9 +44,9 @@ final class CSVSheetsTests: XCTestCase {
     }
 
     func testJSONFilesHoldAnObjectOrAnArrayOfObjects() throws {
-        XCTAssertEqual(try SheetFile.jsonObjects(Array(#"{"sheetId": "a"}"#.utf8), file: "f").count, 1)
-        XCTAssertEqual(try SheetFile.jsonObjects(Array(#"[{"sheetId": "a"}, {"sheetId": "b"}]"#.utf8), file: "f").count, 2)
-        XCTAssertThrowsError(try SheetFile.jsonObjects(Array("[1]".utf8), file: "f"))
-        XCTAssertThrowsError(try SheetFile.jsonObjects(Array(#"{"a": 1,}"#.utf8), file: "f"))
+        XCTAssertEqual(try JSONFile.objects(Array(#"{"sheetId": "a"}"#.utf8), file: "f").count, 1)
+        XCTAssertEqual(try JSONFile.objects(Array(#"[{"sheetId": "a"}, {"sheetId": "b"}]"#.utf8), file: "f").count, 2)
+        XCTAssertThrowsError(try JSONFile.objects(Array("[1]".utf8), file: "f"))
+        XCTAssertThrowsError(try JSONFile.objects(Array(#"{"a": 1,}"#.utf8), file: "f"))
     }
 }

@@ -13,8 +13,8 @@ enum SheetFile {
         var description: String
     }
 
-    /// Reads a `.csv` file as CSV and anything else as JSON (one object or an array of objects), with
-    /// the same strict parser intake reads bodies with.
+    /// Reads a `.csv` file as CSV and anything else as JSON (one object or an array of objects, see
+    /// ``JSONFile``).
     static func read(path: String) throws -> [Sheet] {
         guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(description: "\(path): cannot read the file") }
         let objects: [JSONObject]
@@ -22,35 +22,11 @@ enum SheetFile {
             guard let text = String(data: data, encoding: .utf8) else { throw ReadError(description: "\(path): not UTF-8") }
             objects = try CSVSheets.objects(from: text, file: path)
         } else {
-            objects = try jsonObjects(Array(data), file: path)
+            objects = try JSONFile.objects(Array(data), file: path)
         }
         return try objects.map { object in
             let sheetId: String? = if case .string(let id)? = object["sheetId"] { id } else { nil }
             return Sheet(sheetId: sheetId, body: try JSONCoding.encoder.encode(JSONValue.object(object)))
-        }
-    }
-
-    /// The objects of a JSON text holding an object or an array of objects.
-    static func jsonObjects(_ bytes: [UInt8], file: String) throws -> [JSONObject] {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw ReadError(description: "\(file): not UTF-8") }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw ReadError(description: "\(file): not JSON (\(error))")
-        }
-        switch value {
-        case .object(let object):
-            return [object]
-        case .array(let elements):
-            return try elements.map { element in
-                guard case .object(let object) = element else {
-                    throw ReadError(description: "\(file): expected a JSON object or an array of objects")
-                }
-                return object
-            }
-        default:
-            throw ReadError(description: "\(file): expected a JSON object or an array of objects")
         }
     }
 }

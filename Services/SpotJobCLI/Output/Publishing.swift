@@ -3,13 +3,20 @@ import Foundation
 import JSON
 import Messaging
 
-/// Publishes one message as an outside system would, and says what was sent.
+/// Publishes messages as an outside system would, and says what was sent.
 enum Publishing {
-    static func publish(_ type: String, _ body: some Encodable, as user: BrokerOptions.User, broker: BrokerOptions) async throws {
-        let envelope = Envelope(type: type, producer: "spotjob-cli", body: try JSONCoding.encoder.encode(body))
+    /// Publishes `bodies` as `type` as `user` and waits for the broker's confirm of all of them.
+    static func publish(_ type: String, bodies: [[UInt8]], as user: BrokerOptions.User, broker: BrokerOptions) async throws -> [Envelope] {
+        let envelopes = bodies.map { Envelope(type: type, producer: "spotjob-cli", body: $0) }
         let publisher = try broker.publisher(as: user)
         defer { Task { await publisher.close() } }
-        try await publisher.publish(envelope.outgoing(exchange: SpotJobTopology.exchange))
+        try await publisher.publish(envelopes.map { $0.outgoing(exchange: SpotJobTopology.exchange) })
+        return envelopes
+    }
+
+    /// Publishes one message body as `type` as `user` and says so.
+    static func publish(_ type: String, _ body: some Encodable, as user: BrokerOptions.User, broker: BrokerOptions) async throws {
+        let envelope = try await publish(type, bodies: [try JSONCoding.encoder.encode(body)], as: user, broker: broker)[0]
         print("sent \(type) as message \(envelope.messageID.uuidString.lowercased()) (confirmed by the broker)")
     }
 }

@@ -10,15 +10,6 @@ import Messaging
 /// What billing's commands share: publishing to billing as the `contracts` user, the numbering
 /// series, amounts typed in kroner.
 enum BillingCLI {
-    /// Publishes `bodies` as `type` as the `contracts` user and waits for the broker's confirm.
-    static func publish(_ type: String, _ bodies: [[UInt8]], broker: BrokerOptions) async throws -> [Envelope] {
-        let envelopes = bodies.map { Envelope(type: type, producer: "spotjob-cli", body: $0) }
-        let publisher = try broker.publisher(as: .contracts)
-        defer { Task { await publisher.close() } }
-        try await publisher.publish(envelopes.map { $0.outgoing(exchange: SpotJobTopology.exchange) })
-        return envelopes
-    }
-
     /// Publishes one message body as the `contracts` user and says so; billing handles it asynchronously.
     static func publish(_ type: String, _ payload: some Encodable, broker: BrokerOptions) async throws {
         try await Publishing.publish(type, payload, as: .contracts, broker: broker)

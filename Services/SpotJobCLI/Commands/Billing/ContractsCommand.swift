@@ -20,21 +20,8 @@ struct ContractsCommand: AsyncParsableCommand {
         var files: [String]
 
         func run() async throws {
-            var bodies: [[UInt8]] = []
-            for file in files {
-                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-                switch try JSONParser.parse(bytes) {
-                case .array(let items):
-                    for item in items {
-                        bodies.append(try JSONCoding.encoder.encode(item))
-                    }
-                case .object:
-                    bodies.append(bytes)
-                default:
-                    throw ValidationError("\(file): expected a contract object or an array of contracts")
-                }
-            }
-            let envelopes = try await BillingCLI.publish(BillingEvents.contractRegistered, bodies, broker: broker)
+            let bodies = try files.flatMap(JSONFile.bodies)
+            let envelopes = try await Publishing.publish(BillingEvents.contractRegistered, bodies: bodies, as: .contracts, broker: broker)
             for envelope in envelopes { print("sent contract.registered as message \(envelope.messageID.uuidString.lowercased())") }
             print("\(envelopes.count) contract(s) confirmed by the broker")
         }

@@ -48,7 +48,7 @@ struct FollowupCommand: AsyncParsableCommand {
         @Option(help: "A note for consultants.") var note: String?
 
         func run() async throws {
-            guard UUID(uuidString: opening) != nil else { throw ValidationError("the opening id must be a UUID") }
+            _ = try UUIDArgument.parse(opening, "the opening id")
             guard ContactOutcome(rawValue: outcome) != nil else {
                 throw ValidationError("--outcome must be one of \(ContactOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -71,7 +71,7 @@ struct FollowupCommand: AsyncParsableCommand {
         @Option(help: "A note for consultants.") var note: String?
 
         func run() async throws {
-            guard UUID(uuidString: id) != nil else { throw ValidationError("the check-in id must be a UUID") }
+            _ = try UUIDArgument.parse(id, "the check-in id")
             guard CheckinOutcome(rawValue: outcome) != nil else {
                 throw ValidationError("--outcome must be one of \(CheckinOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -97,15 +97,9 @@ struct FollowupCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard ["table", "json", "csv", "html"].contains(format) else { throw ValidationError("--format must be table, json, csv or html") }
-            func date(_ text: String?, _ option: String) throws -> CivilDate? {
-                try text.map { text in
-                    guard let date = CivilDate(text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD") }
-                    return date
-                }
-            }
             let filter = Funnel.Filter(
                 municipality: try municipality.map(MunicipalityArgument.code), source: source,
-                from: try date(from, "--from"), to: try date(to, "--to"))
+                from: try from.map { try DateArgument.parse($0, "--from") }, to: try to.map { try DateArgument.parse($0, "--to") })
             let client = try database.client(for: FollowupEvents.service)
             defer { Task { await client.close() } }
             let now = Date()

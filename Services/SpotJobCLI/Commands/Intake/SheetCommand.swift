@@ -24,20 +24,14 @@ struct SheetCommand: AsyncParsableCommand {
         var files: [String]
 
         func run() async throws {
-            var messages: [(label: String, envelope: Envelope)] = []
-            for file in files {
-                for sheet in try SheetFile.read(path: file) {
-                    let envelope = Envelope(type: IntakeEvents.sheetSubmitted, producer: "spotjob-cli", body: sheet.body)
-                    messages.append(("\(file): sheet \(sheet.sheetId ?? "(no sheetId)")", envelope))
-                }
-            }
-            let publisher = try broker.publisher(as: .jobcenter)
-            defer { Task { await publisher.close() } }
-            try await publisher.publish(messages.map { $0.envelope.outgoing(exchange: SpotJobTopology.exchange) })
-            for (label, envelope) in messages {
+            let sheets = try files.flatMap { file in try SheetFile.read(path: file).map { (file: file, sheet: $0) } }
+            let envelopes = try await Publishing.publish(
+                IntakeEvents.sheetSubmitted, bodies: sheets.map(\.sheet.body), as: .jobcenter, broker: broker)
+            let labels = sheets.map { "\($0.file): sheet \($0.sheet.sheetId ?? "(no sheetId)")" }
+            for (label, envelope) in zip(labels, envelopes) {
                 print("sent \(label) as message \(envelope.messageID.uuidString.lowercased())")
             }
-            print("\(messages.count) sheet(s) confirmed by the broker")
+            print("\(envelopes.count) sheet(s) confirmed by the broker")
         }
     }
 }

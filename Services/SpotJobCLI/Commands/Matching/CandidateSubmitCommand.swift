@@ -14,19 +14,8 @@ extension CandidatesCommand {
         @Argument(help: "JSON files.", completion: .file()) var files: [String]
 
         func run() async throws {
-            var envelopes: [Envelope] = []
-            for file in files {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                let parsed = try JSONSerialization.jsonObject(with: data)
-                let objects = (parsed as? [Any]) ?? [parsed]
-                for object in objects {
-                    let body = try JSONSerialization.data(withJSONObject: object)
-                    envelopes.append(Envelope(type: MatchingEvents.candidateProfiled, producer: "spotjob-cli", body: Array(body)))
-                }
-            }
-            let publisher = try broker.publisher(as: .jobcenter)
-            defer { Task { await publisher.close() } }
-            try await publisher.publish(envelopes.map { $0.outgoing(exchange: SpotJobTopology.exchange) })
+            let bodies = try files.flatMap(JSONFile.bodies)
+            let envelopes = try await Publishing.publish(MatchingEvents.candidateProfiled, bodies: bodies, as: .jobcenter, broker: broker)
             print("\(envelopes.count) profile(s) confirmed by the broker")
         }
     }

@@ -15,7 +15,7 @@ struct CandidatesCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let code = try MatchingCLI.municipality(jobcenter)
+            let code = try jobcenter.map(MunicipalityArgument.code)
             let cipher = try? MatchingCLI.settings().cprCipher
             let client = try database.client(for: MatchingEvents.service)
             defer { Task { await client.close() } }

@@ -29,7 +29,7 @@ struct MatchesCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let id = try MatchingCLI.uuid(opening, "--opening")
+            let id = try UUIDArgument.parse(opening, "--opening")
             let client = try database.client(for: MatchingEvents.service)
             defer { Task { await client.close() } }
             let records = try await client.withConnection { [history] in try ProposalStore.records(openingId: id, history: history, on: $0) }
@@ -59,7 +59,7 @@ struct MatchesCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let id = try MatchingCLI.uuid(opening, "--opening")
+            let id = try UUIDArgument.parse(opening, "--opening")
             let weights = (try? MatchingCLI.settings().weights) ?? MatchingWeights()
             let client = try database.client(for: MatchingEvents.service)
             defer { Task { await client.close() } }

@@ -5,8 +5,7 @@ import Foundation
 import Matching
 import PersonalData
 
-/// What matching's commands share: the CPR keys and weights from the same variables the service
-/// reads, and municipality lookup.
+/// What matching's commands share: the CPR keys and weights from the same variables the service reads.
 enum MatchingCLI {
     /// Matching's settings from the environment (CPR keys required).
     static func settings() throws -> MatchingSettings {
@@ -17,17 +16,5 @@ enum MatchingCLI {
         }
     }
 
-    /// The kommunekode of a code or name.
-    static func municipality(_ text: String?) throws -> String? {
-        guard let text else { return nil }
-        guard let found = Municipalities.denmark.resolve(text) else { throw ValidationError("unknown municipality \(text)") }
-        return found.code
-    }
-
     static var today: CivilDate { Copenhagen.date(at: Date()) ?? .earliest }
-
-    static func uuid(_ text: String, _ option: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else { throw ValidationError("\(option) must be a UUID") }
-        return id
-    }
 }

@@ -21,7 +21,7 @@ struct MatchingCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let code = try MatchingCLI.municipality(jobcenter)
+            let code = try jobcenter.map(MunicipalityArgument.code)
             let weights = (try? MatchingCLI.settings().weights) ?? MatchingWeights()
             let client = try database.client(for: MatchingEvents.service)
             defer { Task { await client.close() } }

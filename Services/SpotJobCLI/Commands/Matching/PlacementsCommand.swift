@@ -21,7 +21,7 @@ struct PlacementsCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let code = try MatchingCLI.municipality(jobcenter)
+            let code = try jobcenter.map(MunicipalityArgument.code)
             let client = try database.client(for: MatchingEvents.service)
             defer { Task { await client.close() } }
             let rows = try await client.withConnection { [limit] in try PlacementStore.list(jobcenter: code, limit: limit, on: $0) }
@@ -48,17 +48,15 @@ struct PlacementsCommand: AsyncParsableCommand {
         @Option(help: "Hours a week, e.g. 7.5.") var hours: Double
 
         func run() async throws {
-            guard let start = CivilDate(startDate) else { throw ValidationError("--start-date must be YYYY-MM-DD") }
+            let start = try DateArgument.parse(startDate, "--start-date")
             guard let tenths = Int(exactly: (hours * 10).rounded()), let hoursPerWeek = HoursPerWeek(tenths: tenths) else {
                 throw ValidationError("--hours must be more than 0 and at most 37")
             }
             let body = PlacementReportedBody(
-                placementId: placementId, candidateId: candidate, openingId: try MatchingCLI.uuid(opening, "--opening"),
+                placementId: placementId, candidateId: candidate, openingId: try UUIDArgument.parse(opening, "--opening"),
                 startDate: start, hoursPerWeek: hoursPerWeek)
-            let envelope = Envelope(type: MatchingEvents.placementReported, producer: "spotjob-cli", body: try JSONCoding.encoder.encode(body))
-            let publisher = try broker.publisher(as: .jobcenter)
-            defer { Task { await publisher.close() } }
-            try await publisher.publish([envelope.outgoing(exchange: SpotJobTopology.exchange)])
+            let envelope = try await Publishing.publish(
+                MatchingEvents.placementReported, bodies: [try JSONCoding.encoder.encode(body)], as: .jobcenter, broker: broker)[0]
             print("sent placement \(placementId) as message \(envelope.messageID.uuidString.lowercased()); see `spotjob placements list`")
         }
     }

@@ -25,7 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             guard let first = StarReport.month(month) else { throw ValidationError("--month must be YYYY-MM") }
             guard !requestedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--requested-by must name someone") }
-            let code = try MatchingCLI.municipality(jobcenter)
+            let code = try jobcenter.map(MunicipalityArgument.code)
             let cipher = try MatchingCLI.settings().cprCipher
             let client = try database.client(for: MatchingEvents.service)
             defer { Task { await client.close() } }
