@@ -1,5 +1,6 @@
 import AMQPClient
 import Foundation
+import JSON
 import Messaging
 import PostgresClient
 import TestSupport
@@ -97,7 +98,7 @@ extension Bench {
                     guard let body = try? JSONSerialization.jsonObject(with: Data(event.body)) as? [String: Any],
                           let sheetId = body["sheetId"] as? String, sheetId.hasPrefix(runID),
                           let index = Int(sheetId.dropFirst(runID.count + 1)),
-                          let handled = (body["registeredAt"] as? String).flatMap({ try? Self.timestamp.parse($0) })
+                          let handled = (body["registeredAt"] as? String).flatMap(RFC3339.date(from:))
                     else { continue }
                     received[index] = received[index] ?? (clock.now, Date(), handled)
                 }
@@ -126,8 +127,6 @@ extension Bench {
                 toEvent: event.wall.timeIntervalSince(event.handled) * 1000)
         }
     }
-
-    private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
 
     private func sheetMessage(_ body: [UInt8]) -> OutgoingMessage {
