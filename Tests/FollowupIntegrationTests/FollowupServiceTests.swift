@@ -145,6 +145,42 @@ final class FollowupServiceTests: XCTestCase {
         XCTAssertEqual(status?.1, true)
     }
 
+    /// `opening.updated` (a later revision) updates what followup keeps of the opening but neither
+    /// moves the deadline nor opens a second task or schedules more timers, however late it says
+    /// the sheet was submitted.
+    func testAnUpdatedOpeningKeepsItsTaskDeadlineAndTimers() async throws {
+        var opening = try opening(submittedAt: RFC3339.format(Date()))
+        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        let opened = await events(1, about: [id(opening.openingId)], settle: .zero)
+        let taskId = try XCTUnwrap(opened.first?.body["taskId"] as? String).lowercased()
+        let dueAt = opened.first?.body["dueAt"] as? String
+
+        opening.revision = 2
+        opening.company.employees = 41
+        opening.submittedAt = RFC3339.date(from: "2025-04-17T10:30:00+02:00")
+        try await publish(IntakeEvents.openingUpdated, opening, producer: "intake")
+        try await waitUntil("the update is kept") {
+            try await self.count(
+                "SELECT count(*) FROM openings WHERE opening_id = $1 AND company_employees = 41", [opening.openingId]) == 1
+        }
+        let later = await events(1, about: [id(opening.openingId)], settle: .milliseconds(500))
+        XCTAssertEqual(later.map(\.type), [], "no second task, no reminder of an earlier deadline")
+        let tasks = try await database.withConnection { [opening] in
+            try $0.query("SELECT task_id, due_at FROM contact_tasks WHERE opening_id = $1", [opening.openingId])
+                .map { (try $0.decode(UUID.self, at: 0), try $0.decode(Date.self, at: 1)) }
+        }
+        XCTAssertEqual(tasks.map { id($0.0) }, [taskId])
+        XCTAssertEqual(tasks.map { RFC3339.format($0.1) }, dueAt.map { [$0] })
+        let timers = try await count("SELECT count(*) FROM timers WHERE key = $1", [taskId])
+        XCTAssertEqual(timers, 3, "the task's own timers, unchanged")
+        let orphans = try await count(
+            """
+            SELECT count(*) FROM timers t
+            WHERE t.kind LIKE 'contact-%' AND NOT EXISTS (SELECT 1 FROM contact_tasks c WHERE c.task_id::text = t.key)
+            """, [])
+        XCTAssertEqual(orphans, 0, "no timer for a task that was not opened")
+    }
+
     /// A contact for an opening followup does not know is refused: `followup.rejected`, the raw
     /// message kept, and dead-lettered.
     func testAContactForAnUnknownOpeningIsRejected() async throws {

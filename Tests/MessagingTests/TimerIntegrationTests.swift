@@ -128,6 +128,23 @@ final class TimerIntegrationTests: XCTestCase {
         XCTAssertEqual(listed[0].dueAt.timeIntervalSince1970, now.addingTimeInterval(200).timeIntervalSince1970, accuracy: 0.000_001)
     }
 
+    func testAKeyConditionSchedulesOnlyTheTimersOfRowsInsertedEarlierInThePipeline() async throws {
+        let inAnHour = Date().addingTimeInterval(3600)
+        try await schema.client.withConnection { connection in
+            _ = try connection.execute("CREATE TABLE tasks (task_id text PRIMARY KEY)")
+        }
+        try await schema.client.transaction { connection in
+            _ = try connection.pipeline([
+                PostgresStatement(
+                    "INSERT INTO tasks SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [PostgresArray(["new", "other"])]),
+            ] + Timers.scheduleStatements(
+                ["new", "other", "missing"].map { ScheduledTimer(kind: "remind", key: $0, dueAt: inAnHour) }, now: Date(),
+                keyCondition: "EXISTS (SELECT 1 FROM tasks WHERE task_id = s.key)"))
+        }
+        let listed = try await schema.client.withConnection { try Timers.list(on: $0) }
+        XCTAssertEqual(listed.map(\.key).sorted(), ["new", "other"], "no timer for a key the condition does not hold for")
+    }
+
     // MARK: Firing
 
     func testTwoReplicasFireTenThousandDueTimersEachExactlyOnce() async throws {

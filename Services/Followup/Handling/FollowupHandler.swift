@@ -67,8 +67,8 @@ public struct FollowupHandler: MessageHandler {
     }
 
     /// Openings arrive (distinct ones): each new opening's contact task opens with the deadline
-    /// counted from the sheet's submission, and its reminder and both escalations are scheduled; two
-    /// round trips for the whole run. `opening.updated` (or a redelivery) updates what followup keeps
+    /// counted from the sheet's submission, and its reminder and both escalations are scheduled; one
+    /// round trip for the whole run. `opening.updated` (or a redelivery) updates what followup keeps
     /// of the opening but never moves the deadline.
     func open(_ openings: [(envelope: Envelope, notice: FollowupMessage.OpeningNotice)], on connection: PostgresConnection) throws -> [HandlingResult] {
         guard !openings.isEmpty else { return [] }
@@ -77,13 +77,13 @@ public struct FollowupHandler: MessageHandler {
             (notice: opening.notice, taskId: UUID.timeOrdered(at: now),
              deadlines: calendar.contactDeadlines(submittedAt: opening.notice.submittedAt))
         }
-        let opened = try ContactTaskStore.save(tasks.map { ($0.notice, $0.taskId, $0.deadlines.dueAt) }, at: now, on: connection)
-        let new = tasks.filter { opened.contains($0.notice.openingId) }
-        try Timers.schedule(new.flatMap { task in
+        let timers = tasks.flatMap { task in
             [FollowupTimer.contactReminder.scheduled(key: task.taskId, at: task.deadlines.reminderAt),
              FollowupTimer.contactEscalation1.scheduled(key: task.taskId, at: task.deadlines.dueAt),
              FollowupTimer.contactEscalation2.scheduled(key: task.taskId, at: task.deadlines.secondEscalationAt)]
-        }, on: connection, now: now)
+        }
+        let opened = try ContactTaskStore.save(
+            tasks.map { ($0.notice, $0.taskId, $0.deadlines.dueAt) }, timers: timers, at: now, on: connection)
         return try zip(openings, tasks).map { opening, task in
             guard opened.contains(task.notice.openingId) else { return .handled(events: []) }
             return .handled(events: [try event(FollowupEvents.taskOpened, TaskOpenedPayload(

@@ -1,4 +1,5 @@
 import Foundation
+import Messaging
 import PostgresClient
 
 /// Followup's copy of the openings and their contact tasks: one task per opening, open until the
@@ -13,13 +14,14 @@ enum ContactTaskStore {
     }
 
     /// Saves what followup keeps of `openings` (a later revision updates it; `submitted_at` and so the
-    /// deadline stay as first seen) and opens a task for each that has none, in one round trip for any
-    /// number of openings. Returns the ids of the openings whose task was opened now.
+    /// deadline stay as first seen), opens a task for each that has none and schedules the `timers`
+    /// of the tasks opened (those keyed by a task id that was not inserted are dropped), in one round
+    /// trip for any number of openings. Returns the ids of the openings whose task was opened now.
     ///
     /// - Precondition: no opening id occurs twice (one statement cannot change a row twice).
     static func save(
-        _ openings: [(notice: FollowupMessage.OpeningNotice, taskId: UUID, dueAt: Date)], at now: Date,
-        on connection: PostgresConnection
+        _ openings: [(notice: FollowupMessage.OpeningNotice, taskId: UUID, dueAt: Date)], timers: [ScheduledTimer],
+        at now: Date, on connection: PostgresConnection
     ) throws -> Set<UUID> {
         guard !openings.isEmpty else { return [] }
         func column<Value: PostgresEncodable>(_ value: (FollowupMessage.OpeningNotice) -> Value?) -> PostgresArray {
@@ -48,7 +50,8 @@ enum ContactTaskStore {
                 ON CONFLICT (opening_id) DO NOTHING RETURNING opening_id
                 """,
                 [PostgresArray(openings.map(\.taskId)), column(\.openingId), PostgresArray(openings.map(\.dueAt)), now]),
-        ])
+        ] + Timers.scheduleStatements(
+            timers, now: now, keyCondition: "EXISTS (SELECT 1 FROM contact_tasks WHERE task_id = s.key::uuid)"))
         return Set(try results[1].map { try $0.decode(UUID.self, column: "opening_id") })
     }
 

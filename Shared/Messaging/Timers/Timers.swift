@@ -37,7 +37,14 @@ public enum Timers {
     }
 
     /// The statements that schedule `timers`: one upsert, and a notification if one is due soon.
-    public static func scheduleStatements(_ timers: [ScheduledTimer], now: Date) -> [PostgresStatement] {
+    ///
+    /// - Parameter keyCondition: a fixed SQL condition on `s.key` (the timer's key as text); only
+    ///   the timers it holds for when the statement runs are scheduled. It lets one pipeline insert
+    ///   rows and schedule the timers of those it inserted, e.g.
+    ///   `EXISTS (SELECT 1 FROM contact_tasks WHERE task_id = s.key::uuid)`. Never put a value in it.
+    public static func scheduleStatements(
+        _ timers: [ScheduledTimer], now: Date, keyCondition: StaticString? = nil
+    ) -> [PostgresStatement] {
         var index: [TimerKey: Int] = [:]
         var distinct: [ScheduledTimer] = []
         distinct.reserveCapacity(timers.count)
@@ -51,7 +58,9 @@ public enum Timers {
         var statements = [PostgresStatement(
             """
             INSERT INTO timers (kind, key, due_at, fire_at, payload)
-            SELECT k, t, d, d, p FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS s(k, t, d, p)
+            SELECT kind, key, due, due, payload
+            FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS s (kind, key, due, payload)
+            \(keyCondition.map { "WHERE \($0)" } ?? "")
             ON CONFLICT (kind, key) DO UPDATE
             SET due_at = excluded.due_at, fire_at = excluded.fire_at, payload = excluded.payload, attempts = 0,
                 parked_at = NULL, last_error = NULL, scheduled_at = now()
