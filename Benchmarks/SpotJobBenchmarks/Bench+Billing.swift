@@ -57,11 +57,17 @@ extension Bench {
             try await checkpoint()
             let rate = try await measureRate(count) {
                 for process in processes { process.signal(SIGCONT) }
-                while true {
-                    var published = 0
-                    for process in processes { published += await process.publishedEvents(of: "invoice.issued") }
-                    if published >= count { break }
+                // Another billing process on the stack takes contracts from the same queue: its
+                // invoices never count here, so give up once nothing has moved for 30 s.
+                var (published, lastProgress) = (0, ContinuousClock.now)
+                while published < count {
                     try await Task.sleep(for: .milliseconds(20))
+                    var now = 0
+                    for process in processes { now += await process.publishedEvents(of: "invoice.issued") }
+                    if now > published { (published, lastProgress) = (now, .now) }
+                    if ContinuousClock.now - lastProgress > .seconds(30) {
+                        throw BenchmarkError("billing (\(replicas) replicas): \(published) of \(count) invoices announced, none for 30 s; is another billing process consuming queue billing?")
+                    }
                 }
             }
             let database = PostgresClient(configuration: .init(url: stack.databaseURL(service: "billing")), logger: logger)
