@@ -7,9 +7,10 @@ struct XMLWriter {
     private(set) var bytes: [UInt8]
     private var depth = 0
 
-    init(capacity: Int = 8192) {
+    init() {
         bytes = []
-        bytes.reserveCapacity(capacity)
+        // An OIOUBL invoice of one line is about 6 KB.
+        bytes.reserveCapacity(8192)
         bytes.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8)
         bytes.append(UInt8(ascii: "\n"))
     }
