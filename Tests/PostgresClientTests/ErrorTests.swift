@@ -67,7 +67,9 @@ final class ErrorTests: XCTestCase {
             try await schema.client.withConnection { connection in
                 try connection.execute("CREATE TABLE sheet (id text PRIMARY KEY)")
                 try connection.execute("INSERT INTO sheet (id) VALUES ('w1')")
-                for binds: [(any PostgresEncodable)?] in [["w1\u{0}x"], [PostgresArray(["ok", "w1\u{0}x"])]] {
+                for binds: [(any PostgresEncodable)?] in [
+                    ["w1\u{0}x"], [PostgresArray(["ok", "w1\u{0}x"])], [PostgresArray(binary: ["ok", "w1\u{0}x"])],
+                ] {
                     do {
                         try connection.execute("DELETE FROM sheet WHERE id = ANY(string_to_array($1, ','))", binds)
                         XCTFail("a NUL in a bind is refused")

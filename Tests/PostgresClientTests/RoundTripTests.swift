@@ -160,4 +160,23 @@ final class RoundTripTests: XCTestCase {
             XCTAssertEqual(matches, 1)
         }
     }
+
+    /// Text and bytes sent as binary arrays come back byte for byte, whatever they hold; an empty
+    /// array is empty; the element type must match the cast.
+    func testBinaryArraysRoundTrip() async throws {
+        try await TestSchema.with { schema in
+            let texts = ["<a b=\"c\">\\ {,} NULL</a>", "", "Søren Ærø 🚀", String(repeating: "x", count: 70_000)]
+            let bytes: [[UInt8]] = [[0, 1, 0x22, 0x5c, 0x7b, 0xff], [], Array("\\x00".utf8)]
+            try await schema.client.withConnection { connection in
+                let rows = try connection.query(
+                    "SELECT t, b FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u (t, b, n) ORDER BY n",
+                    [PostgresArray(binary: texts), PostgresArray(binary: bytes)])
+                XCTAssertEqual(try rows.map { try $0.decode(String?.self, column: "t") }, texts.map(Optional.some))
+                XCTAssertEqual(try rows.map { try $0.decode([UInt8]?.self, column: "b") }, bytes.map(Optional.some) + [nil])
+                let empty = try connection.query("SELECT cardinality($1::text[])", [PostgresArray(binary: [String]())])
+                XCTAssertEqual(try empty[0].decode(Int.self, at: 0), 0)
+                XCTAssertThrowsError(try connection.query("SELECT $1::uuid[]", [PostgresArray(binary: ["x"])]))
+            }
+        }
+    }
 }

@@ -43,9 +43,15 @@ public final class ServiceProcess {
     public var exitStatus: Int32 { process.terminationStatus }
 
     /// The process's resident set size in bytes (`VmRSS` of `/proc/<pid>/status`).
-    public var residentMemory: Int? {
+    public var residentMemory: Int? { memoryStatus("VmRSS") }
+
+    /// The process's peak resident set size so far in bytes (`VmHWM`): every peak, however short.
+    public var peakResidentMemory: Int? { memoryStatus("VmHWM") }
+
+    /// A size field of `/proc/<pid>/status`, in bytes.
+    private func memoryStatus(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
               let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         else { return nil }
         return kilobytes * 1024

@@ -15,8 +15,8 @@ import Domain
 public struct OIOUBLWriter: Sendable {
     public init() {}
 
-    /// The document as text (UTF-8 declared).
-    public func document(for invoice: Invoice) -> String {
+    /// The document as UTF-8 bytes.
+    public func bytes(for invoice: Invoice) -> [UInt8] {
         var xml = XMLWriter()
         let isInvoice = invoice.kind == .invoice
         let root = isInvoice ? "Invoice" : "CreditNote"
@@ -33,12 +33,12 @@ public struct OIOUBLWriter: Sendable {
             monetaryTotal(invoice.totals, into: &xml)
             for line in invoice.lines { self.line(line, kind: invoice.kind, into: &xml) }
         }
-        return xml.text
+        return xml.bytes
     }
 
-    /// The document as UTF-8 bytes.
-    public func bytes(for invoice: Invoice) -> [UInt8] {
-        Array(document(for: invoice).utf8)
+    /// The document as text (UTF-8 declared).
+    public func document(for invoice: Invoice) -> String {
+        String(decoding: bytes(for: invoice), as: UTF8.self)
     }
 
     private func header(of invoice: Invoice, into xml: inout XMLWriter) {

@@ -48,7 +48,7 @@ public enum DocumentStore {
              PostgresArray(try documents.map { PostgresJSON(bytes: try encoder.encode(StoredCustomer($0.invoice.customer))) }),
              PostgresArray(try documents.map { PostgresJSON(bytes: try encoder.encode($0.invoice.lines.map(StoredLine.init))) }),
              column { $0.invoice.totals.net.ore }, column { $0.invoice.totals.vat.ore }, column { $0.invoice.totals.gross.ore },
-             column { $0.invoice.creditedInvoiceNumber }, now, column(\.xml)])
+             column { $0.invoice.creditedInvoiceNumber }, now, PostgresArray(binary: documents.map(\.xml))])
     }
 
     /// A stored document, read back.

@@ -26,7 +26,7 @@ public enum Outbox {
             [PostgresArray(envelopes.map(\.messageID)), PostgresArray(envelopes.map(\.type)),
              PostgresArray(envelopes.map(\.correlationID)), PostgresArray(envelopes.map(\.causationID)),
              PostgresArray(envelopes.map(\.producer)), PostgresArray(envelopes.map(\.schemaVersion)),
-             PostgresArray(envelopes.map(\.timestamp)), PostgresArray(envelopes.map(\.body))])
+             PostgresArray(envelopes.map(\.timestamp)), PostgresArray(binary: envelopes.map(\.body))])
     }
 
     /// An event waiting to be published, with its position in the outbox.

@@ -91,7 +91,7 @@ extension PostgresConnection {
         let sql = statement.sql
         var name = preparedStatements.name(for: sql)
         if name == nil, let newName = preparedStatements.nameToPrepare(sql) {
-            let sent = statement.binds.withParameters { count, types, _ in
+            let sent = statement.binds.withParameters { count, types, _, _, _ in
                 PQsendPrepare(handle, newName, sql, count, types)
             }
             guard sent == 1 else {
@@ -101,11 +101,11 @@ extension PostgresConnection {
             pending.append(.preparation(sql: sql))
             name = newName
         }
-        let sent = statement.binds.withParameters { count, types, values in
+        let sent = statement.binds.withParameters { count, types, values, lengths, formats in
             if let name {
-                PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
+                PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0)
             } else {
-                PQsendQueryParams(handle, sql, count, types, values, nil, nil, 0)
+                PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0)
             }
         }
         guard sent == 1 else { throw PostgresError(connection: handle) }

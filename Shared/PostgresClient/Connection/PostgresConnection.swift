@@ -66,13 +66,13 @@ public final class PostgresConnection {
         let binds = PostgresBinds(binds)
         try binds.validate()
         if let name = preparedStatements.name(for: sql) ?? prepare(sql, binds) {
-            let result = binds.withParameters { count, _, values in
-                PQexecPrepared(handle, name, count, values, nil, nil, 0)
+            let result = binds.withParameters { count, _, values, lengths, formats in
+                PQexecPrepared(handle, name, count, values, lengths, formats, 0)
             }
             return try rows(from: result, ofPrepared: sql)
         }
-        let result = binds.withParameters { count, types, values in
-            PQexecParams(handle, sql, count, types, values, nil, nil, 0)
+        let result = binds.withParameters { count, types, values, lengths, formats in
+            PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
         }
         let rows = try rows(from: result)
         preparedStatements.noteRan(sql)
@@ -125,7 +125,7 @@ public final class PostgresConnection {
     /// due or fails to prepare, so that it runs unnamed and reports its own error.
     private func prepare(_ sql: String, _ binds: PostgresBinds) -> String? {
         guard let name = preparedStatements.nameToPrepare(sql) else { return nil }
-        let result = binds.withParameters { count, types, _ in PQprepare(handle, name, sql, count, types) }
+        let result = binds.withParameters { count, types, _, _, _ in PQprepare(handle, name, sql, count, types) }
         defer { PQclear(result) }
         guard PQresultStatus(result) == PGRES_COMMAND_OK else {
             preparedStatements.forget(sql)

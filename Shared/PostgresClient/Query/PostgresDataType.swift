@@ -12,6 +12,7 @@ public struct PostgresDataType: RawRepresentable, Hashable, Sendable {
     public static let bytea = PostgresDataType(rawValue: 17)
     public static let int8 = PostgresDataType(rawValue: 20)
     public static let int4 = PostgresDataType(rawValue: 23)
+    public static let text = PostgresDataType(rawValue: 25)
     public static let float8 = PostgresDataType(rawValue: 701)
     public static let timestamptz = PostgresDataType(rawValue: 1184)
     public static let uuid = PostgresDataType(rawValue: 2950)
