@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import JSON
 import Messaging
 import PostgresClient
 
@@ -18,6 +19,20 @@ public enum ProposalStore {
         }
     }
 
+    /// Who the opening's current proposals are, in rank order, with their scores: what decides
+    /// whether a new ranking changed them (`candidateId#rank#score`), without reading explanations.
+    static func currentKeys(openingId: UUID, on connection: PostgresConnection) throws -> [String] {
+        try connection.query(
+            "SELECT candidate_id || '#' || rank || '#' || score FROM proposals WHERE opening_id = $1 AND current ORDER BY rank",
+            [openingId]
+        ).map { try $0.decode(String.self, at: 0) }
+    }
+
+    /// `candidateId#rank#score` of each of `proposals`, as ``currentKeys(openingId:on:)`` reads them.
+    static func keys(_ proposals: [ProposalPayload]) -> [String] {
+        proposals.map { "\($0.candidateId)#\($0.rank)#\($0.score)" }
+    }
+
     /// Openings where `candidateId` is currently proposed.
     static func openings(proposing candidateId: String, on connection: PostgresConnection) throws -> [UUID] {
         try connection.query("SELECT DISTINCT opening_id FROM proposals WHERE candidate_id = $1 AND current", [candidateId])
@@ -25,18 +40,18 @@ public enum ProposalStore {
     }
 
     /// Makes `proposals` the opening's current set (the previous set stays, not current).
+    /// In one statement: the previous set stops being current as the new one is inserted.
     static func replace(openingId: UUID, with proposals: [ProposalPayload], model: String, at now: Date, on connection: PostgresConnection) throws {
-        try connection.execute("UPDATE proposals SET current = false WHERE opening_id = $1 AND current", [openingId])
-        guard !proposals.isEmpty else { return }
         try connection.execute(
             """
+            WITH previous AS (UPDATE proposals SET current = false WHERE opening_id = $2 AND current)
             INSERT INTO proposals (set_id, opening_id, candidate_id, rank, score, criteria, model, proposed_at, current)
             SELECT $1, $2, candidate_id, rank, score, criteria, $6, $7, true
             FROM unnest($3::text[], $4::integer[], $5::integer[], $8::jsonb[]) AS p(candidate_id, rank, score, criteria)
             """,
             [UUID.timeOrdered(at: now), openingId, PostgresArray(proposals.map(\.candidateId)),
              PostgresArray(proposals.map(\.rank)), PostgresArray(proposals.map(\.score)), model, now,
-             PostgresArray(try proposals.map { try PostgresJSON(encoding: $0.criteria) })])
+             PostgresArray(try proposals.map { PostgresJSON(bytes: try JSONCoding.encoder.encode($0.criteria)) })])
     }
 
     /// A stored proposal with when and by which model, for `spotjob matches`.
