@@ -225,24 +225,28 @@ public struct MatchingHandler: MessageHandler {
 
     /// Ranks the people for each of `openingIds` anew; stores and announces (`match.proposed`) the
     /// top N where it changed (who, in which order, with which score), or `always`. Keeps each
-    /// opening's ``ProposalBound``.
+    /// opening's ``ProposalBound``. A few round trips whatever the number of openings: their
+    /// rankings' queries go together, and so do the writes.
     func refresh(_ openingIds: [UUID], always: Bool, cause: Envelope, now: Date, on connection: PostgresConnection) throws -> [OutboxEvent] {
         let today = today(now)
+        let openings = try MatchingOpeningStore.open(openingIds, on: connection)
+        guard !openings.isEmpty else { return [] }
+        let proposed = try OpeningProposals.compute(
+            for: openings.map(\.stored), today: today, weights: settings.weights, top: settings.topN, on: connection)
+        let current = try ProposalStore.currentKeys(openingIds: openings.map(\.id), on: connection)
+        var writes: [PostgresStatement] = []
         var events: [OutboxEvent] = []
-        for openingId in openingIds {
-            guard let (stored, proposed) = try OpeningProposals.compute(
-                openingId: openingId, today: today, weights: settings.weights, top: settings.topN, on: connection)
-            else { continue }
-            if stored.bound != proposed.bound { try MatchingOpeningStore.saveBound(proposed.bound, of: openingId, on: connection) }
+        for ((openingId, stored), proposed) in zip(openings, proposed) {
+            if stored.bound != proposed.bound { writes.append(MatchingOpeningStore.saving(proposed.bound, of: openingId)) }
             let proposals = proposed.proposals
-            guard try always || ProposalStore.currentKeys(openingId: openingId, on: connection) != ProposalStore.keys(proposals)
-            else { continue }
-            try ProposalStore.replace(openingId: openingId, with: proposals, model: settings.weights.model, at: now, on: connection)
+            guard always || current[openingId, default: []] != ProposalStore.keys(proposals) else { continue }
+            writes.append(try ProposalStore.replacing(openingId: openingId, with: proposals, model: settings.weights.model, at: now))
             events.append(try event(
                 MatchingEvents.matchProposed,
                 MatchProposedPayload(openingId: openingId, proposals: proposals, model: settings.weights.model, proposedAt: now),
                 cause: cause))
         }
+        _ = try connection.pipeline(writes)
         return events
     }
 

@@ -84,9 +84,9 @@ public enum MatchingOpeningStore {
         return ProposalBound(day: day, model: model, top: top, count: count, last: last)
     }
 
-    /// Keeps `bound` as what the opening's current proposals were decided against.
-    static func saveBound(_ bound: ProposalBound, of openingId: UUID, on connection: PostgresConnection) throws {
-        try connection.execute(
+    /// The statement that keeps `bound` as what the opening's current proposals were decided against.
+    static func saving(_ bound: ProposalBound, of openingId: UUID) -> PostgresStatement {
+        PostgresStatement(
             """
             UPDATE openings SET bound_day = $2::date, bound_model = $3, bound_top = $4, bound_count = $5,
                 bound_last_sum = $6, bound_last_unemployed_since = $7::date, bound_last_candidate_id = $8
@@ -94,6 +94,15 @@ public enum MatchingOpeningStore {
             """,
             [openingId, bound.day.description, bound.model, bound.top, bound.count, bound.last?.weightedSum,
              bound.last?.unemployedSince.description, bound.last?.candidateId])
+    }
+
+    /// The open openings of `openingIds`, in that order (unknown and withdrawn ones left out).
+    static func open(_ openingIds: [UUID], on connection: PostgresConnection) throws -> [(id: UUID, stored: Stored)] {
+        let found = try connection.query(
+            "SELECT \(columns) FROM openings o WHERE o.opening_id = ANY($1::uuid[]) AND o.status = 'open'", [PostgresArray(openingIds)]
+        ).map(stored)
+        let byId = Dictionary(found.map { ($0.opening.openingId, $0) }) { first, _ in first }
+        return openingIds.compactMap { id in byId[id.uuidString.lowercased()].map { (id, $0) } }
     }
 
     /// One opening, locked until the transaction ends when `lock` is set.

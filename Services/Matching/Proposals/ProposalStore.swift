@@ -19,16 +19,23 @@ public enum ProposalStore {
         }
     }
 
-    /// Who the opening's current proposals are, in rank order, with their scores: what decides
+    /// Who each opening's current proposals are, in rank order, with their scores: what decides
     /// whether a new ranking changed them (`candidateId#rank#score`), without reading explanations.
-    static func currentKeys(openingId: UUID, on connection: PostgresConnection) throws -> [String] {
-        try connection.query(
-            "SELECT candidate_id || '#' || rank || '#' || score FROM proposals WHERE opening_id = $1 AND current ORDER BY rank",
-            [openingId]
-        ).map { try $0.decode(String.self, at: 0) }
+    /// An opening without current proposals is absent.
+    static func currentKeys(openingIds: [UUID], on connection: PostgresConnection) throws -> [UUID: [String]] {
+        var keys: [UUID: [String]] = [:]
+        for row in try connection.query(
+            """
+            SELECT opening_id, candidate_id || '#' || rank || '#' || score FROM proposals
+            WHERE opening_id = ANY($1::uuid[]) AND current ORDER BY opening_id, rank
+            """, [PostgresArray(openingIds)]
+        ) {
+            keys[try row.decode(UUID.self, at: 0), default: []].append(try row.decode(String.self, at: 1))
+        }
+        return keys
     }
 
-    /// `candidateId#rank#score` of each of `proposals`, as ``currentKeys(openingId:on:)`` reads them.
+    /// `candidateId#rank#score` of each of `proposals`, as ``currentKeys(openingIds:on:)`` reads them.
     static func keys(_ proposals: [ProposalPayload]) -> [String] {
         proposals.map { "\($0.candidateId)#\($0.rank)#\($0.score)" }
     }
@@ -39,10 +46,10 @@ public enum ProposalStore {
             .map { try $0.decode(UUID.self, column: "opening_id") }
     }
 
-    /// Makes `proposals` the opening's current set (the previous set stays, not current).
-    /// In one statement: the previous set stops being current as the new one is inserted.
-    static func replace(openingId: UUID, with proposals: [ProposalPayload], model: String, at now: Date, on connection: PostgresConnection) throws {
-        try connection.execute(
+    /// The statement that makes `proposals` the opening's current set (the previous set stays, not
+    /// current): the previous set stops being current as the new one is inserted.
+    static func replacing(openingId: UUID, with proposals: [ProposalPayload], model: String, at now: Date) throws -> PostgresStatement {
+        PostgresStatement(
             """
             WITH previous AS (UPDATE proposals SET current = false WHERE opening_id = $2 AND current)
             INSERT INTO proposals (set_id, opening_id, candidate_id, rank, score, criteria, model, proposed_at, current)

@@ -76,7 +76,13 @@ public enum Ranking {
     public static func propose(_ candidates: [Candidate], for opening: MatchOpening, today: CivilDate, weights: MatchingWeights, top: Int) -> Proposed {
         let passing = candidates.filter { HardRules.allPass($0, for: opening, today: today) }
         let positions = passing.map { Position($0, Criteria.weightedSum($0, for: opening, today: today, weights: weights)) }
-        let best = passing.indices.sorted { ranksBefore(positions[$0], positions[$1]) }.prefix(top)
+        // The first `top` in order, kept sorted while reading everyone once (no sort of thousands).
+        var best: [Int] = []
+        for index in passing.indices {
+            if best.count == top, let last = best.last, !ranksBefore(positions[index], positions[last]) { continue }
+            best.insert(index, at: best.firstIndex { ranksBefore(positions[index], positions[$0]) } ?? best.endIndex)
+            if best.count > top { best.removeLast() }
+        }
         let proposals = best.enumerated().map { rank, index in
             let scored = score(passing[index], for: opening, today: today, weights: weights)
             assert(scored.weightedSum == positions[index].weightedSum, "Criteria.weightedSum differs from Criteria.score")
