@@ -129,10 +129,11 @@ public enum CandidateStore {
             unemployedSince: since, availableFrom: available)
     }
 
-    /// The comma-separated codes in column `index`, each made a `T` by `make`.
+    /// The comma-separated codes in column `index`, each made a `T` by `make`. Split as UTF-8 bytes:
+    /// splitting the `String` walks grapheme clusters, a quarter of decoding thousands of rows.
     private static func codes<T>(_ row: PostgresRow, _ index: Int, _ make: (String) -> T?) throws -> [T] {
-        try row.decode(String.self, at: index).split(separator: ",").map { code in
-            guard let value = make(String(code)) else { throw StoredValueError(table: "candidates") }
+        try row.decode(String.self, at: index).utf8.split(separator: UInt8(ascii: ",")).map { code in
+            guard let value = make(String(decoding: code, as: UTF8.self)) else { throw StoredValueError(table: "candidates") }
             return value
         }
     }
