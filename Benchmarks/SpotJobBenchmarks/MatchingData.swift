@@ -90,6 +90,26 @@ enum MatchingData {
             [count, PostgresArray(municipalities), PostgresArray(categories), PostgresArray(tasksByCategory), prefix])
     }
 
+    /// Ids of the open openings whose category, municipality, job type and hours one of `bodies`
+    /// (from ``profileBody(_:index:today:)``) fits: those a new profile may change.
+    static func openingsFitting(_ bodies: [[UInt8]], on connection: PostgresConnection) throws -> [UUID] {
+        var ids = Set<UUID>()
+        for body in bodies {
+            let fields = try JSONSerialization.jsonObject(with: Data(body)) as! [String: Any]
+            let hours = (fields["hoursPerWeek"] as! [String: NSNumber]).mapValues { Int(($0.doubleValue * 10).rounded()) }
+            try connection.query(
+                """
+                SELECT opening_id FROM openings
+                WHERE status = 'open' AND category = ANY($1::text[]) AND municipality = ANY($2::text[])
+                  AND job_type = ANY($3::text[]) AND hours_per_week_tenths BETWEEN $4 AND $5
+                """,
+                [PostgresArray(fields["categories"] as! [String]), PostgresArray(fields["workMunicipalities"] as! [String]),
+                 PostgresArray(fields["jobTypes"] as! [String]), hours["min"]!, hours["max"]!]
+            ).forEach { ids.insert(try $0.decode(UUID.self, at: 0)) }
+        }
+        return ids.sorted { $0.uuidString < $1.uuidString }
+    }
+
     /// A valid `candidate.profiled` body for person `index` of run `prefix`, spread as the SQL above
     /// (from a seeded generator instead of row hashes); its fictitious CPR number is unique per index.
     static func profileBody(_ prefix: String, index: Int, today: CivilDate) -> [UInt8] {

@@ -211,6 +211,54 @@ final class MatchingServiceTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(recordedCount, 6, "each message id handled once")
     }
 
+    /// A profile that cannot enter an opening's full top N (ProposalBound) stores no new proposal set
+    /// for it; one that ranks first enters; a placement takes the person out and its end puts them back.
+    func testOnlyAPersonWhoCanEnterAFullTopNChangesItAndAnEndedPlacementFreesTheSlot() async throws {
+        let opening = try await registerOpening(positions: 2)
+        let elsewhere = try await registerOpening(positions: 1)
+        let both = ["Opvask", "Anrette / fjerne frokost"]
+        for (id, cpr) in [("s1", "150385-1234"), ("s2", "020799-4567"), ("s3", "311200-4003")] {
+            try await publish(MatchingEvents.candidateProfiled, json(profile(id, cpr: cpr, ["tasks": both])))
+        }
+        try await waitFor { try await self.currentProposals(opening).count == 3 }
+        let prefix = self.prefix
+        func sets() async throws -> Int {
+            try await database.withConnection {
+                try $0.query("SELECT count(DISTINCT set_id) FROM proposals WHERE opening_id = $1", [opening]).first?.decode(Int.self, at: 0) ?? 0
+            }
+        }
+        func stored(_ id: String) async throws -> Bool {
+            try await database.withConnection {
+                try $0.query("SELECT 1 FROM candidates WHERE candidate_id = $1", ["\(prefix)-\(id)"]).first != nil
+            }
+        }
+        let setsBefore = try await sets()
+        try await publish(MatchingEvents.candidateProfiled, json(profile("weak", cpr: "010150-1111", ["tasks": [], "unemployedSince": "2026-11-01"])))
+        try await waitFor { try await stored("weak") }
+        let afterWeak = try await sets()
+        XCTAssertEqual(afterWeak, setsBefore, "the weak profile cannot enter: no new set")
+        let proposedAfterWeak = try await currentProposals(opening).map(\.candidateId)
+        XCTAssertFalse(proposedAfterWeak.contains("\(prefix)-weak"))
+
+        try await publish(MatchingEvents.candidateProfiled, json(profile("best", cpr: "2902881235", ["tasks": both, "unemployedSince": "2020-01-01"])))
+        try await waitFor { try await self.currentProposals(opening).first?.candidateId == "\(prefix)-best" }
+
+        // Placed elsewhere (maxJobs 1): out of the opening's proposals; the placement ends: back at rank 1.
+        try await publish(MatchingEvents.placementReported, json([
+            "placementId": "\(prefix)-p", "candidateId": "\(prefix)-best", "openingId": elsewhere.uuidString.lowercased(),
+            "startDate": "2026-12-07", "hoursPerWeek": 7.5]))
+        try await waitFor {
+            let proposed = try await self.currentProposals(opening).map(\.candidateId)
+            return !proposed.contains("\(prefix)-best")
+        }
+        try await publish(MatchingEvents.placementEndReported, json(["placementId": "\(prefix)-p", "endDate": "2026-12-08", "reason": "Sygdom"]))
+        try await waitFor { try await self.currentProposals(opening).first?.candidateId == "\(prefix)-best" }
+        let active = try await database.withConnection {
+            try $0.query("SELECT active_placements FROM candidates WHERE candidate_id = $1", ["\(prefix)-best"]).first?.decode(Int.self, at: 0)
+        }
+        XCTAssertEqual(active, 0, "counted when placed, uncounted when ended")
+    }
+
     func testStarReportRowsAndErasureRightAfterIt() async throws {
         let opening = try await registerOpening(positions: 2)
         try await publish(MatchingEvents.candidateProfiled, json(profile("long", cpr: "150385-1234")))

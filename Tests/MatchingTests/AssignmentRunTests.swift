@@ -16,7 +16,7 @@ final class AssignmentRunTests: XCTestCase {
         let built = AssignmentRun.build(openings: [a, b], candidates: [flex, other], today: today, weights: .init())
         let pairs = try AssignmentRun.solve(built)
         XCTAssertEqual(Set(pairs.map { "\($0.opening.openingId.suffix(1))-\($0.candidate.candidateId)" }), ["a-other", "b-flex"])
-        XCTAssertEqual(Ranking.propose([flex, other], for: a, today: today, weights: .init(), top: 1).first?.candidateId, "flex", "greedy's pick for A")
+        XCTAssertEqual(Ranking.propose([flex, other], for: a, today: today, weights: .init(), top: 1).proposals.first?.candidateId, "flex", "greedy's pick for A")
 
         let twoSlots = Fixtures.candidate("two", ["maxJobs": 2, "categories": ["kitchen-cleaning", "shop"]])
         let capacity = try AssignmentRun.solve(AssignmentRun.build(openings: [a, b], candidates: [twoSlots], today: today, weights: .init()))

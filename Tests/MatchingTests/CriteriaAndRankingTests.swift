@@ -61,13 +61,13 @@ final class CriteriaAndRankingTests: XCTestCase {
         let tieA = Fixtures.candidate("b", ["unemployedSince": "2024-06-02"])
         let tieB = Fixtures.candidate("a", ["unemployedSince": "2024-06-02"])
         let unfit = Fixtures.candidate("unfit", ["categories": ["shop"]])
-        let proposals = Ranking.propose([tieA, unfit, longest, tieB, best], for: Fixtures.opening(), today: today, weights: weights, top: 5)
+        let proposals = Ranking.propose([tieA, unfit, longest, tieB, best], for: Fixtures.opening(), today: today, weights: weights, top: 5).proposals
         XCTAssertEqual(proposals.map(\.candidateId), ["z-best", "y", "a", "b"],
                        "higher score first; equal scores: out of work longest first, then the smaller id")
         XCTAssertEqual(proposals.map(\.rank), [1, 2, 3, 4])
-        XCTAssertEqual(Ranking.propose([tieA, unfit, longest, tieB, best], for: Fixtures.opening(), today: today, weights: weights, top: 2).map(\.candidateId),
+        XCTAssertEqual(Ranking.propose([tieA, unfit, longest, tieB, best], for: Fixtures.opening(), today: today, weights: weights, top: 2).proposals.map(\.candidateId),
                        ["z-best", "y"], "top N")
-        XCTAssertEqual(proposals, Ranking.propose([best, tieB, longest, unfit, tieA], for: Fixtures.opening(), today: today, weights: weights, top: 5),
+        XCTAssertEqual(proposals, Ranking.propose([best, tieB, longest, unfit, tieA], for: Fixtures.opening(), today: today, weights: weights, top: 5).proposals,
                        "the order of input does not matter")
     }
 
@@ -82,7 +82,7 @@ final class CriteriaAndRankingTests: XCTestCase {
                 Fixtures.profile(["candidateId": "p2", "cpr": "010203-1234", "unemployedSince": "2025-01-01"]).candidate(),
                 Fixtures.profile(["candidateId": "p3", "cpr": "050607-0008", "tasks": ["Rengøring"]]).candidate(),
             ]
-            results.append(openings.map { Ranking.propose(people, for: $0, today: today, weights: weights, top: 5) })
+            results.append(openings.map { Ranking.propose(people, for: $0, today: today, weights: weights, top: 5).proposals })
         }
         XCTAssertTrue(results.allSatisfy { $0 == results[0] }, "identical proposals whatever the CPR number")
         XCTAssertFalse(results[0][0].isEmpty)

@@ -36,7 +36,7 @@ final class HardRulesTests: XCTestCase {
         for (rule, candidate, opening) in cases {
             XCTAssertEqual(failing(candidate, opening), [rule])
             XCTAssertFalse(HardRules.allPass(candidate, for: opening, today: today), rule)
-            XCTAssertEqual(Ranking.propose([candidate], for: opening, today: today, weights: .init(), top: 5), [], rule)
+            XCTAssertEqual(Ranking.propose([candidate], for: opening, today: today, weights: .init(), top: 5).proposals, [], rule)
         }
     }
 

@@ -102,8 +102,8 @@ public struct MatchingHandler: MessageHandler {
             ]), now: now, on: connection)
         case .registered, .updated:
             guard let candidate = try CandidateStore.candidate(profile.candidateId, on: connection) else { return .handled(events: []) }
-            let fitting = try MatchingOpeningStore.fitting(candidate, on: connection)
-            return .handled(events: try refresh(Self.union(before, fitting), always: false, cause: envelope, now: now, on: connection))
+            let entered = try openings(enteredBy: candidate, now: now, on: connection)
+            return .handled(events: try refresh(Self.union(before, entered), always: false, cause: envelope, now: now, on: connection))
         }
     }
 
@@ -197,7 +197,8 @@ public struct MatchingHandler: MessageHandler {
         try PlacementStore.end(end, at: now, on: connection)
         var affected = [existing.openingId]
         if let candidate = try CandidateStore.candidate(existing.candidateId, on: connection) {
-            affected = Self.union(affected, try MatchingOpeningStore.fitting(candidate, on: connection))
+            // Where the person is proposed already, a free slot changes nothing.
+            affected = Self.union(affected, try openings(enteredBy: candidate, now: now, on: connection))
         }
         return .handled(events: [try event(MatchingEvents.placementEnded, PlacementEndedPayload(placementId: end.placementId, endDate: end.endDate, reason: end.reason), cause: envelope)]
             + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
@@ -213,24 +214,39 @@ public struct MatchingHandler: MessageHandler {
 
     // MARK: Proposals
 
+    /// The open openings `candidate` fits whose proposals the candidate may enter (``ProposalBound``):
+    /// for someone not proposed there, the only ones a change of theirs can change.
+    private func openings(enteredBy candidate: Candidate, now: Date, on connection: PostgresConnection) throws -> [UUID] {
+        let today = today(now)
+        return try MatchingOpeningStore.fitting(candidate, on: connection).filter { stored in
+            stored.bound?.admits(candidate, to: stored.opening, today: today, weights: settings.weights, top: settings.topN) ?? true
+        }.compactMap { UUID(uuidString: $0.opening.openingId) }
+    }
+
     /// Ranks the people for each of `openingIds` anew; stores and announces (`match.proposed`) the
-    /// top N where it changed (who, in which order, with which score), or `always`.
+    /// top N where it changed (who, in which order, with which score), or `always`. Keeps each
+    /// opening's ``ProposalBound``. A few round trips whatever the number of openings: their
+    /// rankings' queries go together, and so do the writes.
     func refresh(_ openingIds: [UUID], always: Bool, cause: Envelope, now: Date, on connection: PostgresConnection) throws -> [OutboxEvent] {
         let today = today(now)
+        let openings = try MatchingOpeningStore.open(openingIds, on: connection)
+        guard !openings.isEmpty else { return [] }
+        let proposed = try OpeningProposals.compute(
+            for: openings.map(\.stored), today: today, weights: settings.weights, top: settings.topN, on: connection)
+        let current = try ProposalStore.currentKeys(openingIds: openings.map(\.id), on: connection)
+        var writes: [PostgresStatement] = []
         var events: [OutboxEvent] = []
-        for openingId in openingIds {
-            guard let proposals = try OpeningProposals.compute(
-                openingId: openingId, today: today, weights: settings.weights, top: settings.topN, on: connection)
-            else { continue }
-            let current = try ProposalStore.current(openingId: openingId, on: connection)
-            func key(_ list: [ProposalPayload]) -> [String] { list.map { "\($0.candidateId)#\($0.rank)#\($0.score)" } }
-            guard always || key(current) != key(proposals) else { continue }
-            try ProposalStore.replace(openingId: openingId, with: proposals, model: settings.weights.model, at: now, on: connection)
+        for ((openingId, stored), proposed) in zip(openings, proposed) {
+            if stored.bound != proposed.bound { writes.append(MatchingOpeningStore.saving(proposed.bound, of: openingId)) }
+            let proposals = proposed.proposals
+            guard always || current[openingId, default: []] != ProposalStore.keys(proposals) else { continue }
+            writes.append(try ProposalStore.replacing(openingId: openingId, with: proposals, model: settings.weights.model, at: now))
             events.append(try event(
                 MatchingEvents.matchProposed,
                 MatchProposedPayload(openingId: openingId, proposals: proposals, model: settings.weights.model, proposedAt: now),
                 cause: cause))
         }
+        _ = try connection.pipeline(writes)
         return events
     }
 

@@ -1,3 +1,4 @@
+import Chronology
 import Domain
 import Foundation
 import PostgresClient
@@ -36,7 +37,9 @@ public enum MatchingOpeningStore {
     static let columns = """
         o.opening_id, o.status, o.municipality, o.company_cvr, o.company_name, o.category, o.tasks,
         o.hours_per_week_tenths, o.positions, o.job_type,
-        (SELECT count(*) FROM placements p WHERE p.opening_id = o.opening_id AND p.ended_at IS NULL) AS filled
+        (SELECT count(*) FROM placements p WHERE p.opening_id = o.opening_id AND p.ended_at IS NULL) AS filled,
+        o.bound_day::text AS bound_day, o.bound_model, o.bound_top, o.bound_count, o.bound_last_sum,
+        o.bound_last_unemployed_since::text AS bound_last_unemployed_since, o.bound_last_candidate_id
         """
 
     /// A stored opening with its company.
@@ -44,6 +47,8 @@ public enum MatchingOpeningStore {
         public var opening: MatchOpening
         public var cvr: String
         public var companyName: String
+        /// What its current proposals were decided against; `nil` before the first.
+        public var bound: ProposalBound?
     }
 
     static func stored(_ row: PostgresRow) throws -> Stored {
@@ -60,7 +65,44 @@ public enum MatchingOpeningStore {
                 filled: try row.decode(Int.self, column: "filled"),
                 withdrawn: try row.decode(String.self, column: "status") == "withdrawn"),
             cvr: try row.decode(String.self, column: "company_cvr"),
-            companyName: try row.decode(String.self, column: "company_name"))
+            companyName: try row.decode(String.self, column: "company_name"),
+            bound: try bound(row))
+    }
+
+    private static func bound(_ row: PostgresRow) throws -> ProposalBound? {
+        guard let day = try row.decode(String?.self, column: "bound_day").flatMap(CivilDate.init),
+              let model = try row.decode(String?.self, column: "bound_model"),
+              let top = try row.decode(Int?.self, column: "bound_top"),
+              let count = try row.decode(Int?.self, column: "bound_count")
+        else { return nil }
+        var last: Ranking.Position?
+        if let sum = try row.decode(Int?.self, column: "bound_last_sum"),
+           let since = try row.decode(String?.self, column: "bound_last_unemployed_since").flatMap(CivilDate.init),
+           let candidateId = try row.decode(String?.self, column: "bound_last_candidate_id") {
+            last = Ranking.Position(weightedSum: sum, unemployedSince: since, candidateId: candidateId)
+        }
+        return ProposalBound(day: day, model: model, top: top, count: count, last: last)
+    }
+
+    /// The statement that keeps `bound` as what the opening's current proposals were decided against.
+    static func saving(_ bound: ProposalBound, of openingId: UUID) -> PostgresStatement {
+        PostgresStatement(
+            """
+            UPDATE openings SET bound_day = $2::date, bound_model = $3, bound_top = $4, bound_count = $5,
+                bound_last_sum = $6, bound_last_unemployed_since = $7::date, bound_last_candidate_id = $8
+            WHERE opening_id = $1
+            """,
+            [openingId, bound.day.description, bound.model, bound.top, bound.count, bound.last?.weightedSum,
+             bound.last?.unemployedSince.description, bound.last?.candidateId])
+    }
+
+    /// The open openings of `openingIds`, in that order (unknown and withdrawn ones left out).
+    static func open(_ openingIds: [UUID], on connection: PostgresConnection) throws -> [(id: UUID, stored: Stored)] {
+        let found = try connection.query(
+            "SELECT \(columns) FROM openings o WHERE o.opening_id = ANY($1::uuid[]) AND o.status = 'open'", [PostgresArray(openingIds)]
+        ).map(stored)
+        let byId = Dictionary(found.map { ($0.opening.openingId, $0) }) { first, _ in first }
+        return openingIds.compactMap { id in byId[id.uuidString.lowercased()].map { (id, $0) } }
     }
 
     /// One opening, locked until the transaction ends when `lock` is set.
@@ -78,16 +120,16 @@ public enum MatchingOpeningStore {
         ).map(stored)
     }
 
-    /// Ids of open openings whose category, municipality, job type and hours `candidate` fits.
-    static func fitting(_ candidate: Candidate, on connection: PostgresConnection) throws -> [UUID] {
+    /// Open openings whose category, municipality, job type and hours `candidate` fits.
+    static func fitting(_ candidate: Candidate, on connection: PostgresConnection) throws -> [Stored] {
         try connection.query(
             """
-            SELECT opening_id FROM openings
-            WHERE status = 'open' AND category = ANY($1::text[]) AND municipality = ANY($2::text[])
-              AND job_type = ANY($3::text[]) AND hours_per_week_tenths BETWEEN $4 AND $5
+            SELECT \(columns) FROM openings o
+            WHERE o.status = 'open' AND o.category = ANY($1::text[]) AND o.municipality = ANY($2::text[])
+              AND o.job_type = ANY($3::text[]) AND o.hours_per_week_tenths BETWEEN $4 AND $5
             """,
             [PostgresArray(candidate.categories.map(\.rawValue)), PostgresArray(candidate.workMunicipalities),
              PostgresArray(candidate.jobTypes.map(\.rawValue)), candidate.hours.min.tenths, candidate.hours.max.tenths]
-        ).map { try $0.decode(UUID.self, column: "opening_id") }
+        ).map(stored)
     }
 }

@@ -27,21 +27,31 @@ public enum PlacementStore {
         }
     }
 
+    /// Records a placement and counts it in the candidate's `active_placements`.
     static func insert(_ placement: PlacementRecordedPayload, jobcenter: String, at now: Date, on connection: PostgresConnection) throws {
         try connection.execute(
             """
-            INSERT INTO placements (placement_id, candidate_id, opening_id, jobcenter, company_cvr, municipality, job_type,
-                                    hours_per_week_tenths, start_date, target_group, recorded_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11)
+            WITH placed AS (
+                INSERT INTO placements (placement_id, candidate_id, opening_id, jobcenter, company_cvr, municipality, job_type,
+                                        hours_per_week_tenths, start_date, target_group, recorded_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11)
+                RETURNING candidate_id)
+            UPDATE candidates c SET active_placements = c.active_placements + 1 FROM placed WHERE c.candidate_id = placed.candidate_id
             """,
             [placement.placementId, placement.candidateId, placement.openingId, jobcenter, placement.cvr.value,
              placement.municipality, placement.jobType.rawValue, placement.hoursPerWeek.tenths,
              placement.startDate.description, placement.targetGroup, now])
     }
 
+    /// Ends an active placement and takes it off the candidate's `active_placements`.
     static func end(_ end: PlacementEnd, at now: Date, on connection: PostgresConnection) throws {
         try connection.execute(
-            "UPDATE placements SET end_date = $2::date, end_reason = $3, ended_at = $4 WHERE placement_id = $1",
+            """
+            WITH ended AS (
+                UPDATE placements SET end_date = $2::date, end_reason = $3, ended_at = $4
+                WHERE placement_id = $1 AND ended_at IS NULL RETURNING candidate_id)
+            UPDATE candidates c SET active_placements = c.active_placements - 1 FROM ended WHERE c.candidate_id = ended.candidate_id
+            """,
             [end.placementId, end.endDate.description, end.reason, now])
     }
 

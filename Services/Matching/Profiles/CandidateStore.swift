@@ -97,47 +97,57 @@ public enum CandidateStore {
             """, [now])
     }
 
+    /// What scoring reads of a candidate, in the column order ``candidate(_:)`` decodes by position
+    /// (queries may add columns after these). The code arrays are sent as comma-separated text:
+    /// municipality codes, category and job type codes never hold a comma, and splitting them costs
+    /// less than reading an array literal or JSON for each of thousands of rows.
     static let candidateColumns = """
-        c.candidate_id, c.jobcenter, c.home_municipality, to_jsonb(c.work_municipalities) AS work_municipalities,
-        to_jsonb(c.categories) AS categories, c.tasks, c.hours_min_tenths, c.hours_max_tenths,
-        to_jsonb(c.job_types) AS job_types, c.max_jobs, c.unemployed_since::text AS unemployed_since,
-        c.available_from::text AS available_from,
-        (SELECT count(*) FROM placements p WHERE p.candidate_id = c.candidate_id AND p.ended_at IS NULL) AS active_placements
+        c.candidate_id, c.jobcenter, c.home_municipality, array_to_string(c.work_municipalities, ','),
+        array_to_string(c.categories, ','), c.tasks, c.hours_min_tenths, c.hours_max_tenths,
+        array_to_string(c.job_types, ','), c.max_jobs, c.active_placements, c.unemployed_since, c.available_from
         """
 
-    /// A candidate as scoring sees them, from a row with ``candidateColumns``.
+    /// A candidate as scoring sees them, from a row starting with ``candidateColumns``.
     static func candidate(_ row: PostgresRow) throws -> Candidate {
-        guard let min = HoursPerWeek(tenths: try row.decode(Int.self, column: "hours_min_tenths")),
-              let max = HoursPerWeek(tenths: try row.decode(Int.self, column: "hours_max_tenths")),
+        guard let min = HoursPerWeek(tenths: try row.decode(Int.self, at: 6)),
+              let max = HoursPerWeek(tenths: try row.decode(Int.self, at: 7)),
               let hours = HoursRange(min: min, max: max),
-              let since = CivilDate(try row.decode(String.self, column: "unemployed_since")),
-              let available = CivilDate(try row.decode(String.self, column: "available_from"))
+              let since = CivilDate(try row.decode(String.self, at: 11)),
+              let available = CivilDate(try row.decode(String.self, at: 12))
         else { throw StoredValueError(table: "candidates") }
         return Candidate(
-            candidateId: try row.decode(String.self, column: "candidate_id"),
-            jobcenter: try row.decode(String.self, column: "jobcenter"),
-            homeMunicipality: try row.decode(String.self, column: "home_municipality"),
-            workMunicipalities: try strings(row, "work_municipalities") { $0 },
-            categories: try strings(row, "categories", JobCategory.init(rawValue:)),
-            // As JobTask's Codable reads it: a known code, or free text.
-            tasks: try strings(row, "tasks") { JobTask.knownCodes.contains($0) ? .known(code: $0) : .freeText($0) },
+            candidateId: try row.decode(String.self, at: 0),
+            jobcenter: try row.decode(String.self, at: 1),
+            homeMunicipality: try row.decode(String.self, at: 2),
+            workMunicipalities: try codes(row, 3) { $0 },
+            categories: try codes(row, 4, JobCategory.init(rawValue:)),
+            tasks: try tasks(row, 5),
             hours: hours,
-            jobTypes: try strings(row, "job_types", JobType.init(rawValue:)),
-            maxJobs: try row.decode(Int.self, column: "max_jobs"),
-            activePlacements: try row.decode(Int.self, column: "active_placements"),
+            jobTypes: try codes(row, 8, JobType.init(rawValue:)),
+            maxJobs: try row.decode(Int.self, at: 9),
+            activePlacements: try row.decode(Int.self, at: 10),
             unemployedSince: since, availableFrom: available)
     }
 
-    /// A JSON array of strings in `column`, each made a `T` by `make`. Read with the byte-level
-    /// ``JSONParser``: with Foundation's `JSONDecoder` the four arrays of a row cost more than the
-    /// prefilter query itself when an opening has thousands of candidates.
-    private static func strings<T>(_ row: PostgresRow, _ column: String, _ make: (String) -> T?) throws -> [T] {
-        guard case .array(let items) = try? JSONParser.parse(try row.decode(PostgresJSON.self, column: column).bytes) else {
+    /// The comma-separated codes in column `index`, each made a `T` by `make`. Split as UTF-8 bytes:
+    /// splitting the `String` walks grapheme clusters, a quarter of decoding thousands of rows.
+    private static func codes<T>(_ row: PostgresRow, _ index: Int, _ make: (String) -> T?) throws -> [T] {
+        try row.decode(String.self, at: index).utf8.split(separator: UInt8(ascii: ",")).map { code in
+            guard let value = make(String(decoding: code, as: UTF8.self)) else { throw StoredValueError(table: "candidates") }
+            return value
+        }
+    }
+
+    /// The JSON array of tasks in column `index`, as JobTask's Codable reads it: a known code, or
+    /// free text. Read with the byte-level ``JSONParser`` (Foundation's `JSONDecoder` costs more than
+    /// the prefilter query when an opening has thousands of candidates).
+    private static func tasks(_ row: PostgresRow, _ index: Int) throws -> [JobTask] {
+        guard case .array(let items) = try? JSONParser.parse(try row.decode(PostgresJSON.self, at: index).bytes) else {
             throw StoredValueError(table: "candidates")
         }
         return try items.map { item in
-            guard case .string(let text) = item, let value = make(text) else { throw StoredValueError(table: "candidates") }
-            return value
+            guard case .string(let text) = item else { throw StoredValueError(table: "candidates") }
+            return JobTask.knownCodes.contains(text) ? .known(code: text) : .freeText(text)
         }
     }
 
@@ -147,19 +157,20 @@ public enum CandidateStore {
             .first.map(candidate)
     }
 
-    /// Active candidates who may pass the hard rules for `opening` (the database checks category,
-    /// municipality, job type, hours and availability; ``HardRules`` decides).
-    static func prefiltered(for opening: MatchOpening, today: CivilDate, on connection: PostgresConnection) throws -> [Candidate] {
-        try connection.query(
+    /// The query of the active candidates who may pass the hard rules for `opening` (the database
+    /// checks category, municipality, job type, hours, availability and a free slot; ``HardRules``
+    /// decides); its rows are read with ``candidate(_:)``. It reads `candidate_slots` (migration 005),
+    /// one row per active candidate, category and work municipality, with an index-only scan.
+    static func prefilter(for opening: MatchOpening, today: CivilDate) -> PostgresStatement {
+        PostgresStatement(
             """
-            SELECT \(candidateColumns) FROM candidates c
-            WHERE c.status = 'active' AND c.categories @> ARRAY[$1]::text[] AND c.work_municipalities @> ARRAY[$2]::text[]
+            SELECT \(candidateColumns) FROM candidate_slots c
+            WHERE c.category = $1 AND c.municipality = $2
               AND c.job_types @> ARRAY[$3]::text[] AND c.hours_min_tenths <= $4 AND c.hours_max_tenths >= $4
-              AND c.available_from <= $5::date
+              AND c.available_from <= $5::date AND c.active_placements < c.max_jobs
             """,
             [opening.category.rawValue, opening.municipality, opening.jobType.rawValue, opening.hoursPerWeek.tenths,
-             today.advanced(by: HardRules.availabilityWindowDays).description]
-        ).map(candidate)
+             today.advanced(by: HardRules.availabilityWindowDays).description])
     }
 
     /// A row for consultants: no CPR digits beyond the masked form.

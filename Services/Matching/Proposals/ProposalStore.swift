@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import JSON
 import Messaging
 import PostgresClient
 
@@ -18,25 +19,46 @@ public enum ProposalStore {
         }
     }
 
+    /// Who each opening's current proposals are, in rank order, with their scores: what decides
+    /// whether a new ranking changed them (`candidateId#rank#score`), without reading explanations.
+    /// An opening without current proposals is absent.
+    static func currentKeys(openingIds: [UUID], on connection: PostgresConnection) throws -> [UUID: [String]] {
+        var keys: [UUID: [String]] = [:]
+        for row in try connection.query(
+            """
+            SELECT opening_id, candidate_id || '#' || rank || '#' || score FROM proposals
+            WHERE opening_id = ANY($1::uuid[]) AND current ORDER BY opening_id, rank
+            """, [PostgresArray(openingIds)]
+        ) {
+            keys[try row.decode(UUID.self, at: 0), default: []].append(try row.decode(String.self, at: 1))
+        }
+        return keys
+    }
+
+    /// `candidateId#rank#score` of each of `proposals`, as ``currentKeys(openingIds:on:)`` reads them.
+    static func keys(_ proposals: [ProposalPayload]) -> [String] {
+        proposals.map { "\($0.candidateId)#\($0.rank)#\($0.score)" }
+    }
+
     /// Openings where `candidateId` is currently proposed.
     static func openings(proposing candidateId: String, on connection: PostgresConnection) throws -> [UUID] {
         try connection.query("SELECT DISTINCT opening_id FROM proposals WHERE candidate_id = $1 AND current", [candidateId])
             .map { try $0.decode(UUID.self, column: "opening_id") }
     }
 
-    /// Makes `proposals` the opening's current set (the previous set stays, not current).
-    static func replace(openingId: UUID, with proposals: [ProposalPayload], model: String, at now: Date, on connection: PostgresConnection) throws {
-        try connection.execute("UPDATE proposals SET current = false WHERE opening_id = $1 AND current", [openingId])
-        guard !proposals.isEmpty else { return }
-        try connection.execute(
+    /// The statement that makes `proposals` the opening's current set (the previous set stays, not
+    /// current): the previous set stops being current as the new one is inserted.
+    static func replacing(openingId: UUID, with proposals: [ProposalPayload], model: String, at now: Date) throws -> PostgresStatement {
+        PostgresStatement(
             """
+            WITH previous AS (UPDATE proposals SET current = false WHERE opening_id = $2 AND current)
             INSERT INTO proposals (set_id, opening_id, candidate_id, rank, score, criteria, model, proposed_at, current)
             SELECT $1, $2, candidate_id, rank, score, criteria, $6, $7, true
             FROM unnest($3::text[], $4::integer[], $5::integer[], $8::jsonb[]) AS p(candidate_id, rank, score, criteria)
             """,
             [UUID.timeOrdered(at: now), openingId, PostgresArray(proposals.map(\.candidateId)),
              PostgresArray(proposals.map(\.rank)), PostgresArray(proposals.map(\.score)), model, now,
-             PostgresArray(try proposals.map { try PostgresJSON(encoding: $0.criteria) })])
+             PostgresArray(try proposals.map { PostgresJSON(bytes: try JSONCoding.encoder.encode($0.criteria)) })])
     }
 
     /// A stored proposal with when and by which model, for `spotjob matches`.

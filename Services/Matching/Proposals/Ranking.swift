@@ -27,13 +27,31 @@ public enum Ranking {
         return Scored(candidate: candidate, weightedSum: sum, score: (2 * sum + total) / (2 * total), criteria: criteria)
     }
 
-    /// Whether `a` ranks before `b`.
-    public static func ranksBefore(_ a: Scored, _ b: Scored) -> Bool {
-        ranksBefore(a.candidate, a.weightedSum, b.candidate, b.weightedSum)
+    /// Where a person stands in an opening's order: all that ``ranksBefore(_:_:)`` compares.
+    public struct Position: Sendable, Hashable {
+        public var weightedSum: Int
+        public var unemployedSince: CivilDate
+        public var candidateId: String
+
+        public init(weightedSum: Int, unemployedSince: CivilDate, candidateId: String) {
+            self.weightedSum = weightedSum
+            self.unemployedSince = unemployedSince
+            self.candidateId = candidateId
+        }
+
+        init(_ candidate: Candidate, _ weightedSum: Int) {
+            self.init(weightedSum: weightedSum, unemployedSince: candidate.unemployedSince, candidateId: candidate.candidateId)
+        }
     }
 
-    private static func ranksBefore(_ a: Candidate, _ aSum: Int, _ b: Candidate, _ bSum: Int) -> Bool {
-        if aSum != bSum { return aSum > bSum }
+    /// Whether `a` ranks before `b`.
+    public static func ranksBefore(_ a: Scored, _ b: Scored) -> Bool {
+        ranksBefore(Position(a.candidate, a.weightedSum), Position(b.candidate, b.weightedSum))
+    }
+
+    /// Whether `a` ranks before `b`: the order and tie-break above.
+    public static func ranksBefore(_ a: Position, _ b: Position) -> Bool {
+        if a.weightedSum != b.weightedSum { return a.weightedSum > b.weightedSum }
         if a.unemployedSince != b.unemployedSince { return a.unemployedSince < b.unemployedSince }
         return a.candidateId.utf8.lexicographicallyPrecedes(b.candidateId.utf8)
     }
@@ -45,18 +63,34 @@ public enum Ranking {
             .sorted(by: ranksBefore)
     }
 
+    /// An opening's proposals and the bound they leave for the people not among them.
+    public struct Proposed: Sendable, Equatable {
+        /// Rank 1 first.
+        public var proposals: [ProposalPayload]
+        public var bound: ProposalBound
+    }
+
     /// The best `top` of ``ranked(_:for:today:weights:)`` as proposals, rank 1 first. Ranks on
     /// ``Criteria/weightedSum(_:for:today:weights:)`` and explains only the `top`: an opening may
     /// have thousands of people who pass the hard rules.
-    public static func propose(_ candidates: [Candidate], for opening: MatchOpening, today: CivilDate, weights: MatchingWeights, top: Int) -> [ProposalPayload] {
+    public static func propose(_ candidates: [Candidate], for opening: MatchOpening, today: CivilDate, weights: MatchingWeights, top: Int) -> Proposed {
         let passing = candidates.filter { HardRules.allPass($0, for: opening, today: today) }
-        let sums = passing.map { Criteria.weightedSum($0, for: opening, today: today, weights: weights) }
-        let best = passing.indices.sorted { ranksBefore(passing[$0], sums[$0], passing[$1], sums[$1]) }.prefix(top)
-        return best.enumerated().map { rank, index in
+        let positions = passing.map { Position($0, Criteria.weightedSum($0, for: opening, today: today, weights: weights)) }
+        // The first `top` in order, kept sorted while reading everyone once (no sort of thousands).
+        var best: [Int] = []
+        for index in passing.indices {
+            if best.count == top, let last = best.last, !ranksBefore(positions[index], positions[last]) { continue }
+            best.insert(index, at: best.firstIndex { ranksBefore(positions[index], positions[$0]) } ?? best.endIndex)
+            if best.count > top { best.removeLast() }
+        }
+        let proposals = best.enumerated().map { rank, index in
             let scored = score(passing[index], for: opening, today: today, weights: weights)
-            assert(scored.weightedSum == sums[index], "Criteria.weightedSum differs from Criteria.score")
+            assert(scored.weightedSum == positions[index].weightedSum, "Criteria.weightedSum differs from Criteria.score")
             return ProposalPayload(candidateId: scored.candidate.candidateId, rank: rank + 1, score: scored.score, criteria: scored.criteria)
         }
+        let bound = ProposalBound(
+            day: today, model: weights.model, top: top, count: proposals.count, last: best.last.map { positions[$0] })
+        return Proposed(proposals: proposals, bound: bound)
     }
 }
 
