@@ -9,7 +9,8 @@ import TestSupport
 /// RabbitMQ and PostgreSQL once; then checks that nothing was lost and nothing took effect twice.
 /// Exits 1 on any loss, duplicated effect or unfinished run. Needs the local stack's environment
 /// (`source <(deploy/local-stack.sh env)`) and runs the services beside it in its build directory;
-/// `deploy/chaos.sh` does both. See docs/operations.md, "Chaos run".
+/// `deploy/chaos.sh` does both. `LOG_LEVEL` sets the run's own log (default `error`); the services
+/// log warnings. See docs/operations.md, "Chaos run".
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
@@ -23,7 +24,8 @@ let timeout = Duration.seconds(option("--timeout").flatMap(Double.init) ?? 180 +
 let printsJSON = arguments.contains("--json")
 
 var logger = Logger(label: "spotjob-chaos")
-logger.logLevel = .notice
+/// The run's own log (reconnects, publishes retried, faults); the report counts them anyway.
+logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .error
 var random = SeededGenerator(seed: seed)
 let runID = String(random.next() & 0xFF_FFFF, radix: 16)
 let plan = ChaosPlan(scale: scale, runID: runID, cprBase: Int(random.next() % 58_400_000))
