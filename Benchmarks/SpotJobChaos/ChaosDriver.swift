@@ -39,16 +39,12 @@ struct ChaosDriver {
             let due = min(plan.primaries.count, Int((Double(plan.primaries.count) * share).rounded(.up)))
             var batch = Array(plan.primaries[next..<due])
             next = due
-            if !pending.isEmpty, let known = try? await database.withConnection({ try KnownIDs.read(prefix: plan.prefix, on: $0) }) {
-                var waiting: [ChaosInput] = []
-                for input in pending {
-                    if known.satisfies(input.prerequisite) { batch.append(input) } else { waiting.append(input) }
-                }
-                pending = waiting
-                result.republishedBatches += try await publish(batch, known: known, with: publishers, until: deadline, into: &result)
-            } else {
-                result.republishedBatches += try await publish(batch, known: KnownIDs(), with: publishers, until: deadline, into: &result)
-            }
+            // While PostgreSQL restarts nothing is known, and the dependents wait for the next round.
+            let known = pending.isEmpty ? KnownIDs()
+                : (try? await database.withConnection { try KnownIDs.read(prefix: plan.prefix, on: $0) }) ?? KnownIDs()
+            batch += pending.filter { known.satisfies($0.prerequisite) }
+            pending.removeAll { known.satisfies($0.prerequisite) }
+            result.republishedBatches += try await publish(batch, known: known, with: publishers, until: deadline, into: &result)
             try await Task.sleep(for: .milliseconds(250))
         }
         for input in plan.primaries + plan.dependents where !result.confirmed.contains(input.messageID) {

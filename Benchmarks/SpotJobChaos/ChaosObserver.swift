@@ -39,7 +39,7 @@ actor ChaosObserver {
             while !Task.isCancelled {
                 let arrived = await events.collect(.max, timeout: .milliseconds(300))
                 let dead = await deadLetters.collect(.max, timeout: .milliseconds(1))
-                await self.record(arrived, dead: dead)
+                self.record(arrived, dead: dead)
             }
         }
     }

@@ -10,7 +10,7 @@ enum Sender: Sendable, CaseIterable { case jobcenter, contracts }
 
 /// What must already exist in a service's schema before a message can be built and sent (its ids
 /// come from there, or the service would refuse it as unknown).
-enum Prerequisite: Hashable, Sendable {
+enum Prerequisite: Sendable {
     /// A placement: matching knows the candidate and the opening of the sheet.
     case matchingPair(candidateId: String, sheetId: String)
     /// A company contact: followup knows the opening of the sheet.
@@ -35,14 +35,6 @@ struct ChaosInput: Sendable {
     let body: @Sendable (KnownIDs) throws -> [UInt8]
 }
 
-/// A placement the run reports, and the sheet whose opening it fills.
-struct PlannedPlacement: Sendable {
-    let placementId: String
-    let candidateId: String
-    let sheetId: String
-    let messageID: UUID
-}
-
 /// Everything the run sends and what it expects from it. All ids start with ``prefix``, so the
 /// checks see this run's rows only (the stack holds earlier test data).
 struct ChaosPlan: Sendable {
@@ -57,7 +49,7 @@ struct ChaosPlan: Sendable {
     /// Sheets whose company the run reports as contacted.
     private(set) var contacts: [(sheetId: String, messageID: UUID)] = []
     private(set) var profiles: [(candidateId: String, messageID: UUID)] = []
-    private(set) var placements: [PlannedPlacement] = []
+    private(set) var placements: [(placementId: String, messageID: UUID)] = []
     /// Per valid contract, the invoice lines that must each be invoiced exactly once, and the
     /// messages that make them fall due (a line counts only when they were all confirmed).
     private(set) var invoiceLines: [(contractId: String, lineId: String, messageIDs: [UUID])] = []
@@ -81,6 +73,7 @@ struct ChaosPlan: Sendable {
         var sheetIsValid: [Bool] = []
 
         var sheetInputs: [ChaosInput] = []
+        var unknownOpeningContacts: [ChaosInput] = []
         for index in 0..<sheetCount {
             let sheetId = "\(prefix)s\(index)"
             let valid = index % 50 != 49
@@ -109,7 +102,7 @@ struct ChaosPlan: Sendable {
                 contacts.append((sheetId, contact.messageID))
             }
             if index % 100 == 3 {
-                sheetInputs.append(ChaosInput(
+                unknownOpeningContacts.append(ChaosInput(
                     routingKey: FollowupEvents.companyContacted, sender: .jobcenter, outcome: .rejected(service: "followup"),
                     prerequisite: nil, body: Self.fixed(ContactBody(
                         openingId: UUID().uuidString, contactedAt: "2025-03-04T10:00:00+01:00", by: "Jobcenter, chaos run",
@@ -137,7 +130,7 @@ struct ChaosPlan: Sendable {
                 let placementId = "\(prefix)p\(index)"
                 let placement = Self.placement(placementId, candidateId: candidateId, sheetId: "\(prefix)s\(index)", hours: 5)
                 dependents.append(placement)
-                placements.append(.init(placementId: placementId, candidateId: candidateId, sheetId: "\(prefix)s\(index)", messageID: placement.messageID))
+                placements.append((placementId, placement.messageID))
             }
             // More hours than the opening has: refused (`hours-exceed-opening`).
             let other = profileCount + index
@@ -162,7 +155,7 @@ struct ChaosPlan: Sendable {
             addActivities(contractId: contractId, registration: input.messageID, stateRate: stateRate, refusedTrip: !stateRate && index % 10 == 1)
         }
 
-        primaries = Self.interleave([sheetInputs, profileInputs, contractInputs])
+        primaries = Self.interleave([sheetInputs, unknownOpeningContacts, profileInputs, contractInputs])
     }
 
     /// A valid contract's meetings (the second reported twice), its event booked and held, its

@@ -29,7 +29,10 @@ struct Quiescence {
     }
 
     private func isQuiet(database: PostgresClient, inspector: AMQPInspector) async -> Bool {
-        guard ContinuousClock.now - (await observer.lastArrival) >= idle, await fleet.allReady() else { return false }
+        guard ContinuousClock.now - (await observer.lastArrival) >= idle else { return false }
+        for service in ServiceFleet.services {
+            guard (try? await fleet.waitUntilReady(service, timeout: .zero)) != nil else { return false }
+        }
         for service in ServiceFleet.services {
             guard (try? await inspector.messageCount(queue: service)) == 0 else { return false }
         }

@@ -43,26 +43,18 @@ actor ServiceFleet {
     /// `restart: on-failure`).
     func waitUntilReady(_ service: String, timeout: Duration) async throws {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            guard let process = processes[service] else { try start(service); continue }
-            if !process.isRunning {
-                selfExits[service, default: 0] += 1
+        while true {
+            if let process = processes[service], process.isRunning {
+                if await process.get("/health/ready").status == 200 { return }
+            } else {
+                if processes[service] != nil { selfExits[service, default: 0] += 1 }
                 try start(service)
-                continue
             }
-            if await process.get("/health/ready").status == 200 { return }
+            guard ContinuousClock.now < deadline else { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         let log = processes[service]?.log ?? ""
         throw NotRecovered(service: service, logTail: log.split(separator: "\n").suffix(15).joined(separator: "\n"))
-    }
-
-    /// Whether every service is running and ready now.
-    func allReady() async -> Bool {
-        for service in Self.services {
-            guard let process = processes[service], process.isRunning, await process.get("/health/ready").status == 200 else { return false }
-        }
-        return true
     }
 
     /// Stops every service (gracefully by default), waiting for each to end.

@@ -73,7 +73,13 @@ do {
     report.republishedBatches = sent.republishedBatches
     if report.failure == nil {
         let quiet = try await Quiescence(fleet: fleet, observer: observer, stack: stack, logger: logger).wait(until: deadline)
-        if !quiet { report.failure = "not quiet within the timeout (\(timeout))" }
+        if !quiet {
+            var reasons = ["not quiet within the timeout (\(timeout))"]
+            for service in ServiceFleet.services {
+                do { try await fleet.waitUntilReady(service, timeout: .seconds(5)) } catch { reasons.append("\(error)") }
+            }
+            report.failure = reasons.joined(separator: "; ")
+        }
     }
     let database = PostgresClient(configuration: .init(url: stack.adminDatabaseURL, applicationName: "spotjob-chaos"), logger: logger)
     let checks = ChaosChecks(plan: plan, confirmed: sent.confirmed, billingSeries: billingSeries)
