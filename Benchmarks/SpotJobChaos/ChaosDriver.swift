@@ -44,7 +44,7 @@ struct ChaosDriver {
                 : (try? await database.withConnection { try KnownIDs.read(prefix: plan.prefix, on: $0) }) ?? KnownIDs()
             batch += pending.filter { known.satisfies($0.prerequisite) }
             pending.removeAll { known.satisfies($0.prerequisite) }
-            result.republishedBatches += try await publish(batch, known: known, with: publishers, until: deadline, into: &result)
+            try await publish(batch, known: known, with: publishers, until: deadline, into: &result)
             try await Task.sleep(for: .milliseconds(250))
         }
         for input in plan.primaries + plan.dependents where !result.confirmed.contains(input.messageID) {
@@ -55,13 +55,11 @@ struct ChaosDriver {
         return result
     }
 
-    /// Publishes `batch` per sender until every message is confirmed or the deadline passed;
-    /// returns how many attempts failed.
+    /// Publishes `batch` per sender until every message is confirmed or the deadline passed.
     private func publish(
         _ batch: [ChaosInput], known: KnownIDs, with publishers: [Sender: AMQPPublisher],
         until deadline: ContinuousClock.Instant, into result: inout Result
-    ) async throws -> Int {
-        var failures = 0
+    ) async throws {
         for sender in Sender.allCases {
             let inputs = batch.filter { $0.sender == sender }
             guard !inputs.isEmpty, let publisher = publishers[sender] else { continue }
@@ -75,13 +73,12 @@ struct ChaosDriver {
                     result.confirmed.formUnion(inputs.map(\.messageID))
                     break
                 } catch {
-                    failures += 1
+                    result.republishedBatches += 1
                     logger.notice("publish failed; publishing the batch again", metadata: ["error": "\(error)", "messages": "\(messages.count)"])
                     guard ContinuousClock.now < deadline else { break }
                     try await Task.sleep(for: .milliseconds(500))
                 }
             }
         }
-        return failures
     }
 }

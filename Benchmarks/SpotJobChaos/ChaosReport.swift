@@ -14,6 +14,8 @@ struct ChaosReport: Encodable {
     var faults: [FaultRecord] = []
     var selfExits: [String: Int] = [:]
     var republishedBatches = 0
+    /// Inputs never confirmed by the broker, per routing key.
+    var unsent: [String: Int] = [:]
     var seconds = 0.0
     /// Why the run could not finish (timeout, a service that did not recover), if so.
     var failure: String?
@@ -38,6 +40,7 @@ struct ChaosReport: Encodable {
         }
         if !selfExits.isEmpty { out += "services that exited by themselves and were started again: \(selfExits)\n" }
         out += "batches published again after a failed publish: \(republishedBatches)\n"
+        if !unsent.isEmpty { out += "inputs never confirmed, per routing key: \(unsent)\n" }
         if let failure { out += "\nFAILED: \(failure)\n" }
         out += passed ? "\nPASS: nothing lost, nothing duplicated\n" : "\nFAIL: \(lost) lost, \(duplicated) duplicated\n"
         FileHandle.standardOutput.write(Data(out.utf8))
@@ -55,7 +58,7 @@ struct ChaosReport: Encodable {
 
 extension ChaosReport {
     private enum CodingKeys: String, CodingKey {
-        case runID, scale, seed, rows, duplicateDeliveries, deliveries, faults, selfExits, republishedBatches, seconds, failure
+        case runID, scale, seed, rows, duplicateDeliveries, deliveries, faults, selfExits, republishedBatches, unsent, seconds, failure
         case lost, duplicated, passed
     }
 
@@ -70,6 +73,7 @@ extension ChaosReport {
         try container.encode(faults, forKey: .faults)
         try container.encode(selfExits, forKey: .selfExits)
         try container.encode(republishedBatches, forKey: .republishedBatches)
+        try container.encode(unsent, forKey: .unsent)
         try container.encode(seconds, forKey: .seconds)
         try container.encodeIfPresent(failure, forKey: .failure)
         try container.encode(lost, forKey: .lost)

@@ -71,6 +71,7 @@ do {
     }
     let sent = try await driven
     report.republishedBatches = sent.republishedBatches
+    report.unsent = sent.unsent
     if report.failure == nil {
         let quiet = try await Quiescence(fleet: fleet, observer: observer, stack: stack, logger: logger).wait(until: deadline)
         if !quiet {
