@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "spotjob", targets: ["SpotJobCLI"]),
         .executable(name: "spotjob-bench", targets: ["SpotJobBenchmarks"]),
         .executable(name: "spotjob-bench-assignment", targets: ["AssignmentBenchmark"]),
+        .executable(name: "spotjob-chaos", targets: ["SpotJobChaos"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -147,6 +148,16 @@ let package = Package(
                 "Contracts", "Chronology", "Domain", "JSON", "ServiceRuntime", "TestSupport",
             ],
             path: "Benchmarks/SpotJobBenchmarks", swiftSettings: strict
+        ),
+
+        // The chaos run (deploy/chaos.sh): the four services under kill -9 and restarts, checked for loss and duplicates.
+        .executableTarget(
+            name: "SpotJobChaos",
+            dependencies: [
+                "AMQPClient", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/SpotJobChaos", swiftSettings: strict
         ),
 
         // The solver against scipy, shared by spotjob-bench-assignment and `spotjob-bench matching`.

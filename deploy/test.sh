@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against a real PostgreSQL and RabbitMQ: installs what is missing, starts the
-# local stack, builds, and runs the unit and integration tests.
+# local stack, builds, and runs the unit and integration tests, then the chaos run at N = 1,000 on
+# the debug binaries just built (deploy/chaos.sh; it restarts the stack's PostgreSQL and RabbitMQ).
+# Arguments go to `swift test` (e.g. --filter); a run with arguments skips the chaos run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -23,3 +25,7 @@ echo "==> swift build --build-tests"
 swift build --build-tests
 echo "==> swift test"
 swift test --skip-build "$@"
+if (($# == 0)); then
+  echo "==> chaos run (deploy/chaos.sh --scale 1000)"
+  bash deploy/chaos.sh --scale 1000 --no-build
+fi

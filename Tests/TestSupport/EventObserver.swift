@@ -9,16 +9,19 @@ public final class EventObserver: Sendable {
     private let consumer: AMQPConsumer
     private let admin: AMQPConfiguration
 
-    /// Binds a fresh queue to `routingKeys` on `exchange` (declared if missing, of `kind`).
+    /// Binds a fresh queue to `routingKeys` on `exchange` (declared if missing, of `kind`). A
+    /// `durable` observer's queue is a quorum queue, so it keeps what arrives across a broker restart.
     public init(
         stack: LocalStack, exchange: String = "spotjob", kind: Topology.Exchange.Kind = .topic, routingKeys: [String],
-        logger: Logger
+        durable: Bool = false, logger: Logger
     ) throws {
         let queue = "observer.\(UUID().uuidString.prefix(8).lowercased())"
         self.queue = queue
+        var observed = durable ? Topology.Queue.quorum(queue) : Topology.Queue(name: queue)
+        observed.arguments["x-expires"] = .int(60_000)
         let topology = Topology(
             exchanges: [.init(name: exchange, kind: kind)],
-            queues: [.init(name: queue, arguments: ["x-expires": .int(60_000)])],
+            queues: [observed],
             bindings: routingKeys.map { .init(queue: queue, exchange: exchange, routingKey: $0) })
         admin = try AMQPConfiguration(url: stack.adminAMQPURL)
         consumer = AMQPConsumer(configuration: admin, queue: queue, prefetch: 500, topology: topology, logger: logger)

@@ -5,7 +5,7 @@ import FoundationNetworking
 
 /// A service's real executable, started as its own process with the service role's credentials,
 /// as an operator runs it. Its log goes to a file the test can read.
-public final class ServiceProcess {
+public final class ServiceProcess: Sendable {
     private let process = Process()
     public let logFile: URL
     /// The port of the service's health and metrics endpoints.
