@@ -12,15 +12,18 @@ extension InvoicesCommand {
             discussion: "Reads as BILLING_STAFF_AMQP_URL (else the administrator), acknowledging nothing.")
         @OptionGroup var broker: BrokerOptions
         @Option(help: "Only this contract's documents (repeatable).") var contract: [String] = []
-        @Option(help: "Read at most this many messages.") var limit = 100_000
+        @Option(help: "Read at most this many messages (at most 65535).") var limit = 65_535
 
         func run() async throws {
             let configuration = try broker.configuration(as: .billingStaff)
             let inspector = AMQPInspector(configuration: configuration)
             let waiting = try await inspector.messageCount(queue: BillingEvents.invoicesQueue)
             await inspector.close()
+            // Nothing is acknowledged, so the prefetch is also the most it can read (the newest
+            // documents are last); "unlimited" (0) would be 2,000 on a quorum queue.
             let consumer = AMQPConsumer(
-                configuration: configuration, queue: BillingEvents.invoicesQueue, prefetch: UInt16(max(1, min(limit, 1000))), logger: CLILogger.logger)
+                configuration: configuration, queue: BillingEvents.invoicesQueue, prefetch: UInt16(clamping: max(1, limit)),
+                logger: CLILogger.logger)
             let deliveries = await QueuedMessages.take(from: consumer, limit: min(limit, waiting))
             // Closing without acknowledging anything gives every message back to the queue.
             await consumer.close()
