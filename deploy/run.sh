@@ -100,21 +100,26 @@ cli sheets rejected --limit 1
 cli dead-letters list --service intake --limit 3
 
 step "2/6  Followup opens a contact task per opening, due 16:00 on the second working day after the sheet"
-# One sheet from today's Task Force meeting (a fresh source each run), so that one company can be contacted on time.
+# Two sheets from today's Task Force meeting (a fresh source each run), so that one company can be
+# contacted on time; they are also the openings this run's people are matched with below (matching's
+# copy of the 2017 openings may have been emptied by tests on a shared stack).
 today_source="taskforce-horsens-$stamp"
-python3 - "$run_dir/today-sheet.json" "$today_source" <<'PY'
+python3 - "$run_dir/today-sheets.json" "$today_source" <<'PY'
 import datetime, json, sys
 now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-json.dump({"sheetId": sys.argv[2] + "-001", "revision": 1, "source": sys.argv[2],
-           "municipality": "Horsens", "company": {"cvr": "29403473", "name": "Horsens Rengøring ApS", "employees": 8},
-           "contact": {"name": "Anna Holm", "phone": "+45 75 00 11 22"}, "category": "Køkken/Rengøring",
-           "tasks": ["Opvask"], "hoursPerWeek": 5, "submittedAt": now}, open(sys.argv[1], "w"))
+sheet = {"revision": 1, "source": sys.argv[2], "municipality": "Horsens", "submittedAt": now}
+json.dump([
+    dict(sheet, sheetId=sys.argv[2] + "-001", company={"cvr": "29403473", "name": "Horsens Rengøring ApS", "employees": 8},
+         contact={"name": "Anna Holm", "phone": "+45 75 00 11 22"}, category="Køkken/Rengøring", tasks=["Opvask"],
+         hoursPerWeek=5, positions=2),
+    dict(sheet, sheetId=sys.argv[2] + "-002", company={"cvr": "25313763", "name": "Bygma Horsens Lager", "employees": 60},
+         contact={"name": "Jens Kristensen", "email": "jk@lager.example"}, category="Lager/logistik",
+         tasks=["Pakkehåndtering"], hoursPerWeek=10)], open(sys.argv[1], "w"), ensure_ascii=False)
 PY
-cli sheet submit "$run_dir/today-sheet.json"
-wait_for "today's opening" has_openings "$today_source"
+cli sheet submit "$run_dir/today-sheets.json"
+wait_for "today's contact tasks" has_tasks "$today_source" 2
 today_opening="$(opening_of "$today_source" "$today_source-001")"
 jobshop_opening="$(opening_of jobshop-horsens-2017-05-15 horsens-2017-05-15-001)"
-wait_for "today's contact task" has_tasks "$today_source" 1
 cli followup due --limit 6   # most overdue first: the 2017 JobShop sheets lead
 echo
 echo "The jobcenter reports contacts: today's company on time, the 2017 JobShop company years late."
