@@ -19,10 +19,13 @@ first_port="${SPOTJOB_HTTP_PORT:-8080}"
 declare -A http_port=([intake]=$first_port [matching]=$((first_port + 1)) [followup]=$((first_port + 2)) [billing]=$((first_port + 3)))
 mkdir -p "$run_dir"
 
+# Stops the services this script started and waits until they have shut down (within 10 s each).
 stop_services() {
+  local pid
   for service in "${services[@]}"; do
-    if [[ -f "$run_dir/$service.pid" ]] && kill -0 "$(cat "$run_dir/$service.pid")" 2>/dev/null; then
-      kill -TERM "$(cat "$run_dir/$service.pid")"
+    if [[ -f "$run_dir/$service.pid" ]] && pid="$(cat "$run_dir/$service.pid")" && kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       echo "stopped $service"
     fi
     rm -f "$run_dir/$service.pid"
