@@ -29,12 +29,6 @@ extension Bench {
         let queues = AMQPInspector(configuration: admin)
         for queue in [IntakeEvents.service, FollowupEvents.service, BillingEvents.service] { _ = try? await queues.purge(queue: queue) }
         await queues.close()
-        let matchingDatabase = PostgresClient(configuration: .init(url: stack.adminDatabaseURL, searchPath: MatchingEvents.service), logger: logger)
-        try await matchingDatabase.withConnection { connection in
-            try MatchingData.loadCandidates(people, prefix: runID, today: Copenhagen.date(at: Date())!, on: connection)
-            _ = try connection.execute("VACUUM ANALYZE candidates")
-        }
-        await matchingDatabase.close()
 
         let environments = [
             IntakeEvents.service: ["LOG_LEVEL": "warning"], FollowupEvents.service: ["LOG_LEVEL": "warning"],
@@ -45,6 +39,13 @@ extension Bench {
         defer { for service in services { service.signal(SIGKILL) } }
         for service in services { try await service.waitUntilStarted() }
         let (intake, followup, matching) = (services[0], services[1], services[2])
+        // The people, once matching's migrations have made its tables.
+        let matchingDatabase = PostgresClient(configuration: .init(url: stack.adminDatabaseURL, searchPath: MatchingEvents.service), logger: logger)
+        try await matchingDatabase.withConnection { connection in
+            try MatchingData.loadCandidates(people, prefix: runID, today: Copenhagen.date(at: Date())!, on: connection)
+            _ = try connection.execute("VACUUM ANALYZE candidates")
+        }
+        await matchingDatabase.close()
         let memory = services.map(MemorySampler.init)
         report.add("system: people stored in matching", "\(people)")
 
