@@ -69,8 +69,12 @@ done
 
 # --- helpers -------------------------------------------------------------------------------------
 step() { echo; echo "━━━ $*"; }
-# Prints a spotjob command as a person would type it, then runs it.
-cli() { echo; echo "\$ spotjob $*"; "$bin/spotjob" "$@"; }
+# Prints a spotjob command as a person would type it (quoting arguments with spaces), then runs it.
+cli() {
+  local shown=() argument
+  for argument in "$@"; do if [[ $argument == *" "* ]]; then shown+=("'$argument'"); else shown+=("$argument"); fi; done
+  echo; echo "\$ spotjob ${shown[*]}"; "$bin/spotjob" "$@"
+}
 # Waits up to 60 s until the command succeeds (the services work asynchronously), saying what it waits for.
 wait_for() {
   local what=$1; shift
