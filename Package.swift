@@ -178,7 +178,9 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(name: "IOThreadsTests", dependencies: ["IOThreads"], path: "Tests/IOThreadsTests"),
-        .testTarget(name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON"], path: "Tests/SpotJobCLITests"),
+        .testTarget(
+            name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON", "AMQPClient", "Contracts", "Domain", "Matching"],
+            path: "Tests/SpotJobCLITests"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
         .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/BodyReadingTests"),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/ContractsTests"),

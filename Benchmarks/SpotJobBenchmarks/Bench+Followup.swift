@@ -48,8 +48,7 @@ extension Bench {
         }
         report.rate("followup: opening → task + 3 timers committed → task-opened confirmed", rate, reference: passRate, target: 0.5)
         let peak = await memory.stop()
-        report.add("followup peak resident memory", String(format: "%.1f MiB", Double(peak) / 1_048_576), "",
-                   peak < 64 * 1_048_576 ? "< 64 MiB met" : "< 64 MiB MISSED")
+        report.memory("followup peak resident memory", bytes: peak)
         await followup.stop()
         try await funnel(openings: funnelOpenings)
     }

@@ -55,23 +55,27 @@ extension Bench {
         // Latency at half the measured rate (unless told otherwise), for about eight seconds.
         let halfRate = latencyRate ?? max(intakeRate / 2, 50)
         try await checkpoint()
-        let samples = try await latencyRun(rate: halfRate, seconds: 8, runID: "\(runID)-lat", observer: observer, publisher: loader)
-        func percentile(_ p: Double, of values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+        let latencyRun = "\(runID)-lat"
+        let (sent, collected) = try await pacedSheets(
+            rate: halfRate, seconds: 8, sheet: { sheetBody(latencyRun, $0) }, observer: observer, publisher: loader,
+            collector: RegisteredCollector(runID: latencyRun))
+        let samples = collected.received.map { index, event in
+            LatencySample(
+                total: Double((event.at - sent[index].at) / .microseconds(1)) / 1000,
+                toHandled: event.handled.timeIntervalSince(sent[index].wall) * 1000,
+                toEvent: event.wall.timeIntervalSince(event.handled) * 1000)
         }
         let total = samples.map(\.total)
-        report.add("intake latency at \(Int(halfRate)) sheets/s: p50", String(format: "%.1f ms", percentile(0.5, of: total)))
-        report.add("intake latency at \(Int(halfRate)) sheets/s: p99", String(format: "%.1f ms", percentile(0.99, of: total)), "",
-                   percentile(0.99, of: total) < 50 ? "< 50 ms met" : "< 50 ms MISSED")
+        report.add("intake latency at \(Int(halfRate)) sheets/s: p50", String(format: "%.1f ms", Self.quantile(0.5, of: total)))
+        report.add("intake latency at \(Int(halfRate)) sheets/s: p99", String(format: "%.1f ms", Self.quantile(0.99, of: total)), "",
+                   Self.quantile(0.99, of: total) < 50 ? "< 50 ms met" : "< 50 ms MISSED")
         for (part, values) in [("published → handled", samples.map(\.toHandled)), ("handled → event received", samples.map(\.toEvent))] {
             report.add("  of which \(part): p50 / p99",
-                       String(format: "%.1f / %.1f ms", percentile(0.5, of: values), percentile(0.99, of: values)))
+                       String(format: "%.1f / %.1f ms", Self.quantile(0.5, of: values), Self.quantile(0.99, of: values)))
         }
         report.add("intake latency samples", "\(samples.count)")
         let peak = await memory.stop()
-        report.add("intake peak resident memory", String(format: "%.1f MiB", Double(peak) / 1_048_576), "",
-                   peak < 64 * 1_048_576 ? "< 64 MiB met" : "< 64 MiB MISSED")
+        report.memory("intake peak resident memory", bytes: peak)
         await intake.stop()
         await observer.close()
         await loader.close()
@@ -85,59 +89,21 @@ extension Bench {
         var toEvent: Double
     }
 
-    /// Publishes sheets paced at `rate` per second in 10 ms ticks and returns each sheet's latency.
-    private func latencyRun(rate: Double, seconds: Int, runID: String, observer: EventObserver, publisher: AMQPPublisher) async throws -> [LatencySample] {
-        let total = Int(rate * Double(seconds))
-        let clock = ContinuousClock()
-        let origin = clock.now
-        let collecting = Task {
-            var received: [Int: (at: ContinuousClock.Instant, wall: Date, handled: Date)] = [:]
-            let deadline = clock.now + .seconds(seconds + 30)
-            while received.count < total, clock.now < deadline {
-                for event in await observer.collect(1, timeout: .milliseconds(100)) {
-                    guard let body = try? JSONSerialization.jsonObject(with: Data(event.body)) as? [String: Any],
-                          let sheetId = body["sheetId"] as? String, sheetId.hasPrefix(runID),
-                          let index = Int(sheetId.dropFirst(runID.count + 1)),
-                          let handled = (body["registeredAt"] as? String).flatMap(RFC3339.date(from:))
-                    else { continue }
-                    received[index] = received[index] ?? (clock.now, Date(), handled)
-                }
-            }
-            return received
-        }
-        var sentAt: [(at: ContinuousClock.Instant, wall: Date)] = []
-        var next = 0
-        var tick = 0
-        while next < total {
-            tick += 1
-            let due = min(total, Int(rate * Double(tick) / 100))
-            if due > next {
-                let batch = (next..<due).map { sheetMessage(sheetBody(runID, $0)) }
-                sentAt += Array(repeating: (clock.now, Date()), count: due - next)
-                try await publisher.publish(batch)
-                next = due
-            }
-            try await clock.sleep(until: origin + .milliseconds(10 * tick))
-        }
-        let received = await collecting.value
-        return received.map { index, event in
-            LatencySample(
-                total: Double((event.at - sentAt[index].at) / .microseconds(1)) / 1000,
-                toHandled: event.handled.timeIntervalSince(sentAt[index].wall) * 1000,
-                toEvent: event.wall.timeIntervalSince(event.handled) * 1000)
-        }
-    }
+    /// The `opening.registered` of each sheet of a latency run, with when intake handled it (the
+    /// event's `registeredAt`, wall clock, millisecond precision).
+    struct RegisteredCollector: SheetEventCollector {
+        let runID: String
+        var received: [Int: (at: ContinuousClock.Instant, wall: Date, handled: Date)] = [:]
 
+        mutating func receive(_ delivery: Delivery, at: ContinuousClock.Instant, wall: Date) {
+            guard let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any],
+                  let index = (body["sheetId"] as? String).flatMap({ Bench.sheetIndex($0, runID: runID) }),
+                  let handled = (body["registeredAt"] as? String).flatMap(RFC3339.date(from:))
+            else { return }
+            received[index] = received[index] ?? (at, wall, handled)
+        }
 
-    private func sheetMessage(_ body: [UInt8]) -> OutgoingMessage {
-        Envelope(type: "sheet.submitted", producer: "bench", body: body).outgoing(exchange: SpotJobTopology.exchange)
-    }
-
-    /// A valid sheet of 1 KiB (padded by its note) whose source is the run's id.
-    private func sheetBody(_ runID: String, _ index: Int) -> [UInt8] {
-        var sheet = HorsensJobShopSheet.fields(sheetId: "\(runID)-\(index)", overriding: ["source": runID, "note": ""])
-        sheet["note"] = String(repeating: "n", count: 1024 - HorsensJobShopSheet.json(sheet).count)
-        return HorsensJobShopSheet.json(sheet)
+        func isComplete(total: Int) -> Bool { received.count >= total }
     }
 }
 

@@ -112,8 +112,7 @@ extension Bench {
 
         let database = PostgresClient(configuration: .init(url: stack.adminDatabaseURL, searchPath: "matching"), logger: logger)
         try await MatchingState.empty(on: stack, logger: logger)
-        func key() -> String { Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() }
-        let environment = ["LOG_LEVEL": "warning", "CPR_ENCRYPTION_KEY": key(), "CPR_INDEX_KEY": key()]
+        let environment = Self.matchingEnvironment()
         var matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: environment)
         defer { matching.signal(SIGKILL) }
         try await matching.waitUntilStarted()
@@ -209,12 +208,10 @@ extension Bench {
         report.rate("matching: opening.updated → proposals among \(people) people → match.proposed", updateRate, unit: "openings/s")
         report.add("matching: candidate.profiled handled, \(openings) open openings, \(people) people (\(late.count) profiles)",
                    String(format: "%.2f msg/s", lateRate), String(format: "%.5f", lateRate / passRate), versusRaw)
-        report.add("matching peak resident memory while handling the \(count) profiles (one batch)",
-                   String(format: "%.1f MiB", Double(throughputPeak) / 1_048_576), "", "reported")
-        report.add("matching resident memory with \(people) profiles, idle (fresh process)",
-                   String(format: "%.1f MiB", Double(idle) / 1_048_576), "", "reported")
-        report.add("matching peak resident memory with \(people) profiles, re-proposing \(updates.count) openings and profiling \(late.count) people",
-                   String(format: "%.1f MiB", Double(peak) / 1_048_576), "", "reported")
+        report.memory("matching peak resident memory while handling the \(count) profiles (one batch)", bytes: throughputPeak, limitMiB: nil)
+        report.memory("matching resident memory with \(people) profiles, idle (fresh process)", bytes: idle, limitMiB: nil)
+        report.memory("matching peak resident memory with \(people) profiles, re-proposing \(updates.count) openings and profiling \(late.count) people",
+                      bytes: peak, limitMiB: nil)
         await publisher.close()
         await matching.stop()
         try await MatchingState.empty(on: stack, logger: logger)
@@ -258,6 +255,13 @@ extension Bench {
     }
 
     // MARK: Helpers
+
+    /// What a benchmark's matching process needs besides the stack: fresh CPR keys (its people's CPR
+    /// ciphertexts are arbitrary bytes, never decrypted) and warnings only in its log.
+    static func matchingEnvironment() -> [String: String] {
+        func key() -> String { Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() }
+        return ["LOG_LEVEL": "warning", "CPR_ENCRYPTION_KEY": key(), "CPR_INDEX_KEY": key()]
+    }
 
     static func secondsOf(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

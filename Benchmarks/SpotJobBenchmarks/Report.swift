@@ -22,6 +22,12 @@ final class Report: @unchecked Sendable {
         add(name, String(format: "%.0f %@", perSecond, unit), ratio, verdict)
     }
 
+    /// A resident memory figure in MiB, against `limitMiB` when there is one.
+    func memory(_ name: String, bytes: Int, limitMiB: Int? = 64) {
+        let verdict = limitMiB.map { bytes < $0 * 1_048_576 ? "< \($0) MiB met" : "< \($0) MiB MISSED" } ?? "reported"
+        add(name, String(format: "%.1f MiB", Double(bytes) / 1_048_576), "", verdict)
+    }
+
     func add(_ name: String, _ value: String, _ ratio: String = "", _ target: String = "") {
         rows.append(Row(name: name, value: value, ratio: ratio, target: target))
         FileHandle.standardError.write(Data("  \(name): \(value) \(ratio) \(target)\n".utf8))

@@ -1,13 +1,14 @@
 import Foundation
 
-/// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|matching[-proposals|-service|-solver]|all] [--messages N]
+/// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|matching[-proposals|-service|-solver]|system|all] [--messages N]
 /// [--latency-rate SHEETS_PER_SECOND] [--pending N] [--openings N] [--invoices N] [--profiles N] [--stored N] [--repeat N] [--json]`:
 /// SpotJob's throughput figures, each as a
 /// ratio to a raw rabbitmq-c reference measured in the same run, next to the targets.
 /// Needs the local stack (`source <(deploy/local-stack.sh env)`); build with `-c release`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
-let messages = arguments.firstIndex(of: "--messages").flatMap { Int(arguments[$0 + 1]) } ?? 20_000
+let messagesOption = arguments.firstIndex(of: "--messages").flatMap { Int(arguments[$0 + 1]) }
+let messages = messagesOption ?? 20_000
 /// Sheets per second for the latency run; default: half the measured intake throughput.
 let latencyRate = arguments.firstIndex(of: "--latency-rate").flatMap { Double(arguments[$0 + 1]) }
 /// Timers in the table for `timers` (a tenth of them come due); not part of `all`, which it would slow down.
@@ -19,7 +20,8 @@ let openingsOption = arguments.firstIndex(of: "--openings").flatMap { Int(argume
 let funnelOpenings = openingsOption ?? 1_000_000
 /// `matching`: profiles published for the throughput figure, and people stored for the proposal and memory figures.
 let profiles = arguments.firstIndex(of: "--profiles").flatMap { Int(arguments[$0 + 1]) } ?? 200
-let storedProfiles = arguments.firstIndex(of: "--stored").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
+let storedOption = arguments.firstIndex(of: "--stored").flatMap { Int(arguments[$0 + 1]) }
+let storedProfiles = storedOption ?? 100_000
 /// `matching`: solves per side for each solver figure (the median is reported).
 let solverRepeats = arguments.firstIndex(of: "--repeat").flatMap { Int(arguments[$0 + 1]) } ?? 3
 /// Also print the figures as one final JSON line.
@@ -47,6 +49,8 @@ do {
     if section == "followup" { try await bench.followup(funnelOpenings: funnelOpenings) }
     if section == "timers" { try await bench.timers(pending: pendingTimers) }
     if section == "billing" { try await bench.billing(invoices: invoiceCount) }
+    // The four services together: 5,000 sheets (`--messages`) and 10,000 people in matching (`--stored`) unless told otherwise.
+    if section == "system" { try await bench.system(sheets: messagesOption ?? 5_000, people: storedOption ?? 10_000, latencyRate: latencyRate) }
     if section.hasPrefix("matching") {
         // `matching` runs every part; `matching-proposals`, `matching-service` or `matching-solver` one.
         let part = section.dropFirst("matching".count).drop { $0 == "-" }

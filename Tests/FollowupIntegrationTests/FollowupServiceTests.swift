@@ -219,6 +219,11 @@ final class FollowupServiceTests: XCTestCase {
         let timers = try await count(
             "SELECT count(*) FROM timers t JOIN checkins c ON t.key = c.checkin_id::text WHERE c.placement_id = $1", [placementId])
         XCTAssertEqual(timers, 6, "a due and an escalation timer per check-in")
+        let due = try await database.withConnection { [placementId] in
+            try DueItem.list(municipality: nil, placements: [placementId], now: Date(), calendar: FollowupCalendar(), limit: 10, on: $0)
+        }
+        XCTAssertEqual(due.map(\.kind), ["checkin", "checkin", "checkin"], "`followup due --placement`: its check-ins, no contact task")
+        XCTAssertEqual(due.map(\.sequence), [1, 2, 3])
 
         try await publish(FollowupEvents.placementEnded, PlacementEnded(placementId: placementId, endDate: start.advanced(by: 10).description, reason: "flyttet"), producer: "matching")
         try await waitUntil("the check-ins are cancelled") {

@@ -32,6 +32,9 @@ struct BrokerOptions: ParsableArguments {
         /// What contract administration and billing staff send to billing (contracts, meetings,
         /// events, extras, mileage, credit requests): `$CONTRACTS_AMQP_URL`.
         case contracts
+        /// Billing staff, who read issued documents from `billing.invoices` and nothing else:
+        /// `$BILLING_STAFF_AMQP_URL`.
+        case billingStaff
         /// Operator commands (dead-letter replay): `$SPOTJOB_ADMIN_AMQP_URL`.
         case administrator
 
@@ -40,6 +43,7 @@ struct BrokerOptions: ParsableArguments {
             switch self {
             case .jobcenter: ["JOBCENTER_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
             case .contracts: ["CONTRACTS_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
+            case .billingStaff: ["BILLING_STAFF_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
             case .administrator: ["SPOTJOB_ADMIN_AMQP_URL"]
             }
         }

@@ -18,6 +18,7 @@ struct FollowupCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open contact tasks and check-ins, most overdue first.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Only this municipality: a kommunekode or a name.") var municipality: String?
+        @Option(help: "Only this placement's check-ins (repeatable; no contact tasks then).") var placement: [String] = []
         @Option(help: "At most this many.") var limit = 50
         @Flag(help: "Print JSON.") var json = false
 
@@ -25,8 +26,10 @@ struct FollowupCommand: AsyncParsableCommand {
             let code = try municipality.map(MunicipalityArgument.code)
             let client = try database.client(for: FollowupEvents.service)
             defer { Task { await client.close() } }
-            let items = try await client.withConnection { [limit] in
-                try DueItem.list(municipality: code, now: Date(), calendar: FollowupCalendar(), limit: limit, on: $0)
+            let items = try await client.withConnection { [limit, placement] in
+                try DueItem.list(
+                    municipality: code, placements: placement.isEmpty ? nil : placement, now: Date(), calendar: FollowupCalendar(),
+                    limit: limit, on: $0)
             }
             if json { return try Presentation.printJSON(items) }
             Presentation.printTable(["DUE", "LATE (WORKING DAYS)", "KIND", "ID", "OPENING", "MUNICIPALITY"], items.map { item in

@@ -19,7 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "The month, YYYY-MM.") var month: String
         @Option(help: "Only this jobcenter (code or name).") var jobcenter: String?
         @Option(help: "Who asks for the report (recorded).") var requestedBy: String
-        @Option(help: "Write the CSV here (mode 0600) instead of standard output.", completion: .file()) var output: String?
+        @Option(help: "Write the CSV here (mode 0600) instead of standard output, and show its rows with CPR numbers masked.", completion: .file()) var output: String?
         @Flag(help: "Print the run as JSON (counts only) after writing the file.") var json = false
 
         func run() async throws {
@@ -33,13 +33,21 @@ struct ReportCommand: AsyncParsableCommand {
                 try StarReport.generate(month: first, jobcenter: code, requestedBy: requestedBy, cipher: cipher, at: Date(), on: $0)
             }
             if let output {
-                FileManager.default.createFile(atPath: output, contents: Data(report.csv.utf8), attributes: [.posixPermissions: 0o600])
+                guard FileManager.default.createFile(atPath: output, contents: Data(report.csv.utf8), attributes: [.posixPermissions: 0o600]) else {
+                    throw ValidationError("cannot write \(output); the run is recorded: generate the report again")
+                }
                 if json { return try Presentation.printJSON(report.event) }
-                print("wrote \(report.rows.count) row(s) to \(output) (run \(report.runId.uuidString.lowercased()))")
+                Presentation.printTable(["CPR", "CVR", "START", "JOBCENTER"], Self.screenRows(report.rows))
+                print("wrote \(report.rows.count) row(s) to \(output) (run \(report.runId.uuidString.lowercased()); CPR numbers masked here, whole in the file)")
             } else {
                 print(report.csv, terminator: "")
                 if json { try Presentation.printJSON(report.event) }
             }
+        }
+
+        /// The rows as shown on screen: the CPR number masked (`DDMMYY-****`).
+        static func screenRows(_ rows: [StarReport.Row]) -> [[String]] {
+            rows.map { [$0.cpr.masked, $0.cvr, $0.startDate, $0.jobcenter] }
         }
     }
 }

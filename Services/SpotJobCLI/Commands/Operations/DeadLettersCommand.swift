@@ -26,13 +26,7 @@ struct DeadLettersCommand: AsyncParsableCommand {
 
         /// Takes up to ``limit`` dead letters, waiting briefly; they are unsettled until the caller settles them.
         func take(from consumer: AMQPConsumer) async -> [Delivery] {
-            var taken: [Delivery] = []
-            while taken.count < limit {
-                let batch = await consumer.next(maxCount: limit - taken.count, timeout: .seconds(1))
-                if batch.isEmpty { break }
-                taken += batch
-            }
-            return taken
+            await QueuedMessages.take(from: consumer, limit: limit)
         }
     }
 
