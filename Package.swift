@@ -145,7 +145,7 @@ let package = Package(
             name: "SpotJobBenchmarks",
             dependencies: [
                 "CRabbitMQ", "AMQPClient", "Messaging", "Intake", "Followup", "Matching", "Assignment", "AssignmentComparison",
-                "Contracts", "Chronology", "Domain", "JSON", "ServiceRuntime", "TestSupport",
+                "Contracts", "Chronology", "Domain", "JSON", "SeededRandom", "ServiceRuntime", "TestSupport",
             ],
             path: "Benchmarks/SpotJobBenchmarks", swiftSettings: strict
         ),
@@ -154,15 +154,15 @@ let package = Package(
         .executableTarget(
             name: "SpotJobChaos",
             dependencies: [
-                "AMQPClient", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient", "TestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                "AMQPClient", "Chronology", "Contracts", "Domain", "JSON", "Messaging", "PostgresClient", "SeededRandom",
+                "TestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/SpotJobChaos", swiftSettings: strict
         ),
 
         // The solver against scipy, shared by spotjob-bench-assignment and `spotjob-bench matching`.
         .target(
-            name: "AssignmentComparison", dependencies: ["Assignment"],
+            name: "AssignmentComparison", dependencies: ["Assignment", "SeededRandom"],
             path: "Benchmarks/AssignmentComparison", swiftSettings: strict
         ),
         .executableTarget(
@@ -171,6 +171,7 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .target(name: "SeededRandom", path: "Tests/SeededRandom", swiftSettings: strict),
         .target(
             name: "TestSupport",
             dependencies: ["PostgresClient", "AMQPClient", "ServiceRuntime", .product(name: "Logging", package: "swift-log")],
@@ -181,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON", "AMQPClient", "Contracts", "Domain", "Matching"],
             path: "Tests/SpotJobCLITests"),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"], path: "Tests/JSONTests"),
         .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/BodyReadingTests"),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
@@ -198,7 +199,7 @@ let package = Package(
             dependencies: ["Billing", "Contracts", "Messaging", "ServiceRuntime", "TestSupport"],
             path: "Tests/BillingIntegrationTests"
         ),
-        .testTarget(name: "AssignmentTests", dependencies: ["Assignment"], path: "Tests/AssignmentTests"),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "SeededRandom"], path: "Tests/AssignmentTests"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"], path: "Tests/PostgresClientTests"),
         .testTarget(name: "AMQPClientTests", dependencies: ["AMQPClient", "TestSupport"], path: "Tests/AMQPClientTests"),
         .testTarget(

@@ -1,5 +1,6 @@
 import Assignment
 import Foundation
+import SeededRandom
 
 /// The benchmark's seeded random instances.
 public enum Instances {

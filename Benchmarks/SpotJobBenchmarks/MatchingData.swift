@@ -3,6 +3,7 @@ import Chronology
 import Domain
 import Foundation
 import PostgresClient
+import SeededRandom
 
 /// Synthetic people and openings for the matching section, bulk-loaded with `generate_series` into a
 /// schema with matching's tables (the connection's `search_path`), or sent as `candidate.profiled`.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SeededRandom
 import TestSupport
 
 /// One fault of the run, at a moment after the drive started.
@@ -38,7 +39,7 @@ struct FaultInjector {
     let recoveryTimeout: Duration
 
     /// The faults at random moments within `window`, earliest first.
-    static func schedule(window: Duration, killsPerService: Int, using random: inout SeededGenerator) -> [Fault] {
+    static func schedule(window: Duration, killsPerService: Int, using random: inout SplitMix64) -> [Fault] {
         let milliseconds = Int(window / .milliseconds(1))
         func moment() -> Duration { .milliseconds(Int.random(in: 1_000...max(1_001, milliseconds), using: &random)) }
         var faults = ServiceFleet.services.flatMap { service in

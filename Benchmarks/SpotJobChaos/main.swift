@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresClient
+import SeededRandom
 import TestSupport
 
 /// `spotjob-chaos [--scale N] [--seed S] [--pace SECONDS] [--timeout SECONDS] [--json]`: drives N
@@ -26,7 +27,7 @@ let printsJSON = arguments.contains("--json")
 var logger = Logger(label: "spotjob-chaos")
 /// The run's own log (reconnects, publishes retried, faults); the report counts them anyway.
 logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .error
-var random = SeededGenerator(seed: seed)
+var random = SplitMix64(seed: seed)
 let runID = String(random.next() & 0xFF_FFFF, radix: 16)
 let plan = ChaosPlan(scale: scale, runID: runID, cprBase: Int(random.next() % 58_400_000))
 let billingSeries = "chaos-\(runID)"

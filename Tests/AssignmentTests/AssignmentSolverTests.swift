@@ -1,4 +1,5 @@
 import Assignment
+import SeededRandom
 import XCTest
 
 final class AssignmentSolverTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Assignment
+import SeededRandom
 
 /// Random small problems for the tests, from a seeded ``SplitMix64``.
 struct RandomProblems {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import JSON
+import SeededRandom
 import XCTest
 
 /// ``EventJSONEncoder`` writes the bytes Foundation's `JSONEncoder` writes with SpotJob's settings
@@ -256,19 +257,6 @@ final class EventJSONEncoderTests: XCTestCase {
 }
 
 // MARK: - Values
-
-/// A deterministic generator, so that a failing random value comes back.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Any JSON value, with arbitrary keys and strings.
 private indirect enum Tree: Encodable {

@@ -1,4 +1,5 @@
-/// A small seeded random number generator (SplitMix64), so that each run benchmarks the same instances.
+/// SplitMix64: a small seeded random number generator, so that tests, benchmarks and the chaos run
+/// see the same instances, values and fault schedules again for the same seed.
 public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
