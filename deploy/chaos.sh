@@ -18,6 +18,7 @@ while (($#)); do
   case $1 in
     --release) configuration=release ;;
     --no-build) build=0 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1") ;;
   esac
   shift
