@@ -46,7 +46,7 @@ extension Bench {
                 try await Task.sleep(for: .milliseconds(20))
             }
         }
-        report.rate("followup: opening → task + 3 timers committed → task-opened confirmed", rate, reference: passRate, target: 0.5)
+        report.rate("followup: opening → task + reminder committed → task-opened confirmed", rate, reference: passRate, target: 0.5)
         let peak = await memory.stop()
         report.memory("followup peak resident memory", bytes: peak)
         await followup.stop()

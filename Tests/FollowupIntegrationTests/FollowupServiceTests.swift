@@ -124,7 +124,7 @@ final class FollowupServiceTests: XCTestCase {
         XCTAssertEqual(opened.map(\.type), [FollowupEvents.taskOpened])
         let taskId = try XCTUnwrap(opened.first?.body["taskId"] as? String).lowercased()
         let scheduled = try await count("SELECT count(*) FROM timers WHERE key = $1", [taskId])
-        XCTAssertEqual(scheduled, 3, "reminder, deadline and second escalation")
+        XCTAssertEqual(scheduled, 1, "the reminder, the first link of the chain")
 
         let contact = Contact(openingId: opening.openingId, contactedAt: RFC3339.format(Date()), by: "Mette, Jobcenter Horsens", outcome: "visit-booked")
         let messageID = UUID()
@@ -172,7 +172,7 @@ final class FollowupServiceTests: XCTestCase {
         XCTAssertEqual(tasks.map { id($0.0) }, [taskId])
         XCTAssertEqual(tasks.map { RFC3339.format($0.1) }, dueAt.map { [$0] })
         let timers = try await count("SELECT count(*) FROM timers WHERE key = $1", [taskId])
-        XCTAssertEqual(timers, 3, "the task's own timers, unchanged")
+        XCTAssertEqual(timers, 1, "the task's own reminder, unchanged")
         let orphans = try await count(
             """
             SELECT count(*) FROM timers t

@@ -33,6 +33,15 @@ final class FollowupCalendarTests: XCTestCase {
         XCTAssertEqual(deadlines.secondEscalationAt, instant("2025-01-02T16:00:00+01:00"))
     }
 
+    /// The second escalation computed from the deadline alone (as the first escalation's timer
+    /// schedules it) is the one computed from the submission.
+    func testTheSecondEscalationFollowsFromTheDeadlineAlone() {
+        for submitted in ["2025-04-17T10:30:00+02:00", "2024-12-20T09:00:00+01:00", "2017-05-14T22:30:00Z", "2025-10-24T15:00:00+02:00"] {
+            let deadlines = calendar.contactDeadlines(submittedAt: instant(submitted))
+            XCTAssertEqual(calendar.secondEscalation(dueAt: deadlines.dueAt), deadlines.secondEscalationAt, submitted)
+        }
+    }
+
     func testTheNumberOfWorkingDaysIsConfigurable() {
         let deadlines = FollowupCalendar(contactWorkingDays: 1).contactDeadlines(submittedAt: instant("2017-05-15T10:00:00+02:00"))
         XCTAssertEqual(deadlines.dueAt, instant("2017-05-16T16:00:00+02:00"))

@@ -39,6 +39,12 @@ public struct FollowupCalendar: Sendable {
             secondEscalationAt: escalation(after: dueDay))
     }
 
+    /// Escalation level 2 of a contact duty due at `dueAt`: 16:00 on the second working day after its
+    /// Copenhagen date (as ``contactDeadlines(submittedAt:)`` computes it).
+    public func secondEscalation(dueAt: Date) -> Date {
+        escalation(after: Copenhagen.date(at: dueAt) ?? CivilDate(year: 1970, month: 1, day: 1)!)
+    }
+
     /// A placement's check-ins: for each of ``checkinDays``, `startDate` + that many days, moved
     /// forward to the next working day, at 10:00 Copenhagen; in order, `sequence` 1, 2, 3.
     public func checkins(startDate: CivilDate) -> [Checkin] {

@@ -67,8 +67,9 @@ public struct FollowupHandler: MessageHandler {
     }
 
     /// Openings arrive (distinct ones): each new opening's contact task opens with the deadline
-    /// counted from the sheet's submission, and its reminder and both escalations are scheduled; one
-    /// round trip for the whole run. `opening.updated` (or a redelivery) updates what followup keeps
+    /// counted from the sheet's submission, and its reminder is scheduled (the reminder schedules
+    /// the first escalation when it fires, that one the second: ``FollowupTimerHandler``); one round
+    /// trip for the whole run. `opening.updated` (or a redelivery) updates what followup keeps
     /// of the opening but never moves the deadline.
     func open(_ openings: [(envelope: Envelope, notice: FollowupMessage.OpeningNotice)], on connection: PostgresConnection) throws -> [HandlingResult] {
         guard !openings.isEmpty else { return [] }
@@ -77,11 +78,7 @@ public struct FollowupHandler: MessageHandler {
             (notice: opening.notice, taskId: UUID.timeOrdered(at: now),
              deadlines: calendar.contactDeadlines(submittedAt: opening.notice.submittedAt))
         }
-        let timers = tasks.flatMap { task in
-            [FollowupTimer.contactReminder.scheduled(key: task.taskId, at: task.deadlines.reminderAt),
-             FollowupTimer.contactEscalation1.scheduled(key: task.taskId, at: task.deadlines.dueAt),
-             FollowupTimer.contactEscalation2.scheduled(key: task.taskId, at: task.deadlines.secondEscalationAt)]
-        }
+        let timers = tasks.map { FollowupTimer.contactReminder.scheduled(key: $0.taskId, at: $0.deadlines.reminderAt) }
         let opened = try ContactTaskStore.save(
             tasks.map { ($0.notice, $0.taskId, $0.deadlines.dueAt) }, timers: timers, at: now, on: connection)
         return try zip(openings, tasks).map { opening, task in

@@ -6,8 +6,17 @@ import PostgresClient
 /// A reminder fires: followup's reaction to its timers coming due, in the transaction that deletes
 /// them (see ``TimerHandler``). A timer whose task was closed or check-in completed meanwhile does
 /// nothing.
+///
+/// A contact task has one timer at a time, a chain: the reminder (08:00 on the due day) schedules
+/// escalation level 1 at the deadline, which schedules level 2 (16:00 two working days later). One
+/// timer row per open task instead of three; a chain already past fires at once, in order; a
+/// contact cancels whichever link is pending.
 public struct FollowupTimerHandler: TimerHandler {
-    public init() {}
+    let calendar: FollowupCalendar
+
+    public init(calendar: FollowupCalendar = FollowupCalendar()) {
+        self.calendar = calendar
+    }
 
     public func fire(_ timers: [DueTimer], on connection: PostgresConnection) throws -> [OutboxEvent] {
         try timers.flatMap { timer -> [OutboxEvent] in
@@ -15,10 +24,15 @@ public struct FollowupTimerHandler: TimerHandler {
             switch kind {
             case .contactReminder:
                 guard let task = try ContactTaskStore.task(taskId: key, on: connection), task.isOpen else { return [] }
+                try Timers.schedule(FollowupTimer.contactEscalation1.scheduled(key: task.taskId, at: task.dueAt), on: connection)
                 return [try event(FollowupEvents.contactDue, ContactDuePayload(taskId: task.taskId, openingId: task.openingId, dueAt: task.dueAt))]
             case .contactEscalation1, .contactEscalation2:
                 guard let task = try ContactTaskStore.task(taskId: key, on: connection), task.isOpen else { return [] }
                 let level = kind == .contactEscalation1 ? 1 : 2
+                if level == 1 {
+                    try Timers.schedule(FollowupTimer.contactEscalation2.scheduled(
+                        key: task.taskId, at: calendar.secondEscalation(dueAt: task.dueAt)), on: connection)
+                }
                 try ContactTaskStore.escalated(taskId: task.taskId, level: level, on: connection)
                 return [try event(FollowupEvents.escalated, EscalatedPayload.contact(
                     taskId: task.taskId, openingId: task.openingId, level: level, dueAt: task.dueAt))]
