@@ -114,10 +114,6 @@ extension Bench {
     /// What a benchmark's billing process needs besides the stack: the repository's supplier and
     /// mileage rates, and warnings only in its log.
     static var billingEnvironment: [String: String] {
-        [
-            "LOG_LEVEL": "warning",
-            "BILLING_SUPPLIER_FILE": ScratchSchema.repositoryRoot.appendingPathComponent("deploy/billing/supplier.json").path,
-            "BILLING_MILEAGE_RATES_FILE": ScratchSchema.repositoryRoot.appendingPathComponent("deploy/billing/mileage-rates.csv").path,
-        ]
+        ServiceProcess.billingFiles.merging(["LOG_LEVEL": "warning"]) { $1 }
     }
 }

@@ -259,8 +259,7 @@ extension Bench {
     /// What a benchmark's matching process needs besides the stack: fresh CPR keys (its people's CPR
     /// ciphertexts are arbitrary bytes, never decrypted) and warnings only in its log.
     static func matchingEnvironment() -> [String: String] {
-        func key() -> String { Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() }
-        return ["LOG_LEVEL": "warning", "CPR_ENCRYPTION_KEY": key(), "CPR_INDEX_KEY": key()]
+        ServiceProcess.freshCPRKeys().merging(["LOG_LEVEL": "warning"]) { $1 }
     }
 
     static func secondsOf(_ duration: Duration) -> Double {

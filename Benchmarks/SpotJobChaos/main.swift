@@ -40,12 +40,9 @@ do { stack = try LocalStack.fromEnvironment() } catch {
     FileHandle.standardError.write(Data("spotjob-chaos: \(error)\n".utf8))
     exit(2)
 }
-let fleet = ServiceFleet(stack: stack, environment: [
-    "LOG_LEVEL": "warning",
-    "BILLING_SUPPLIER_FILE": ScratchSchema.repositoryRoot.appendingPathComponent("deploy/billing/supplier.json").path,
-    "BILLING_MILEAGE_RATES_FILE": ScratchSchema.repositoryRoot.appendingPathComponent("deploy/billing/mileage-rates.csv").path,
-    "BILLING_NUMBER_SERIES": billingSeries,
-])
+let fleet = ServiceFleet(stack: stack, environment: ServiceProcess.billingFiles.merging([
+    "LOG_LEVEL": "warning", "BILLING_NUMBER_SERIES": billingSeries,
+]) { $1 })
 // A run that hangs past its timeout (a call that never returns) still ends, with the services stopped.
 Task.detached {
     try await Task.sleep(until: deadline + .seconds(60))

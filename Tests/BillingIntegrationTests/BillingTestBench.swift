@@ -20,8 +20,7 @@ final class BillingTestBench {
     let observer: EventObserver
     private var processes: [ServiceProcess] = []
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let validator = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/validate-oioubl").path
+    static let validator = ScratchSchema.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/validate-oioubl").path
 
     init() async throws {
         stack = try LocalStack.fromEnvironment()
@@ -44,12 +43,9 @@ final class BillingTestBench {
     /// Starts a billing process on this test's series and waits until it consumes.
     @discardableResult
     func startBilling() async throws -> ServiceProcess {
-        let process = try ServiceProcess(service: BillingEvents.service, stack: stack, environment: [
-            "BILLING_SUPPLIER_FILE": Self.packageRoot.appendingPathComponent("deploy/billing/supplier.json").path,
-            "BILLING_MILEAGE_RATES_FILE": Self.packageRoot.appendingPathComponent("deploy/billing/mileage-rates.csv").path,
-            "BILLING_NUMBER_SERIES": series,
-            "LOG_LEVEL": "info",
-        ])
+        let process = try ServiceProcess(service: BillingEvents.service, stack: stack, environment: ServiceProcess.billingFiles.merging([
+            "BILLING_NUMBER_SERIES": series, "LOG_LEVEL": "info",
+        ]) { $1 })
         processes.append(process)
         try await process.waitUntilStarted()
         return process
@@ -74,7 +70,7 @@ final class BillingTestBench {
 
     /// A contract of the demo (`deploy/demo/contract-NAME.json`) under this test's id `suffix`.
     func demoContract(_ name: String, id suffix: String, _ changes: (inout [String: Any]) -> Void = { _ in }) throws -> [String: Any] {
-        let data = try Data(contentsOf: Self.packageRoot.appendingPathComponent("deploy/demo/contract-\(name).json"))
+        let data = try Data(contentsOf: ScratchSchema.repositoryRoot.appendingPathComponent("deploy/demo/contract-\(name).json"))
         var contract = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         contract["contractId"] = contractId(suffix)
         changes(&contract)

@@ -29,14 +29,10 @@ final class MatchingServiceTests: XCTestCase {
     private var keys: [String: String] = [:]
     private var prefix = ""
 
-    private static func randomKey() -> String {
-        Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
-    }
-
     override func setUp() async throws {
         stack = try LocalStack.fromEnvironment()
         prefix = "m-\(UUID().uuidString.prefix(8).lowercased())"
-        keys = ["CPR_ENCRYPTION_KEY": Self.randomKey(), "CPR_INDEX_KEY": Self.randomKey(), "MATCHING_TOP_N": "3"]
+        keys = ServiceProcess.freshCPRKeys().merging(["MATCHING_TOP_N": "3"]) { $1 }
         database = PostgresClient(configuration: PostgresConfiguration(url: stack.databaseURL(service: "matching")), logger: logger)
         admin = PostgresClient(configuration: PostgresConfiguration(url: stack.adminDatabaseURL), logger: logger)
         publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: logger)

@@ -17,6 +17,20 @@ public final class ServiceProcess: Sendable {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
+    /// What a billing process needs besides the stack: the repository's supplier and state mileage
+    /// rates (`deploy/billing/`).
+    public static let billingFiles: [String: String] = [
+        "BILLING_SUPPLIER_FILE": ScratchSchema.repositoryRoot.appendingPathComponent("deploy/billing/supplier.json").path,
+        "BILLING_MILEAGE_RATES_FILE": ScratchSchema.repositoryRoot.appendingPathComponent("deploy/billing/mileage-rates.csv").path,
+    ]
+
+    /// What a matching process needs besides the stack: a fresh pair of CPR keys (encryption and
+    /// index, 32 random bytes in base64 each), so nothing it stores is readable with another run's.
+    public static func freshCPRKeys() -> [String: String] {
+        func key() -> String { Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() }
+        return ["CPR_ENCRYPTION_KEY": key(), "CPR_INDEX_KEY": key()]
+    }
+
     /// Starts `service` (its executable has the service's name) from ``buildDirectory``.
     public init(service: String, stack: LocalStack, environment extra: [String: String] = [:]) throws {
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(service)-\(UUID().uuidString).log")
