@@ -44,6 +44,8 @@ done
 bin="$(swift build -c release --show-bin-path)"
 
 stop_services
+# Billing's supplier and state mileage rates, for the billing service and the CLI's OIOUBL export.
+export BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json" BILLING_MILEAGE_RATES_FILE="$repo/deploy/billing/mileage-rates.csv"
 for service in "${services[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${http_port[$service]}") 2>/dev/null; then
     echo "port ${http_port[$service]} (for $service) is in use; choose other ports with SPOTJOB_HTTP_PORT=N (N to N+3)" >&2
@@ -56,8 +58,7 @@ for service in "${services[@]}"; do
   cpr=(-u CPR_ENCRYPTION_KEY -u CPR_INDEX_KEY -u CPR_PREVIOUS_ENCRYPTION_KEYS)
   [[ $service == matching ]] && cpr=(CPR_ENCRYPTION_KEY="${CPR_ENCRYPTION_KEY:?no CPR keys: run deploy/local-stack.sh up}" CPR_INDEX_KEY="${CPR_INDEX_KEY:?}")
   env "${cpr[@]}" DATABASE_URL="${!db_var}" AMQP_URL="${!amqp_var}" LOG_FORMAT=json MIGRATIONS_DIR="$repo/deploy/migrations" \
-    HTTP_HOST=127.0.0.1 HTTP_PORT="${http_port[$service]}" \
-    BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json" BILLING_MILEAGE_RATES_FILE="$repo/deploy/billing/mileage-rates.csv" setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
+    HTTP_HOST=127.0.0.1 HTTP_PORT="${http_port[$service]}" setsid "$bin/$service" >"$run_dir/$service.log" 2>&1 &
   echo $! >"$run_dir/$service.pid"
   for _ in $(seq 1 100); do
     grep -q "consumer connected" "$run_dir/$service.log" && break
@@ -181,7 +182,6 @@ cli report star --month "${today:0:7}" --jobcenter Horsens --requested-by "Jobce
 echo "STAR report: $star_file (mode 0600; it holds whole CPR numbers)"
 
 step "5/6  Billing: the Ishøj and Hedensted contracts as the seeds write them → invoices, a credit note, OIOUBL; billing staff's queue"
-export BILLING_SUPPLIER_FILE="$repo/deploy/billing/supplier.json"
 ishoj="ishoj-taskforce-2022-$stamp"; hedensted="hedensted-taskforce-2019-$stamp"
 for seed in ishoj hedensted; do
   python3 - "deploy/demo/contract-$seed.json" "$run_dir/contract-$seed.json" "$stamp" <<'PY'

@@ -9,7 +9,7 @@ import TestSupport
 
 extension Bench {
     /// The four services together (issue 14): `sheets` sheets through intake → followup (task and
-    /// timers committed, `followup.task-opened` confirmed) and → matching (proposals among `people`
+    /// its reminder committed, `followup.task-opened` confirmed) and → matching (proposals among `people`
     /// stored people, `match.proposed` confirmed), against the raw pass-through of the same sheets;
     /// latency from a sheet's publish to each event at half the slower path's rate; each service's
     /// peak resident memory over the whole run (billing runs idle beside them).
