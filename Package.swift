@@ -172,6 +172,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "SeededRandom", path: "Tests/SeededRandom", swiftSettings: strict),
+        .target(name: "Fuzzing", path: "Tests/Fuzzing", swiftSettings: strict),
         .target(
             name: "TestSupport",
             dependencies: ["PostgresClient", "AMQPClient", "ServiceRuntime", .product(name: "Logging", package: "swift-log")],
@@ -205,11 +206,22 @@ let package = Package(
         .testTarget(
             name: "MessagingTests",
             dependencies: [
-                "Messaging", "JSON", "ServiceRuntime", "TestSupport",
+                "AMQPClient", "CRabbitMQ", "Fuzzing", "Messaging", "JSON", "SeededRandom", "ServiceRuntime", "TestSupport",
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ], path: "Tests/MessagingTests"),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], path: "Tests/ServiceRuntimeTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "BodyReading", "Contracts", "Domain", "JSON", "TestSupport"], path: "Tests/IntakeTests"),
+        // Test-only: a service whose handler traps on one message, restarted by PoisonTests until it dead-letters it.
+        .executableTarget(
+            name: "PoisonProbe",
+            dependencies: [
+                "Messaging", "PostgresClient", "ServiceRuntime", "TestSupport",
+                .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            path: "Tests/PoisonProbe", swiftSettings: strict
+        ),
+        // Test-only: a plain rabbitmq-c client that publishes a header nested thousands of levels deep.
+        .executableTarget(name: "DeepHeaderSender", dependencies: ["CRabbitMQ"], path: "Tests/DeepHeaderSender"),
         // Test-only: a process that fires timers until TimerIntegrationTests kills it with SIGKILL.
         .executableTarget(
             name: "TimerProbe",
@@ -230,6 +242,11 @@ let package = Package(
             name: "IntakeIntegrationTests",
             dependencies: ["Intake", "Contracts", "ServiceRuntime", "TestSupport"],
             path: "Tests/IntakeIntegrationTests"
+        ),
+        .testTarget(
+            name: "HostileSenderTests",
+            dependencies: ["AMQPClient", "Contracts", "Messaging", "PostgresClient", "TestSupport"],
+            path: "Tests/HostileSenderTests"
         ),
     ]
 )

@@ -110,7 +110,7 @@ struct Bench {
             exchange: "bench", routingKey: queue, body: body,
             properties: AMQPMessageProperties(
                 messageID: UUID().uuidString, type: "bench", contentType: "application/json", correlationID: "c",
-                appID: "bench", timestamp: Date(), headers: ["schema-version": .int(1)]))
+                appID: "bench", timestamp: UInt64(Date().timeIntervalSince1970), headers: ["schema-version": .int(1)]))
         let batch = Array(repeating: outgoing, count: best.batch)
         // At the best batch size, raw and client take turns for three more rounds each; the best of
         // each is compared, so one lucky or unlucky round does not decide the ratio.

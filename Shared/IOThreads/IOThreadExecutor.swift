@@ -19,11 +19,12 @@ public final class IOThreadExecutor: SerialExecutor, @unchecked Sendable {
     private var stopping = false
     private var thread: Thread!
 
-    /// Starts the thread; `name` shows up in debuggers and `top -H`.
-    public init(name: String) {
+    /// Starts the thread; `name` shows up in debuggers and `top -H`. The stack is reserved, not
+    /// used: pages are only committed as the thread reaches them.
+    public init(name: String, stackSize: Int = 1 << 20) {
         let thread = Thread { self.runLoop() }
         thread.name = name
-        thread.stackSize = 1 << 20
+        thread.stackSize = stackSize
         self.thread = thread
         thread.start()
     }

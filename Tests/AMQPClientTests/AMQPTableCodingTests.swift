@@ -34,6 +34,20 @@ final class AMQPTableCodingTests: XCTestCase {
         XCTAssertEqual(try roundTrip(nested), nested)
     }
 
+    func testHeadersNestedToTheMaximumDepthAreReadAndDeeperAreRefused() throws {
+        // The headers are level 1, so a header's value may nest `maximumDepth - 1` containers.
+        func nested(_ levels: Int, _ container: (AMQPHeaderValue) -> AMQPHeaderValue) -> AMQPHeaderValue {
+            (1..<levels).reduce(container(.void)) { inner, _ in container(inner) }
+        }
+        for container in [{ AMQPHeaderValue.array([$0]) }, { AMQPHeaderValue.table(["k": $0]) }] {
+            let deepest = ["h": nested(AMQPHeaderValue.maximumDepth - 1, container)]
+            XCTAssertEqual(try roundTrip(deepest), deepest)
+            XCTAssertThrowsError(try roundTrip(["h": nested(AMQPHeaderValue.maximumDepth, container)])) { error in
+                XCTAssertTrue(error is HeadersTooDeep)
+            }
+        }
+    }
+
     func testIntValueReadsEveryIntegerKind() {
         let integers: [AMQPHeaderValue] = [.int8(-1), .uint8(1), .int16(-1), .uint16(1), .int32(-1), .uint32(1), .int(-1), .uint64(1)]
         XCTAssertEqual(integers.map(\.intValue), [-1, 1, -1, 1, -1, 1, -1, 1])
@@ -58,7 +72,7 @@ final class AMQPTableCodingTests: XCTestCase {
             guard amqp_decode_table(amqp_bytes_t(len: offset, bytes: raw.baseAddress), &pool, &decoded, &readOffset) == 0,
                   readOffset == offset
             else { throw CodingFailure.decode }
-            return decoded.headers
+            return try decoded.headers(depth: 1)
         }
     }
 

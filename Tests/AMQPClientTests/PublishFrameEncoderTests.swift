@@ -86,7 +86,7 @@ final class PublishFrameEncoderTests: XCTestCase {
             exchange: "spotjob", routingKey: "sheet.received", body: (0..<70_000).map { UInt8(truncatingIfNeeded: $0 * 7) },
             properties: AMQPMessageProperties(
                 messageID: "m-1", type: "test.message", contentType: "application/json", correlationID: "c-1",
-                appID: "tests", timestamp: Date(timeIntervalSince1970: 1_700_000_000),
+                appID: "tests", timestamp: 1_700_000_000,
                 headers: ["schema-version": .int(1), "note": .string("æøå"), "flag": .bool(true)]))
 
         var sockets: [Int32] = [0, 0]

@@ -1,19 +1,18 @@
 import CRabbitMQ
-import Foundation
 
 extension AMQPMessageProperties {
     /// Decodes the fields SpotJob uses from a received message.
     init(_ properties: amqp_basic_properties_t) {
         func has(_ flag: Int32) -> Bool { properties._flags & amqp_flags_t(flag) != 0 }
+        let headers = has(AMQP_BASIC_HEADERS_FLAG) ? try? properties.headers.headers(depth: 1) : [:]
         self.init(
             messageID: has(AMQP_BASIC_MESSAGE_ID_FLAG) ? properties.message_id.string : nil,
             type: has(AMQP_BASIC_TYPE_FLAG) ? properties.type.string : nil,
             contentType: has(AMQP_BASIC_CONTENT_TYPE_FLAG) ? properties.content_type.string : nil,
             correlationID: has(AMQP_BASIC_CORRELATION_ID_FLAG) ? properties.correlation_id.string : nil,
             appID: has(AMQP_BASIC_APP_ID_FLAG) ? properties.app_id.string : nil,
-            timestamp: has(AMQP_BASIC_TIMESTAMP_FLAG)
-                ? Date(timeIntervalSince1970: TimeInterval(properties.timestamp)) : nil,
-            headers: has(AMQP_BASIC_HEADERS_FLAG) ? properties.headers.headers : [:],
+            timestamp: has(AMQP_BASIC_TIMESTAMP_FLAG) ? properties.timestamp : nil,
+            headers: headers ?? [:], headersTooDeep: headers == nil,
             persistent: has(AMQP_BASIC_DELIVERY_MODE_FLAG) && properties.delivery_mode == 2
         )
     }
@@ -35,7 +34,7 @@ extension AMQPMessageProperties {
         set(appID, AMQP_BASIC_APP_ID_FLAG, \.app_id)
         if let timestamp {
             flags |= AMQP_BASIC_TIMESTAMP_FLAG
-            properties.timestamp = UInt64(max(0, timestamp.timeIntervalSince1970))
+            properties.timestamp = timestamp
         }
         if !headers.isEmpty {
             flags |= AMQP_BASIC_HEADERS_FLAG

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The AMQP basic properties SpotJob sets and reads (see `docs/messages.md` for the envelope).
 public struct AMQPMessageProperties: Sendable, Equatable {
     public var messageID: String?
@@ -7,16 +5,19 @@ public struct AMQPMessageProperties: Sendable, Equatable {
     public var contentType: String?
     public var correlationID: String?
     public var appID: String?
-    /// Whole seconds since 1970, as AMQP carries it.
-    public var timestamp: Date?
+    /// Whole seconds since 1970, as AMQP carries it: any 64-bit value a sender chose.
+    public var timestamp: UInt64?
     public var headers: [String: AMQPHeaderValue]
+    /// Whether the headers arrived nested deeper than ``AMQPHeaderValue/maximumDepth``; they were
+    /// then not read, and ``headers`` is empty.
+    public var headersTooDeep: Bool
     /// Persistent messages (delivery mode 2) survive a broker restart in durable queues.
     public var persistent: Bool
 
     public init(
         messageID: String? = nil, type: String? = nil, contentType: String? = nil,
-        correlationID: String? = nil, appID: String? = nil, timestamp: Date? = nil,
-        headers: [String: AMQPHeaderValue] = [:], persistent: Bool = true
+        correlationID: String? = nil, appID: String? = nil, timestamp: UInt64? = nil,
+        headers: [String: AMQPHeaderValue] = [:], headersTooDeep: Bool = false, persistent: Bool = true
     ) {
         self.messageID = messageID
         self.type = type
@@ -25,6 +26,7 @@ public struct AMQPMessageProperties: Sendable, Equatable {
         self.appID = appID
         self.timestamp = timestamp
         self.headers = headers
+        self.headersTooDeep = headersTooDeep
         self.persistent = persistent
     }
 }

@@ -86,42 +86,60 @@ extension amqp_bytes_t {
 }
 
 extension amqp_table_t {
-    /// Every entry, of every field kind; an entry of a kind rabbitmq-c does not know is skipped.
-    var headers: [String: AMQPHeaderValue] {
+    /// Every entry, of every field kind (an entry of a kind rabbitmq-c does not know is skipped),
+    /// counting this table as nesting level `depth`.
+    /// - Throws: ``HeadersTooDeep`` when tables and arrays nest deeper than ``AMQPHeaderValue/maximumDepth``.
+    func headers(depth: Int) throws(HeadersTooDeep) -> [String: AMQPHeaderValue] {
+        guard depth <= AMQPHeaderValue.maximumDepth else { throw HeadersTooDeep() }
         var result: [String: AMQPHeaderValue] = [:]
         for index in 0..<Int(num_entries) {
             let entry = entries[index]
-            result[entry.key.string] = AMQPHeaderValue(entry.value)
+            result[entry.key.string] = try AMQPHeaderValue.decoding(entry.value, depth: depth + 1)
         }
         return result
     }
 }
 
+/// Tables and arrays nest deeper than ``AMQPHeaderValue/maximumDepth``.
+struct HeadersTooDeep: Error {}
+
 extension AMQPHeaderValue {
-    /// Decodes a C field value, nested arrays and tables included; `nil` for an unknown kind.
-    init?(_ field: amqp_field_value_t) {
+    /// How deep tables and arrays may nest in the headers SpotJob reads (a message's headers are
+    /// level 1). RabbitMQ's own `x-death` needs 3; a deeper message is refused rather than read
+    /// by a recursion without a bound.
+    public static let maximumDepth = 16
+
+    /// Decodes a C field value at nesting level `depth`, nested arrays and tables included; `nil`
+    /// for a kind rabbitmq-c does not know.
+    /// - Throws: ``HeadersTooDeep`` when it nests deeper than ``maximumDepth``.
+    static func decoding(_ field: amqp_field_value_t, depth: Int) throws(HeadersTooDeep) -> AMQPHeaderValue? {
         let value = field.value
         switch amqp_field_value_kind_t(UInt32(field.kind)) {
-        case AMQP_FIELD_KIND_BOOLEAN: self = .bool(value.boolean != 0)
-        case AMQP_FIELD_KIND_I8: self = .int8(value.i8)
-        case AMQP_FIELD_KIND_U8: self = .uint8(value.u8)
-        case AMQP_FIELD_KIND_I16: self = .int16(value.i16)
-        case AMQP_FIELD_KIND_U16: self = .uint16(value.u16)
-        case AMQP_FIELD_KIND_I32: self = .int32(value.i32)
-        case AMQP_FIELD_KIND_U32: self = .uint32(value.u32)
-        case AMQP_FIELD_KIND_I64: self = .int(value.i64)
-        case AMQP_FIELD_KIND_U64: self = .uint64(value.u64)
-        case AMQP_FIELD_KIND_F32: self = .float(value.f32)
-        case AMQP_FIELD_KIND_F64: self = .double(value.f64)
-        case AMQP_FIELD_KIND_DECIMAL: self = .decimal(scale: value.decimal.decimals, value: value.decimal.value)
-        case AMQP_FIELD_KIND_UTF8: self = .string(value.bytes.string)
-        case AMQP_FIELD_KIND_BYTES: self = .bytes(value.bytes.array)
-        case AMQP_FIELD_KIND_TIMESTAMP: self = .timestamp(value.u64)
+        case AMQP_FIELD_KIND_BOOLEAN: return .bool(value.boolean != 0)
+        case AMQP_FIELD_KIND_I8: return .int8(value.i8)
+        case AMQP_FIELD_KIND_U8: return .uint8(value.u8)
+        case AMQP_FIELD_KIND_I16: return .int16(value.i16)
+        case AMQP_FIELD_KIND_U16: return .uint16(value.u16)
+        case AMQP_FIELD_KIND_I32: return .int32(value.i32)
+        case AMQP_FIELD_KIND_U32: return .uint32(value.u32)
+        case AMQP_FIELD_KIND_I64: return .int(value.i64)
+        case AMQP_FIELD_KIND_U64: return .uint64(value.u64)
+        case AMQP_FIELD_KIND_F32: return .float(value.f32)
+        case AMQP_FIELD_KIND_F64: return .double(value.f64)
+        case AMQP_FIELD_KIND_DECIMAL: return .decimal(scale: value.decimal.decimals, value: value.decimal.value)
+        case AMQP_FIELD_KIND_UTF8: return .string(value.bytes.string)
+        case AMQP_FIELD_KIND_BYTES: return .bytes(value.bytes.array)
+        case AMQP_FIELD_KIND_TIMESTAMP: return .timestamp(value.u64)
         case AMQP_FIELD_KIND_ARRAY:
+            guard depth <= maximumDepth else { throw HeadersTooDeep() }
             let array = value.array
-            self = .array((0..<Int(array.num_entries)).compactMap { AMQPHeaderValue(array.entries[$0]) })
-        case AMQP_FIELD_KIND_TABLE: self = .table(value.table.headers)
-        case AMQP_FIELD_KIND_VOID: self = .void
+            var elements: [AMQPHeaderValue] = []
+            for index in 0..<Int(array.num_entries) {
+                if let element = try decoding(array.entries[index], depth: depth + 1) { elements.append(element) }
+            }
+            return .array(elements)
+        case AMQP_FIELD_KIND_TABLE: return .table(try value.table.headers(depth: depth))
+        case AMQP_FIELD_KIND_VOID: return .void
         default: return nil
         }
     }

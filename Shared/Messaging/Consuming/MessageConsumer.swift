@@ -69,21 +69,39 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         var previousCommit: Task<Committed?, Never>?
         var previousSettle: Task<Void, Never>?
         var settleBeforePrevious: Task<Void, Never>?
+        // Deliveries taken from the broker and not yet in a batch, in delivery order: a batch is a
+        // run of fresh deliveries or one redelivered alone (``Redeliveries``), and batches are
+        // acknowledged in order, so what is held waits for the next turn.
+        var held: [Delivery] = []
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             // At most two batches unacknowledged (the prefetch allows exactly that); waiting for a
             // delivery holds the consumer's connection, so an acknowledgement must not be due then.
             await settleBeforePrevious?.value
-            let deliveries = await consumer.next(maxCount: batchSize, timeout: .milliseconds(250))
-            guard !deliveries.isEmpty else { continue }
+            if held.isEmpty { held = await consumer.next(maxCount: batchSize, timeout: .milliseconds(250)) }
+            guard !held.isEmpty else { continue }
             var batch = Batch()
-            read(deliveries, into: &batch)
+            let taken = Array(held.prefix(Redeliveries.nextBatchCount(of: held)))
+            held.removeFirst(taken.count)
+            if let suspect = taken.first, Redeliveries.isSuspect(suspect) {
+                // Its attempt counts only once the batch before committed: a process that dies
+                // there dies of another message.
+                _ = await previousCommit?.value
+                await read(suspect: suspect, into: &batch)
+            } else {
+                read(taken, into: &batch)
+            }
             // A batch after one that gave up at shutdown gives up too, keeping the order.
             var previousGaveUp = false
             if let previousCommit { previousGaveUp = await previousCommit.value == nil }
             let commits: Bool
             switch pipeline.previousCommitFinished(gaveUp: previousGaveUp, taken: batch.deliveries.count) {
             case .commit(let topUp):
-                if topUp > 0 { read(await consumer.next(maxCount: topUp, timeout: .zero), into: &batch) }
+                if topUp > 0, held.isEmpty, !batch.isSuspect {
+                    held = await consumer.next(maxCount: topUp, timeout: .zero)
+                    let fresh = Array(held.prefix(Redeliveries.freshCount(of: held)))
+                    held.removeFirst(fresh.count)
+                    read(fresh, into: &batch)
+                }
                 commits = true
             case .giveUp:
                 commits = false
@@ -119,8 +137,11 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         var taken = ContinuousClock.now
         /// The messages with a valid envelope, with their delivery index.
         var messages: [(index: Int, received: Received<Handler.Message>)] = []
-        /// Why a delivery without a valid envelope is refused, by delivery index.
+        /// Why a delivery is refused unread (no valid envelope, or poison), by delivery index.
         var invalid: [Int: String] = [:]
+
+        /// Whether this is a redelivered message taken alone.
+        var isSuspect: Bool { deliveries.count == 1 && Redeliveries.isSuspect(deliveries[0]) }
     }
 
     /// Adds `deliveries` to `batch`: reads their envelopes and has the handler read the messages; no I/O.
@@ -136,6 +157,28 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
                 batch.invalid[index] = "invalid envelope: \(error)"
             }
         }
+    }
+
+    /// Reads a redelivered message alone, counting the attempt in ``DeliveryAttempts`` first, so that
+    /// an attempt that kills the process still counts; poison (``Redeliveries/poisonLimit``
+    /// attempts before) is refused without running the handler. If the attempt cannot be counted
+    /// (the database is away) the message is read uncounted: its handling needs the database too.
+    private func read(suspect delivery: Delivery, into batch: inout Batch) async {
+        if let id = delivery.properties.messageID.flatMap(UUID.init(uuidString:)) {
+            do {
+                let attempts = try await lanes[0].withConnection { try DeliveryAttempts.record(id, on: $0) }
+                if let reason = Redeliveries.poisonReason(attempts: attempts) {
+                    MessagingMetrics.consumed([delivery])
+                    batch.invalid[batch.deliveries.count] = reason
+                    batch.deliveries.append(delivery)
+                    return
+                }
+            } catch {
+                logger.warning("could not count the attempts of a redelivered message; reading it uncounted",
+                               metadata: ["message.id": "\(id)", "error": "\(error)"])
+            }
+        }
+        read([delivery], into: &batch)
     }
 
     /// Finishes a batch once it committed (`committed`; `nil` if it gave up at shutdown) as

@@ -30,30 +30,65 @@ public struct Envelope: Sendable, Equatable {
         self.body = body
     }
 
-    /// Reads the envelope of a delivery; the routing key stands in for a missing `type`.
-    /// - Throws: ``EnvelopeError`` naming the property that is missing or malformed.
-    public init(delivery: Delivery) throws(EnvelopeError) {
+    /// Reads the envelope of a delivery received at `receivedAt`.
+    ///
+    /// The message's type is its routing key, the one thing the broker checked against the
+    /// sender's permissions; a `type` property that says otherwise is a forgery or a mistake. The
+    /// properties SpotJob stores (`correlation_id`, `app_id`, the `causation-id` header) must be free of
+    /// control characters, and the `timestamp` within ``timestampRange(receivedAt:)``.
+    /// - Throws: ``EnvelopeError`` naming the property that is missing or malformed; it never quotes
+    ///   the value sent.
+    public init(delivery: Delivery, receivedAt: Date = Date()) throws(EnvelopeError) {
         let properties = delivery.properties
+        guard !properties.headersTooDeep else {
+            throw .malformed("headers", "tables and arrays nest deeper than \(AMQPHeaderValue.maximumDepth) levels")
+        }
         guard let rawID = properties.messageID, !rawID.isEmpty else { throw .missing("message_id") }
         guard let messageID = UUID(uuidString: rawID) else { throw .malformed("message_id", "not a UUID") }
-        let type = properties.type ?? delivery.routingKey
+        let type = delivery.routingKey
         guard !type.isEmpty else { throw .missing("type") }
+        if let claimed = properties.type, claimed != type {
+            throw .malformed("type", "differs from the routing key, which decides the message's type")
+        }
         if let contentType = properties.contentType, !contentType.hasPrefix("application/json") {
             throw .malformed("content_type", "expected application/json")
         }
+        let causationID = properties.headers[Self.causationHeader]?.stringValue
+        for (name, value) in [("correlation_id", properties.correlationID), ("app_id", properties.appID),
+                              (Self.causationHeader, causationID)] {
+            if let value, value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw .malformed(name, "holds a control character")
+            }
+        }
+        var timestamp = receivedAt
+        if let seconds = properties.timestamp {
+            let range = Self.timestampRange(receivedAt: receivedAt)
+            let sent = Date(timeIntervalSince1970: Double(seconds))
+            guard range.contains(sent) else {
+                throw .malformed("timestamp", "must lie between 2000-01-01 and one day after the message arrived")
+            }
+            timestamp = sent
+        }
         var schemaVersion = 1
         if let header = properties.headers[Self.schemaVersionHeader] {
-            guard let version = header.intValue ?? header.stringValue.flatMap({ Int64($0) }), version >= 1 else {
-                throw .malformed(Self.schemaVersionHeader, "not a positive integer")
+            guard let version = header.intValue ?? header.stringValue.flatMap({ Int64($0) }),
+                  (1...Int64(Int32.max)).contains(version)
+            else {
+                throw .malformed(Self.schemaVersionHeader, "not a positive 32-bit integer")
             }
             schemaVersion = Int(version)
         }
         self.init(
-            messageID: messageID, type: type, correlationID: properties.correlationID,
-            causationID: properties.headers[Self.causationHeader]?.stringValue,
-            timestamp: properties.timestamp ?? Date(), producer: properties.appID ?? "unknown",
-            schemaVersion: schemaVersion, body: delivery.body
+            messageID: messageID, type: type, correlationID: properties.correlationID, causationID: causationID,
+            timestamp: timestamp, producer: properties.appID ?? "unknown", schemaVersion: schemaVersion,
+            body: delivery.body
         )
+    }
+
+    /// The `timestamp` property a message received at `receivedAt` may carry: not before
+    /// 2000-01-01, nor more than a day after it arrived (clocks differ, but not by days).
+    public static func timestampRange(receivedAt: Date) -> ClosedRange<Date> {
+        Date(timeIntervalSince1970: 946_684_800)...receivedAt.addingTimeInterval(86_400)
     }
 
     /// The message to publish on `exchange`, routed by ``type``.
@@ -64,7 +99,8 @@ public struct Envelope: Sendable, Equatable {
             exchange: exchange, routingKey: type, body: body,
             properties: AMQPMessageProperties(
                 messageID: messageID.uuidString.lowercased(), type: type, contentType: "application/json",
-                correlationID: correlationID, appID: producer, timestamp: timestamp, headers: headers
+                correlationID: correlationID, appID: producer, timestamp: UInt64(exactly: timestamp.timeIntervalSince1970.rounded(.down)),
+                headers: headers
             )
         )
     }

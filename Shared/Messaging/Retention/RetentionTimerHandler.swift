@@ -1,9 +1,9 @@
 import Foundation
 import PostgresClient
 
-/// Retention on a durable timer: the timer of kind ``kind`` deletes, in batches, inbox rows and
-/// refused messages older than the service's ``RetentionPolicy``, then schedules itself again (in a
-/// second while there is more to delete, else in an hour). Every other timer goes to the service's own
+/// Retention on a durable timer: the timer of kind ``kind`` deletes, in batches, inbox rows (and
+/// ``DeliveryAttempts`` as old) and refused messages older than the service's ``RetentionPolicy``,
+/// then schedules itself again (in a second while there is more to delete, else in an hour). Every other timer goes to the service's own
 /// handler, so every service runs one timer loop.
 public struct RetentionTimerHandler: TimerHandler {
     /// The retention timer's kind (its key is ``key``).
@@ -46,11 +46,19 @@ public struct RetentionTimerHandler: TimerHandler {
 
     /// Deletes one batch from each table; whether a batch was full (so more may be left).
     func purge(now: Date, on connection: PostgresConnection) throws -> Bool {
-        var statements = [PostgresStatement(
-            """
-            DELETE FROM inbox WHERE message_id IN (
-                SELECT message_id FROM inbox WHERE received_at < $1 LIMIT $2)
-            """, [now.addingTimeInterval(-Double(policy.inboxDays) * 86_400), policy.batchSize])]
+        let inboxCutoff = now.addingTimeInterval(-Double(policy.inboxDays) * 86_400)
+        var statements = [
+            PostgresStatement(
+                """
+                DELETE FROM inbox WHERE message_id IN (
+                    SELECT message_id FROM inbox WHERE received_at < $1 LIMIT $2)
+                """, [inboxCutoff, policy.batchSize]),
+            PostgresStatement(
+                """
+                DELETE FROM delivery_attempts WHERE message_id IN (
+                    SELECT message_id FROM delivery_attempts WHERE last_attempt_at < $1 LIMIT $2)
+                """, [inboxCutoff, policy.batchSize]),
+        ]
         if let table = policy.rejectedTable {
             statements.append(PostgresStatement(
                 """

@@ -1,0 +1,259 @@
+import AMQPClient
+import Contracts
+import Foundation
+import Logging
+import Messaging
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// The four services running as operators run them, attacked through the real broker by senders
+/// who may publish what they publish (`jobcenter`, `contracts`) and craft everything else a plain
+/// AMQP client can set. No service dies, every hostile message is dead-lettered at once with its
+/// reason, and none has an effect.
+final class HostileSenderTests: XCTestCase {
+    private var stack: LocalStack!
+    private var services: [String: ServiceProcess] = [:]
+    private var jobcenter: AMQPPublisher!
+    private var contracts: AMQPPublisher!
+    private var deadLetters: EventObserver!
+    private var events: EventObserver!
+    private var admin: PostgresClient!
+    private let logger = Logger(label: "hostile-sender-test")
+
+    /// Per service, a routing key it consumes and who may publish it.
+    private var targets: [(service: String, key: String, sender: AMQPPublisher)] {
+        [
+            (IntakeEvents.service, IntakeEvents.sheetSubmitted, jobcenter),
+            (MatchingEvents.service, MatchingEvents.candidateProfiled, jobcenter),
+            (FollowupEvents.service, FollowupEvents.companyContacted, jobcenter),
+            (BillingEvents.service, BillingEvents.contractRegistered, contracts),
+        ]
+    }
+
+    override func setUp() async throws {
+        stack = try LocalStack.fromEnvironment()
+        admin = PostgresClient(configuration: PostgresConfiguration(url: stack.adminDatabaseURL), logger: logger)
+        jobcenter = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL), logger: logger)
+        contracts = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.contractsAMQPURL), logger: logger)
+        deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: LocalStack.services,
+            logger: logger)
+        await deadLetters.start()
+        events = try EventObserver(stack: stack, routingKeys: [IntakeEvents.openingRegistered], logger: logger)
+        await events.start()
+        let environment: [String: [String: String]] = [
+            MatchingEvents.service: ServiceProcess.freshCPRKeys(), BillingEvents.service: ServiceProcess.billingFiles,
+        ]
+        for service in LocalStack.services {
+            services[service] = try ServiceProcess(service: service, stack: stack, environment: environment[service] ?? [:])
+        }
+        for process in services.values { try await process.waitUntilStarted() }
+    }
+
+    override func tearDown() async throws {
+        for process in services.values { await process.stop() }
+        await deadLetters?.close()
+        await events?.close()
+        await jobcenter?.close()
+        await contracts?.close()
+        await admin?.close()
+    }
+
+    /// The dead letters of the messages `ids`, by message id, collected until all arrived.
+    private func deadLetters(of ids: Set<String>, timeout: Duration = .seconds(30)) async -> [String: Delivery] {
+        var found: [String: Delivery] = [:]
+        let deadline = ContinuousClock.now + timeout
+        while Set(found.keys) != ids, ContinuousClock.now < deadline {
+            for delivery in await deadLetters.collect(1, timeout: .milliseconds(200)) {
+                if let id = delivery.properties.messageID, ids.contains(id) { found[id] = delivery }
+            }
+        }
+        return found
+    }
+
+    private func assertEveryServiceRuns(file: StaticString = #filePath, line: UInt = #line) async {
+        for (service, process) in services.sorted(by: { $0.key < $1.key }) {
+            XCTAssertTrue(process.isRunning, "\(service) is running", file: file, line: line)
+            let ready = await process.get("/health/ready").status
+            XCTAssertEqual(ready, 200, "\(service) is ready", file: file, line: line)
+        }
+    }
+
+    private func reason(_ delivery: Delivery?) -> String {
+        delivery?.properties.headers[DeadLetter.reasonHeader]?.stringValue ?? "(no dead letter)"
+    }
+
+    /// Fault 1: a refused message whose AMQP `timestamp` is 2⁶⁴−1 trapped every service while it
+    /// was dead-lettered (the seconds, as a `Double`, did not fit a `UInt64` again).
+    func testATimestampOfTwoToTheSixtyFourIsRefusedByEveryServiceWhichKeepsRunning() async throws {
+        var sent: [String: String] = [:]
+        for target in targets {
+            var message = Envelope(type: target.key, producer: "hostile", body: []).outgoing(exchange: SpotJobTopology.exchange)
+            message.properties.timestamp = .max
+            try await target.sender.publish([message])
+            sent[message.properties.messageID!] = target.service
+        }
+        let dead = await deadLetters(of: Set(sent.keys))
+
+        for (id, service) in sent {
+            XCTAssertEqual(dead[id]?.properties.headers[DeadLetter.serviceHeader]?.stringValue, service)
+            XCTAssertTrue(reason(dead[id]).hasPrefix("invalid envelope: timestamp is malformed"), "\(service): \(reason(dead[id]))")
+        }
+        await assertEveryServiceRuns()
+    }
+
+    /// Fault 2: headers nested 20,000 levels deep (a frame holds some 26,000) killed intake and
+    /// matching with SIGSEGV: the table decoding recursed without a bound.
+    func testHeadersNestedTwentyThousandDeepAreRefusedByEveryServiceWhichKeepsRunning() async throws {
+        var sent: [String: String] = [:]
+        for target in targets {
+            let id = UUID().uuidString.lowercased()
+            let url = target.service == BillingEvents.service ? stack.contractsAMQPURL : stack.jobcenterAMQPURL
+            let sender = Process()
+            sender.executableURL = ServiceProcess.buildDirectory.appendingPathComponent("DeepHeaderSender")
+            sender.arguments = [url, target.key, id, "20000"]
+            try sender.run()
+            sender.waitUntilExit()
+            XCTAssertEqual(sender.terminationStatus, 0, "the broker took the message")
+            sent[id] = target.service
+        }
+        let dead = await deadLetters(of: Set(sent.keys))
+
+        for (id, service) in sent {
+            XCTAssertEqual(dead[id]?.properties.headers[DeadLetter.serviceHeader]?.stringValue, service)
+            XCTAssertTrue(reason(dead[id]).hasPrefix("invalid envelope: headers is malformed"), "\(service): \(reason(dead[id]))")
+        }
+        await assertEveryServiceRuns()
+    }
+
+    /// Fault 4: services took a message's type from its `type` property, while the broker checks
+    /// only the routing key, so `jobcenter` withdrew an opening in matching and closed its task in
+    /// followup, and forged openings and placements, under keys it may publish.
+    func testATypePropertyThatDiffersFromTheRoutingKeyIsRefusedAndHasNoEffect() async throws {
+        let sheetID = "hostile-\(UUID().uuidString.prefix(8).lowercased())"
+        try await jobcenter.publish([
+            Envelope(type: IntakeEvents.sheetSubmitted, producer: "hostile", body: HorsensJobShopSheet.json(
+                HorsensJobShopSheet.fields(sheetId: sheetID))).outgoing(exchange: SpotJobTopology.exchange),
+        ])
+        let registered = try await opening(sheetID: sheetID)
+        let openingID = try XCTUnwrap((registered["openingId"] as? String).flatMap(UUID.init(uuidString:)))
+        try await waitUntil("matching and followup have the opening") {
+            let matching = try await self.matchingStatus(openingID)
+            let followup = try await self.taskStatus(openingID)
+            return matching == "open" && followup == "open"
+        }
+
+        let forgedID = UUID()
+        let forged = registered.merging(["openingId": forgedID.uuidString.lowercased(), "sheetId": sheetID + "-forged"]) { $1 }
+        let withdrawal: [String: Any] = [
+            "openingId": openingID.uuidString.lowercased(), "sheetId": sheetID, "reason": "forged",
+            "withdrawnAt": "2026-12-01T10:00:00Z",
+        ]
+        let placementID = sheetID + "-placement"
+        let placement: [String: Any] = [
+            "placementId": placementID, "candidateId": "forged", "openingId": openingID.uuidString.lowercased(),
+            "cvr": "25313763", "municipality": "615", "jobType": "smajob", "hoursPerWeek": 7.5,
+            "startDate": "2026-12-01", "targetGroup": true,
+        ]
+        func json(_ object: [String: Any]) throws -> [UInt8] { Array(try JSONSerialization.data(withJSONObject: object)) }
+        let forgeries: [(key: String, type: String, body: [UInt8], refusedBy: String)] = [
+            (FollowupEvents.companyContacted, IntakeEvents.openingWithdrawn, try json(withdrawal), FollowupEvents.service),
+            (MatchingEvents.placementReported, IntakeEvents.openingWithdrawn, try json(withdrawal), MatchingEvents.service),
+            (FollowupEvents.companyContacted, IntakeEvents.openingRegistered, try json(forged), FollowupEvents.service),
+            (MatchingEvents.candidateProfiled, IntakeEvents.openingRegistered, try json(forged), MatchingEvents.service),
+            (FollowupEvents.checkinCompleted, MatchingEvents.placementRecorded, try json(placement), FollowupEvents.service),
+        ]
+        var sent: [String: String] = [:]
+        for forgery in forgeries {
+            var message = Envelope(type: forgery.key, producer: "hostile", body: forgery.body).outgoing(exchange: SpotJobTopology.exchange)
+            message.properties.type = forgery.type
+            try await jobcenter.publish([message])
+            sent[message.properties.messageID!] = forgery.refusedBy
+        }
+        let dead = await deadLetters(of: Set(sent.keys))
+
+        for (id, service) in sent {
+            XCTAssertEqual(dead[id]?.properties.headers[DeadLetter.serviceHeader]?.stringValue, service)
+            XCTAssertEqual(reason(dead[id]), "invalid envelope: type is malformed: differs from the routing key, which decides the message's type")
+        }
+        let matchingStatus = try await matchingStatus(openingID)
+        let taskStatus = try await taskStatus(openingID)
+        XCTAssertEqual(matchingStatus, "open", "matching's opening was not withdrawn")
+        XCTAssertEqual(taskStatus, "open", "followup's task was not closed")
+        let forgedOpenings = try await count(
+            "SELECT (SELECT count(*) FROM matching.openings WHERE opening_id = $1::uuid) + (SELECT count(*) FROM followup.openings WHERE opening_id = $1::uuid)",
+            forgedID.uuidString)
+        XCTAssertEqual(forgedOpenings, 0, "no opening was forged")
+        let forgedPlacements = try await count("SELECT count(*) FROM followup.placements WHERE placement_id = $1", placementID)
+        XCTAssertEqual(forgedPlacements, 0, "no placement was forged")
+        await assertEveryServiceRuns()
+    }
+
+    /// Fault 8: a NUL in the `type` or `correlation_id` property was retried ten times (about 16 s,
+    /// its whole batch blocked) before it was dead-lettered; it is an invalid envelope, refused at once.
+    func testANulInAPropertyIsRefusedAtOnceNotRetried() async throws {
+        var sent: [String: String] = [:]
+        for target in targets {
+            var typed = Envelope(type: target.key, producer: "hostile", body: []).outgoing(exchange: SpotJobTopology.exchange)
+            typed.properties.type = target.key + "\u{0}"
+            var correlated = Envelope(type: target.key, producer: "hostile", body: []).outgoing(exchange: SpotJobTopology.exchange)
+            correlated.properties.correlationID = "corr\u{0}elation"
+            try await target.sender.publish([typed, correlated])
+            sent[typed.properties.messageID!] = "invalid envelope: type is malformed"
+            sent[correlated.properties.messageID!] = "invalid envelope: correlation_id is malformed: holds a control character"
+        }
+        let start = ContinuousClock.now
+        let dead = await deadLetters(of: Set(sent.keys))
+        let elapsed = ContinuousClock.now - start
+
+        for (id, expected) in sent {
+            XCTAssertTrue(reason(dead[id]).hasPrefix(expected), reason(dead[id]))
+        }
+        XCTAssertLessThan(elapsed, .seconds(5), "refused at once, not after ten attempts")
+        await assertEveryServiceRuns()
+    }
+
+    // MARK: Reading the services' state
+
+    /// The body of the `opening.registered` event of the sheet `sheetID`.
+    private func opening(sheetID: String) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            for delivery in await events.collect(1, timeout: .milliseconds(200)) {
+                if let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any],
+                   body["sheetId"] as? String == sheetID {
+                    return body
+                }
+            }
+        }
+        throw OpeningNotRegistered()
+    }
+
+    private struct OpeningNotRegistered: Error {}
+
+    private func matchingStatus(_ openingID: UUID) async throws -> String? {
+        try await admin.withConnection { connection in
+            try connection.query("SELECT status FROM matching.openings WHERE opening_id = $1", [openingID])
+                .first?.decode(String.self, column: "status")
+        }
+    }
+
+    private func taskStatus(_ openingID: UUID) async throws -> String? {
+        try await admin.withConnection { connection in
+            try connection.query("SELECT status FROM followup.contact_tasks WHERE opening_id = $1", [openingID])
+                .first?.decode(String.self, column: "status")
+        }
+    }
+
+    private func count(_ sql: String, _ parameter: String) async throws -> Int {
+        try await admin.withConnection { connection in
+            try connection.query(sql, [parameter]).first?.decode(Int.self, at: 0) ?? 0
+        }
+    }
+
+    private func waitUntil(_ description: String, _ condition: @escaping () async throws -> Bool) async throws {
+        let held = try await poll(timeout: .seconds(30), until: condition)
+        XCTAssertTrue(held, "timed out waiting until \(description)")
+    }
+}
