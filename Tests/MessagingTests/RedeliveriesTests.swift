@@ -1,5 +1,6 @@
 import AMQPClient
 @testable import Messaging
+import TestSupport
 import XCTest
 
 final class RedeliveriesTests: XCTestCase {
@@ -34,5 +35,17 @@ final class RedeliveriesTests: XCTestCase {
         }
         let reason = Redeliveries.poisonReason(attempts: Redeliveries.poisonLimit + 1)
         XCTAssertTrue(reason?.hasPrefix("poison") == true, reason ?? "nil")
+    }
+}
+
+/// `docs/messages.md` states the envelope's limits as the code has them.
+final class EnvelopeDocumentationTests: XCTestCase {
+    func testTheDocumentedLimitsAreTheCodes() throws {
+        let document = try String(
+            contentsOf: ScratchSchema.repositoryRoot.appendingPathComponent("docs/messages.md"), encoding: .utf8)
+        XCTAssertTrue(document.contains("nested at most \(AMQPHeaderValue.maximumDepth) levels deep"))
+        XCTAssertTrue(document.contains("three times before and never settled is **poison**"))
+        XCTAssertEqual(Redeliveries.poisonLimit, 3)
+        XCTAssertTrue(document.contains(Redeliveries.poisonReason(attempts: Redeliveries.poisonLimit + 1)!))
     }
 }
