@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import TestSupport
 import XCTest
 
 /// The timer loop's decisions, driven with a test clock and no database.

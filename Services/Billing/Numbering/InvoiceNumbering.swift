@@ -30,11 +30,6 @@ public enum InvoiceNumbering {
         guard let last else { throw NumberingError.noRowReturned(series) }
         return last - count + 1
     }
-
-    /// The last number issued in `series`, 0 when none.
-    public static func lastNumber(of series: String, on connection: PostgresConnection) throws -> Int {
-        try connection.query("SELECT last_number FROM number_series WHERE series = $1", [series]).first?.decode(Int.self, at: 0) ?? 0
-    }
 }
 
 enum NumberingError: Error, CustomStringConvertible {

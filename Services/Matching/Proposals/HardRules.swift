@@ -14,55 +14,60 @@ public enum HardRules {
     /// How many days ahead a person must be available: 14.
     public static let availabilityWindowDays = 14
 
+    /// One hard rule: whether it passes, and why in words.
+    enum Rule: String, CaseIterable {
+        case category, municipality, hours, jobType = "job-type", available, freeSlot = "free-slot", openingOpen = "opening-open"
+
+        func passes(_ candidate: Candidate, _ opening: MatchOpening, latestStart: CivilDate) -> Bool {
+            switch self {
+            case .category: candidate.categories.contains(opening.category)
+            case .municipality: candidate.workMunicipalities.contains(opening.municipality)
+            case .hours: candidate.hours.contains(opening.hoursPerWeek)
+            case .jobType: candidate.jobTypes.contains(opening.jobType)
+            case .available: candidate.availableFrom <= latestStart
+            case .freeSlot: candidate.activePlacements < candidate.maxJobs
+            case .openingOpen: !opening.withdrawn && opening.filled < opening.positions
+            }
+        }
+
+        func explanation(_ candidate: Candidate, _ opening: MatchOpening, passed: Bool) -> String {
+            switch self {
+            case .category:
+                let name = opening.category.danishLabel
+                return passed ? "wants work in \(name)" : "does not list \(name) among the wanted categories"
+            case .municipality:
+                let name = HardRules.name(opening.municipality)
+                return passed ? "can get to \(name)" : "cannot get to \(name) (not among the work municipalities)"
+            case .hours:
+                return "the opening's \(opening.hoursPerWeek) hours a week are \(passed ? "within" : "outside") the wanted \(candidate.hours) hours"
+            case .jobType:
+                return passed ? "accepts \(opening.jobType.danishLabel)" : "does not accept \(opening.jobType.danishLabel)"
+            case .available:
+                return passed
+                    ? "available from \(candidate.availableFrom), within \(availabilityWindowDays) days"
+                    : "not available before \(candidate.availableFrom), more than \(availabilityWindowDays) days ahead"
+            case .freeSlot:
+                return "has \(candidate.activePlacements) of at most \(candidate.maxJobs) småjob(s)"
+            case .openingOpen:
+                return opening.withdrawn ? "the opening was withdrawn" : "\(opening.filled) of \(opening.positions) position(s) filled"
+            }
+        }
+    }
+
     /// Every rule, in this order: category, municipality, hours, job-type, available, free-slot,
     /// opening-open.
     public static func evaluate(_ candidate: Candidate, for opening: MatchOpening, today: CivilDate) -> [RuleResult] {
-        let categoryName = opening.category.danishLabel
-        let municipality = name(opening.municipality)
         let latestStart = today.advanced(by: availabilityWindowDays)
-        return [
-            RuleResult(
-                rule: "category", passed: candidate.categories.contains(opening.category),
-                explanation: candidate.categories.contains(opening.category)
-                    ? "wants work in \(categoryName)" : "does not list \(categoryName) among the wanted categories"),
-            RuleResult(
-                rule: "municipality", passed: candidate.workMunicipalities.contains(opening.municipality),
-                explanation: candidate.workMunicipalities.contains(opening.municipality)
-                    ? "can get to \(municipality)" : "cannot get to \(municipality) (not among the work municipalities)"),
-            RuleResult(
-                rule: "hours", passed: candidate.hours.contains(opening.hoursPerWeek),
-                explanation: "the opening's \(opening.hoursPerWeek) hours a week are "
-                    + (candidate.hours.contains(opening.hoursPerWeek) ? "within" : "outside")
-                    + " the wanted \(candidate.hours) hours"),
-            RuleResult(
-                rule: "job-type", passed: candidate.jobTypes.contains(opening.jobType),
-                explanation: candidate.jobTypes.contains(opening.jobType)
-                    ? "accepts \(opening.jobType.danishLabel)" : "does not accept \(opening.jobType.danishLabel)"),
-            RuleResult(
-                rule: "available", passed: candidate.availableFrom <= latestStart,
-                explanation: candidate.availableFrom <= latestStart
-                    ? "available from \(candidate.availableFrom), within \(availabilityWindowDays) days"
-                    : "not available before \(candidate.availableFrom), more than \(availabilityWindowDays) days ahead"),
-            RuleResult(
-                rule: "free-slot", passed: candidate.activePlacements < candidate.maxJobs,
-                explanation: "has \(candidate.activePlacements) of at most \(candidate.maxJobs) småjob(s)"),
-            RuleResult(
-                rule: "opening-open", passed: !opening.withdrawn && opening.filled < opening.positions,
-                explanation: opening.withdrawn
-                    ? "the opening was withdrawn"
-                    : "\(opening.filled) of \(opening.positions) position(s) filled"),
-        ]
+        return Rule.allCases.map { rule in
+            let passed = rule.passes(candidate, opening, latestStart: latestStart)
+            return RuleResult(rule: rule.rawValue, passed: passed, explanation: rule.explanation(candidate, opening, passed: passed))
+        }
     }
 
     /// Whether every rule passes (the same as ``evaluate(_:for:today:)`` all passing, without the texts).
     public static func allPass(_ candidate: Candidate, for opening: MatchOpening, today: CivilDate) -> Bool {
-        candidate.categories.contains(opening.category)
-            && candidate.workMunicipalities.contains(opening.municipality)
-            && candidate.hours.contains(opening.hoursPerWeek)
-            && candidate.jobTypes.contains(opening.jobType)
-            && candidate.availableFrom <= today.advanced(by: availabilityWindowDays)
-            && candidate.activePlacements < candidate.maxJobs
-            && !opening.withdrawn && opening.filled < opening.positions
+        let latestStart = today.advanced(by: availabilityWindowDays)
+        return Rule.allCases.allSatisfy { $0.passes(candidate, opening, latestStart: latestStart) }
     }
 
     static func name(_ code: String) -> String {

@@ -3,8 +3,9 @@ import Foundation
 /// The JSON settings of the bodies SpotJob emits: RFC 3339 dates in UTC, sorted keys.
 ///
 /// Message bodies are written by ``encoder`` and read by ``JSONParser``; Foundation's coders
-/// (``makeEncoder(prettyPrinted:)``) serve only where speed does not matter: the CLI's `--json`
-/// output, the health endpoint, and as the reference the tests compare ``EventJSONEncoder`` with.
+/// (``makeEncoder(prettyPrinted:)``, ``makeDecoder()``) serve only where speed does not matter: the
+/// CLI's `--json` output, the health endpoint, timer payloads, tests, and as the reference the tests
+/// compare ``EventJSONEncoder`` with.
 public enum JSONCoding {
     /// The encoder of event bodies: compact, and byte for byte what ``makeEncoder(prettyPrinted:)``
     /// writes, only faster.
@@ -20,5 +21,19 @@ public enum JSONCoding {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if prettyPrinted { encoder.outputFormatting.insert(.prettyPrinted) }
         return encoder
+    }
+
+    /// A new Foundation decoder that reads what the encoders write: dates as RFC 3339 text.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = RFC3339.date(from: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 timestamp")
+            }
+            return date
+        }
+        return decoder
     }
 }

@@ -245,11 +245,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     /// The lane of a partition key: stable across runs (FNV-1a), keyless messages in lane 0.
     static func lane(of key: String?, among count: Int) -> Int {
         guard let key, count > 1 else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return Int(hash % UInt64(count))
+        return Int(FNV1a.hash(key.utf8) % UInt64(count))
     }
 
     /// Applies `messages` in one transaction on `database`, retrying as ``BatchCommitStateMachine``

@@ -1,7 +1,6 @@
 import Foundation
-import Synchronization
 
-/// Where timers get the time: the system clock in production, a ``TestTimerClock`` in tests.
+/// Where timers get the time: the system clock in production, one that tests move by hand in tests.
 /// Timers are compared and stored as `Date`s (UTC instants).
 public protocol TimerClock: Sendable {
     func now() -> Date
@@ -11,25 +10,6 @@ public protocol TimerClock: Sendable {
 public struct SystemTimerClock: TimerClock {
     public init() {}
     public func now() -> Date { Date() }
-}
-
-/// A clock that stands still until a test moves it.
-public final class TestTimerClock: TimerClock {
-    private let current: Mutex<Date>
-
-    public init(_ start: Date = Date(timeIntervalSince1970: 1_700_000_000)) {
-        current = Mutex(start)
-    }
-
-    public func now() -> Date { current.withLock { $0 } }
-
-    public func advance(by duration: Duration) {
-        current.withLock { $0 = $0.adding(duration) }
-    }
-
-    public func set(_ date: Date) {
-        current.withLock { $0 = date }
-    }
 }
 
 extension Date {

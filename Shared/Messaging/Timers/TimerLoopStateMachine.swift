@@ -4,7 +4,7 @@ import Foundation
 /// The decisions of the ``TimerLoop`` as a value: what to claim, how long to sleep, when to back
 /// off, when to park a timer. It does no I/O; the loop performs each ``Action`` and reports the
 /// outcome through the matching method, which returns the next action. Unit tests drive it with a
-/// ``TestTimerClock``.
+/// clock they move by hand.
 public struct TimerLoopStateMachine: Sendable {
     public struct Configuration: Sendable {
         /// The most timers fired in one transaction.

@@ -48,9 +48,10 @@ public struct DueTimer: Sendable, Hashable {
         self.attempts = attempts
     }
 
-    /// The payload decoded as `type`.
-    public func decodePayload<T: Decodable>(_ type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
-        try payload.decode(type, decoder: decoder)
+    /// The payload decoded as `type`, reading dates as ``ScheduledTimer/init(kind:key:dueAt:encoding:)``
+    /// writes them (RFC 3339).
+    public func decodePayload<T: Decodable>(_ type: T.Type) throws -> T {
+        try payload.decode(type, decoder: JSONCoding.makeDecoder())
     }
 }
 

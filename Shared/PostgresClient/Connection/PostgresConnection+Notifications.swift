@@ -26,11 +26,6 @@ extension PostgresConnection {
         try executeScript("LISTEN \(Self.quotedIdentifier(channel))")
     }
 
-    /// Stops listening on `channel`.
-    public func unlisten(_ channel: String) throws {
-        try executeScript("UNLISTEN \(Self.quotedIdentifier(channel))")
-    }
-
     /// The notifications received so far and not yet returned, without waiting: reads what the
     /// server sent (`PQconsumeInput`) and drains libpq's queue (`PQnotifies`).
     public func notifications() throws -> [PostgresNotification] {

@@ -41,7 +41,7 @@ extension InvoicesCommand {
 
         /// The document a delivery announces, or `nil` for anything else.
         static func document(_ delivery: Delivery) -> (type: String, payload: DocumentIssuedPayload)? {
-            let type = delivery.properties.type ?? delivery.routingKey
+            let type = delivery.routingKey
             guard [BillingEvents.invoiceIssued, BillingEvents.creditNoteIssued].contains(type),
                   let payload = try? JSONDecoder().decode(DocumentIssuedPayload.self, from: Data(delivery.body))
             else { return nil }
