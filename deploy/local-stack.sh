@@ -16,8 +16,15 @@
 #   SPOTJOB_STACK_DIR        data, logs, secrets        (default: <repo>/.local/stack)
 #   SPOTJOB_PG_PORT          PostgreSQL TCP port         (default: 25432)
 #   SPOTJOB_AMQP_PORT        RabbitMQ AMQP port          (default: 25672)
+#   SPOTJOB_AMQPS_PORT       RabbitMQ AMQP over TLS port (default: AMQP port - 1)
 #   SPOTJOB_AMQP_DIST_PORT   RabbitMQ Erlang dist port   (default: AMQP port + 1)
 # Ports chosen on `up` are remembered in <stack>/stack.conf; later commands use them unless overridden.
+#
+# TLS: the stack makes its own certificate authority and a server certificate for `localhost` and
+# 127.0.0.1 (openssl, in <stack>/tls, kept), and `env` prints URLs that use them: amqps:// to
+# RabbitMQ's TLS listener and sslmode=verify-full to PostgreSQL, both verifying the chain and the host
+# name against <stack>/tls/ca.pem (SPOTJOB_CA_FILE). The plain AMQP port stays open on loopback for
+# health probes and the TLS benchmark.
 #
 # Runs as root (apt-get, runuser). Both servers listen on 127.0.0.1 only. RabbitMQ runs as node
 # spotjob-<amqp port>@localhost with its own Erlang cookie in <stack>/rabbitmq/home, so it never
@@ -57,6 +64,8 @@ readonly SECRETS_FILE="$STACK_DIR/secrets.env"
 # CPR keys (base64, 32 bytes each) for matching: one file per key, generated once, kept forever.
 readonly CPR_SECRETS_DIR="$STACK_DIR/secrets"
 readonly LOG_DIR="$STACK_DIR/logs"
+readonly TLS_DIR="$STACK_DIR/tls"
+readonly CA_FILE="$TLS_DIR/ca.pem"
 readonly PG_DIR="$STACK_DIR/postgres"
 readonly PG_DATA="$PG_DIR/data"
 readonly PG_SOCKET_DIR="$PG_DIR/run"
@@ -80,18 +89,26 @@ need_root() { [[ $(id -u) == 0 ]] || die "'$1' must run as root (it uses apt-get
 # Configuration: ports (env > stack.conf > defaults)
 
 load_ports() {
-  local stored_pg='' stored_amqp='' stored_dist='' key value
+  local stored_pg='' stored_amqp='' stored_amqps='' stored_dist='' key value
   if [[ -r $STACK_CONF ]]; then
     while IFS='=' read -r key value; do
       case $key in
         PG_PORT) stored_pg=$value ;;
         AMQP_PORT) stored_amqp=$value ;;
+        AMQPS_PORT) stored_amqps=$value ;;
         AMQP_DIST_PORT) stored_dist=$value ;;
       esac
     done <"$STACK_CONF"
   fi
   PG_PORT=${SPOTJOB_PG_PORT:-${stored_pg:-25432}}
   AMQP_PORT=${SPOTJOB_AMQP_PORT:-${stored_amqp:-25672}}
+  if [[ -n ${SPOTJOB_AMQPS_PORT:-} ]]; then
+    AMQPS_PORT=$SPOTJOB_AMQPS_PORT
+  elif [[ -n ${SPOTJOB_AMQP_PORT:-} || -z $stored_amqps ]]; then
+    AMQPS_PORT=$((AMQP_PORT - 1))
+  else
+    AMQPS_PORT=$stored_amqps
+  fi
   if [[ -n ${SPOTJOB_AMQP_DIST_PORT:-} ]]; then
     AMQP_DIST_PORT=$SPOTJOB_AMQP_DIST_PORT
   elif [[ -n ${SPOTJOB_AMQP_PORT:-} || -z $stored_dist ]]; then
@@ -100,19 +117,19 @@ load_ports() {
     AMQP_DIST_PORT=$stored_dist
   fi
   local name value
-  for name in PG_PORT AMQP_PORT AMQP_DIST_PORT; do
+  for name in PG_PORT AMQP_PORT AMQPS_PORT AMQP_DIST_PORT; do
     value=${!name}
     if ! [[ $value =~ ^[1-9][0-9]{0,4}$ ]] || ((value > 65535)); then
       die "$name must be a TCP port number (1-65535), got '$value'"
     fi
   done
-  ((PG_PORT != AMQP_PORT && PG_PORT != AMQP_DIST_PORT && AMQP_PORT != AMQP_DIST_PORT)) ||
-    die "ports must differ: postgres=$PG_PORT amqp=$AMQP_PORT amqp-dist=$AMQP_DIST_PORT"
+  (($(printf '%s\n' "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" | sort -u | wc -l) == 4)) ||
+    die "ports must differ: postgres=$PG_PORT amqp=$AMQP_PORT amqps=$AMQPS_PORT amqp-dist=$AMQP_DIST_PORT"
   RMQ_NODENAME="spotjob-$AMQP_PORT@localhost"
 }
 
 save_ports() {
-  printf 'PG_PORT=%s\nAMQP_PORT=%s\nAMQP_DIST_PORT=%s\n' "$PG_PORT" "$AMQP_PORT" "$AMQP_DIST_PORT" >"$STACK_CONF.tmp"
+  printf 'PG_PORT=%s\nAMQP_PORT=%s\nAMQPS_PORT=%s\nAMQP_DIST_PORT=%s\n' "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" >"$STACK_CONF.tmp"
   mv -f "$STACK_CONF.tmp" "$STACK_CONF"
 }
 
@@ -224,6 +241,47 @@ print_cpr_keys() {
   file="$CPR_SECRETS_DIR/cpr-index-key"
   [[ -r $file ]] && printf 'export CPR_INDEX_KEY=%q\n' "$(tr -d ' \n' <"$file")"
   return 0
+}
+
+# ---------------------------------------------------------------------------------------------
+# TLS: the stack's own certificate authority and a server certificate for localhost and 127.0.0.1,
+# made once (ten years) and kept, so clients that trust ca.pem keep trusting the servers.
+
+ensure_tls() {
+  mkdir -p -- "$TLS_DIR"
+  chmod 755 -- "$TLS_DIR"
+  local tls_log="$LOG_DIR/tls.log"
+  if [[ ! -s $CA_FILE || ! -s $TLS_DIR/ca.key ]]; then
+    log "making the stack's certificate authority ($CA_FILE)"
+    (
+      umask 077
+      openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+        -subj "/CN=SpotJob local stack CA" -keyout "$TLS_DIR/ca.key" -out "$CA_FILE" \
+        -addext basicConstraints=critical,CA:true -addext keyUsage=critical,keyCertSign,cRLSign
+    ) >>"$tls_log" 2>&1 || { tail_log "$tls_log"; die "making the certificate authority failed"; }
+    chmod 644 -- "$CA_FILE"
+    rm -f -- "$TLS_DIR/server.pem"
+  fi
+  if [[ ! -s $TLS_DIR/server.pem || ! -s $TLS_DIR/server.key ]]; then
+    log "making the servers' certificate for localhost and $HOST"
+    (
+      umask 077
+      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
+        -keyout "$TLS_DIR/server.key" -out "$TLS_DIR/server.csr" &&
+        openssl x509 -req -in "$TLS_DIR/server.csr" -CA "$CA_FILE" -CAkey "$TLS_DIR/ca.key" -CAcreateserial \
+          -days 3650 -out "$TLS_DIR/server.pem" -extfile <(printf '%s\n' \
+            "subjectAltName=DNS:localhost,IP:$HOST" extendedKeyUsage=serverAuth basicConstraints=CA:false)
+    ) >>"$tls_log" 2>&1 || { tail_log "$tls_log"; die "making the server certificate failed"; }
+    chmod 644 -- "$TLS_DIR/server.pem"
+    rm -f -- "$TLS_DIR/server.csr"
+  fi
+}
+
+# A copy of the server key, certificate and CA owned by $1 in $2 (PostgreSQL refuses a key others may read).
+install_server_tls() {
+  install -o "$1" -g "$1" -m 600 -- "$TLS_DIR/server.key" "$2/server.key"
+  install -o "$1" -g "$1" -m 644 -- "$TLS_DIR/server.pem" "$2/server.pem"
+  install -o "$1" -g "$1" -m 644 -- "$CA_FILE" "$2/ca.pem"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -373,6 +431,10 @@ port = $PG_PORT
 unix_socket_directories = '$sockdir'
 max_connections = 200
 password_encryption = scram-sha-256
+ssl = on
+ssl_cert_file = '$PG_DIR/server.pem'
+ssl_key_file = '$PG_DIR/server.key'
+ssl_min_protocol_version = 'TLSv1.2'
 log_line_prefix = '%m [%p] %q%u@%d '
 EOF
   cat >"$PG_DATA/pg_hba.conf" <<EOF
@@ -383,6 +445,7 @@ host    all       all       127.0.0.1/32   scram-sha-256
 EOF
   chown postgres:postgres -- "$PG_DATA/spotjob.conf" "$PG_DATA/pg_hba.conf"
   chmod 600 -- "$PG_DATA/spotjob.conf" "$PG_DATA/pg_hba.conf"
+  install_server_tls postgres "$PG_DIR"
 }
 
 pg_start() {
@@ -458,7 +521,9 @@ pg_up() {
   pg_init
   local started=0
   if [[ -n $(pg_pid) ]] && pg_accepting; then
-    :
+    # Settings (TLS among them) apply to a running server on reload.
+    pg_write_config
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -s reload >&2 || die "reloading PostgreSQL's configuration failed"
   else
     if [[ -n $(pg_pid) ]]; then
       log "PostgreSQL runs but not on $HOST:$PG_PORT; restarting it"
@@ -531,16 +596,26 @@ default_permissions.write = .*
 default_permissions.read = .*
 log.console = false
 log.file.level = info
+listeners.ssl.default = $HOST:$AMQPS_PORT
+ssl_options.cacertfile = $RMQ_DIR/ca.pem
+ssl_options.certfile = $RMQ_DIR/server.pem
+ssl_options.keyfile = $RMQ_DIR/server.key
+ssl_options.verify = verify_none
+ssl_options.fail_if_no_peer_cert = false
+ssl_options.versions.1 = tlsv1.3
+ssl_options.versions.2 = tlsv1.2
 EOF
     printf '[].\n' >"$RMQ_DIR/enabled_plugins"
     printf '# Intentionally empty: everything is set by deploy/local-stack.sh.\n' >"$RMQ_DIR/rabbitmq-env.conf"
   )
   chown rabbitmq:rabbitmq -- "$RMQ_CONF" "$RMQ_DIR/enabled_plugins" "$RMQ_DIR/rabbitmq-env.conf"
+  install_server_tls rabbitmq "$RMQ_DIR"
 }
 
 rmq_start() {
   if [[ -z $(rmq_pid) ]]; then
     if tcp_open "$AMQP_PORT"; then port_in_use_by_other "$AMQP_PORT" RabbitMQ SPOTJOB_AMQP_PORT; fi
+    if tcp_open "$AMQPS_PORT"; then port_in_use_by_other "$AMQPS_PORT" "RabbitMQ (TLS)" SPOTJOB_AMQPS_PORT; fi
     if tcp_open "$AMQP_DIST_PORT"; then
       port_in_use_by_other "$AMQP_DIST_PORT" "RabbitMQ (Erlang distribution)" SPOTJOB_AMQP_DIST_PORT
     fi
@@ -556,7 +631,7 @@ rmq_start() {
   ) >>"$RMQ_STARTUP_LOG" 2>&1 </dev/null &
   local launcher=$! i
   for ((i = 0; i < 1200; i++)); do # up to 120 s
-    if amqp_answers "$AMQP_PORT" && [[ -n $(rmq_pid) ]]; then
+    if amqp_answers "$AMQP_PORT" && tcp_open "$AMQPS_PORT" && [[ -n $(rmq_pid) ]]; then
       return 0
     fi
     if ! kill -0 "$launcher" 2>/dev/null; then
@@ -566,7 +641,7 @@ rmq_start() {
     sleep 0.1
   done
   tail_log "$RMQ_STARTUP_LOG" "$RMQ_LOG_DIR/$RMQ_NODENAME.log"
-  die "RabbitMQ did not accept AMQP connections on $HOST:$AMQP_PORT within 120 s (logs: $RMQ_LOG_DIR)"
+  die "RabbitMQ did not accept AMQP connections on $HOST:$AMQP_PORT and $HOST:$AMQPS_PORT within 120 s (logs: $RMQ_LOG_DIR)"
 }
 
 rmq_stop() {
@@ -638,11 +713,11 @@ rmq_provision() {
 rmq_up() {
   prepare_rabbitmq_dirs
   local started=0
-  if [[ -n $(rmq_pid) ]] && tcp_open "$AMQP_PORT"; then
+  if [[ -n $(rmq_pid) ]] && tcp_open "$AMQP_PORT" && tcp_open "$AMQPS_PORT"; then
     :
   else
     if [[ -n $(rmq_pid) ]]; then
-      log "RabbitMQ runs but not on $HOST:$AMQP_PORT; restarting it"
+      log "RabbitMQ runs but not on $HOST:$AMQP_PORT and $HOST:$AMQPS_PORT; restarting it"
       rmq_stop
     fi
     log "starting RabbitMQ on $HOST:$AMQP_PORT (node $RMQ_NODENAME)"
@@ -657,17 +732,26 @@ rmq_up() {
 # ---------------------------------------------------------------------------------------------
 # Commands
 
+# Every URL goes over TLS to `localhost` (the name the servers' certificate carries) and verifies
+# the chain against the stack's CA: sslmode=verify-full for PostgreSQL, amqps:// with cacertfile for
+# RabbitMQ. SPOTJOB_AMQP_PORT is the plain listener, for the TLS benchmark's comparison.
 print_env() {
-  local db="$HOST:$PG_PORT/$DATABASE" amqp="$HOST:$AMQP_PORT/$VHOST" r u
+  local db="localhost:$PG_PORT/$DATABASE?sslmode=verify-full&sslrootcert=$CA_FILE"
+  local amqp="localhost:$AMQPS_PORT/$VHOST?cacertfile=$CA_FILE" r u
   printf 'export SPOTJOB_STACK_SCRIPT=%q\n' "$SCRIPT_PATH"
+  printf 'export SPOTJOB_CA_FILE=%q\n' "$CA_FILE"
+  printf 'export SPOTJOB_AMQPS_PORT=%q\n' "$AMQPS_PORT"
+  printf 'export SPOTJOB_AMQP_PORT=%q\n' "$AMQP_PORT"
   while IFS= read -r r; do
     printf 'export %s_DATABASE_URL=%q\n' "$(env_key "$r")" \
       "postgresql://$r:$(secret "PG_PASSWORD_$(env_key "$r")")@$db"
   done < <(pg_roles)
   for u in "${AMQP_USERS[@]}"; do
     printf 'export %s_AMQP_URL=%q\n' "$(env_key "$u")" \
-      "amqp://$u:$(secret "AMQP_PASSWORD_$(env_key "$u")")@$amqp"
+      "amqps://$u:$(secret "AMQP_PASSWORD_$(env_key "$u")")@$amqp"
   done
+  printf 'export SPOTJOB_ADMIN_AMQPS_URL=%q\n' \
+    "amqps://$AMQP_ADMIN_USER:$(secret "AMQP_PASSWORD_$(env_key "$AMQP_ADMIN_USER")")@$amqp"
   print_cpr_keys
 }
 
@@ -686,6 +770,7 @@ cmd_up() {
   save_ports
   ensure_secrets
   ensure_cpr_keys
+  ensure_tls
   pg_up
   rmq_up
   print_env

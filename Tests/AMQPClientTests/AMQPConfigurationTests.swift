@@ -19,6 +19,19 @@ final class AMQPConfigurationTests: XCTestCase {
         XCTAssertEqual(try AMQPConfiguration(url: "amqp://u:p@broker/%2f").virtualHost, "/")
     }
 
+    func testAnAMQPSURLVerifiesAgainstItsCAFileTheVariablesOrTheSystemsTrustStore() throws {
+        let own = try AMQPConfiguration(url: "amqps://u:p@broker/spotjob?cacertfile=/etc/ca.pem", environment: ["AMQP_CA_FILE": "/other.pem"])
+        XCTAssertEqual(own.tls, AMQPConfiguration.TLS(caFile: "/etc/ca.pem"))
+        XCTAssertEqual(own.port, 5671)
+        let fromEnvironment = try AMQPConfiguration(url: "amqps://u:p@broker:25671/spotjob", environment: ["AMQP_CA_FILE": "/other.pem"])
+        XCTAssertEqual(fromEnvironment.tls, AMQPConfiguration.TLS(caFile: "/other.pem"))
+        XCTAssertEqual(fromEnvironment.port, 25671)
+        XCTAssertEqual(try AMQPConfiguration(url: "amqps://u:p@broker/spotjob", environment: [:]).tls, AMQPConfiguration.TLS(caFile: nil))
+        XCTAssertNil(try AMQPConfiguration(url: "amqp://u:p@broker/spotjob", environment: ["AMQP_CA_FILE": "/other.pem"]).tls)
+        XCTAssertThrowsError(try AMQPConfiguration(url: "amqp://u:p@broker/spotjob?cacertfile=/etc/ca.pem"))
+        XCTAssertTrue(fromEnvironment.redactedDescription.hasPrefix("amqps://u@broker:25671"))
+    }
+
     func testRejectsURLsWithoutCredentialsOrOfAnotherScheme() {
         XCTAssertThrowsError(try AMQPConfiguration(url: "amqp://broker/spotjob"))
         XCTAssertThrowsError(try AMQPConfiguration(url: "http://u:p@broker/spotjob"))

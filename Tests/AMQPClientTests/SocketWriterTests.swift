@@ -38,7 +38,7 @@ final class SocketWriterTests: XCTestCase {
             done.signal()
         }
 
-        try SocketWriter(socket: sockets[0], timeout: .seconds(5)).write(bytes)
+        try SocketWriter(socket: sockets[0], tls: nil, timeout: .seconds(5)).write(bytes)
         XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
         XCTAssertTrue(received.withLock { $0 } == bytes, "every byte arrived in order")
     }
@@ -46,7 +46,7 @@ final class SocketWriterTests: XCTestCase {
     func testFailsWhenTheSocketAcceptsNothingForTheTimeout() {
         let bytes = [UInt8](repeating: 1, count: 1 << 20)  // more than the socket buffers; nobody reads
         let started = ContinuousClock.now
-        XCTAssertThrowsError(try SocketWriter(socket: sockets[0], timeout: .milliseconds(100)).write(bytes)) { error in
+        XCTAssertThrowsError(try SocketWriter(socket: sockets[0], tls: nil, timeout: .milliseconds(100)).write(bytes)) { error in
             guard case .connectionLost = error as? AMQPError else { return XCTFail("\(error)") }
         }
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
@@ -55,7 +55,7 @@ final class SocketWriterTests: XCTestCase {
     func testFailsWhenTheOtherEndIsClosed() {
         close(sockets[1])
         sockets[1] = -1
-        XCTAssertThrowsError(try SocketWriter(socket: sockets[0], timeout: .seconds(1)).write([1, 2, 3])) { error in
+        XCTAssertThrowsError(try SocketWriter(socket: sockets[0], tls: nil, timeout: .seconds(1)).write([1, 2, 3])) { error in
             guard case .connectionLost = error as? AMQPError else { return XCTFail("\(error)") }
         }
     }

@@ -8,6 +8,8 @@ import Foundation
 /// connection unusable; the owner discards it and connects again.
 final class AMQPConnection {
     private let state: amqp_connection_state_t
+    /// Where the TLS socket's session is recorded (`amqps://`), so ``flush()`` writes through it.
+    private let tls: UnsafeMutablePointer<spotjob_tls_session>?
     private let channel: amqp_channel_t = 1
     private var closed = false
     /// How long an RPC waits for its reply, and a write of publishes for the socket to take more bytes.
@@ -22,8 +24,13 @@ final class AMQPConnection {
         guard let state = amqp_new_connection() else { throw .connectionFailed("out of memory") }
         self.state = state
         self.ioTimeout = configuration.connectTimeout * 2
+        tls = configuration.tls.map { _ in
+            let session = UnsafeMutablePointer<spotjob_tls_session>.allocate(capacity: 1)
+            session.initialize(to: spotjob_tls_session(ssl: nil))
+            return session
+        }
         do {
-            guard let socket = amqp_tcp_socket_new(state) else { throw AMQPError.connectionFailed("no socket") }
+            let socket = try Self.socket(for: configuration, on: state, session: tls)
             var connectTimeout = timeval(configuration.connectTimeout)
             let status = amqp_socket_open_noblock(socket, configuration.host, Int32(configuration.port), &connectTimeout)
             guard status == AMQP_STATUS_OK.rawValue else {
@@ -45,7 +52,27 @@ final class AMQPConnection {
         }
     }
 
-    deinit { discard() }
+    deinit {
+        discard()
+        tls?.deallocate()
+    }
+
+    /// A TCP socket, or for `amqps://` a TLS socket that verifies the broker's chain and host name
+    /// and records its session in `session`.
+    private static func socket(
+        for configuration: AMQPConfiguration, on state: amqp_connection_state_t,
+        session: UnsafeMutablePointer<spotjob_tls_session>?
+    ) throws(AMQPError) -> OpaquePointer {
+        guard let tls = configuration.tls, let session else {
+            guard let socket = amqp_tcp_socket_new(state) else { throw .connectionFailed("no socket") }
+            return socket
+        }
+        guard let socket = amqp_ssl_socket_new(state) else { throw .connectionFailed("no TLS socket") }
+        guard spotjob_tls_prepare(socket, session, tls.caFile) == 0 else {
+            throw .connectionFailed("cannot load the certificate authorities \(tls.caFile ?? "of the system's trust store")")
+        }
+        return socket
+    }
 
     // MARK: Topology and channel settings
 
@@ -118,7 +145,8 @@ final class AMQPConnection {
         if publishFrames.bytes.count >= Self.flushThreshold { try flush() }
     }
 
-    /// Writes the frames of the publishes not yet written straight to rabbitmq-c's socket.
+    /// Writes the frames of the publishes not yet written straight to rabbitmq-c's socket (through
+    /// its TLS session on `amqps://`).
     ///
     /// rabbitmq-c does not see these writes. That is safe because they are whole frames, written
     /// completely (or the connection is discarded) before rabbitmq-c sends anything of its own. Its
@@ -127,7 +155,7 @@ final class AMQPConnection {
     func flush() throws(AMQPError) {
         guard !publishFrames.bytes.isEmpty else { return }
         defer { publishFrames.removeAll(keepingCapacityUpTo: 2 * Self.flushThreshold) }
-        try SocketWriter(socket: amqp_get_sockfd(state), timeout: ioTimeout).write(publishFrames.bytes)
+        try SocketWriter(socket: amqp_get_sockfd(state), tls: tls?.pointee.ssl, timeout: ioTimeout).write(publishFrames.bytes)
     }
 
     /// Waits up to `timeout` for a publisher confirm; `nil` when none arrived in time.
