@@ -18,7 +18,10 @@
 #   SPOTJOB_AMQP_PORT        RabbitMQ AMQP port          (default: 25672)
 #   SPOTJOB_AMQPS_PORT       RabbitMQ AMQP over TLS port (default: AMQP port - 1)
 #   SPOTJOB_AMQP_DIST_PORT   RabbitMQ Erlang dist port   (default: AMQP port + 1)
-# Ports chosen on `up` are remembered in <stack>/stack.conf; later commands use them unless overridden.
+#   REJECTED_RETENTION_DAYS  days a refused message is kept: its dead letter in the *.dead queues
+#                            (a broker policy) and, via `env`, its row in the services' schemas (default: 90)
+# Ports and the retention chosen on `up` are remembered in <stack>/stack.conf; later commands use
+# them unless overridden.
 #
 # TLS: the stack makes its own certificate authority and a server certificate for `localhost` and
 # 127.0.0.1 (openssl, in <stack>/tls, kept), and `env` prints URLs that use them: amqps:// to
@@ -54,7 +57,8 @@ readonly PG_ADMIN_ROLE=spotjob_admin
 readonly AMQP_ADMIN_USER=spotjob-admin
 readonly SERVICES=(intake matching followup billing)
 # Bump when the provisioning steps change, so running stacks get re-provisioned on the next `up`.
-readonly PROVISION_VERSION=3
+# v4: spotjob.dead became a topic exchange (a direct one is replaced) with the dead-letter policy.
+readonly PROVISION_VERSION=4
 
 STACK_DIR=$(realpath -m -- "${SPOTJOB_STACK_DIR:-$REPO_DIR/.local/stack}")
 readonly STACK_DIR
@@ -86,10 +90,10 @@ die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 need_root() { [[ $(id -u) == 0 ]] || die "'$1' must run as root (it uses apt-get and runuser)"; }
 
 # ---------------------------------------------------------------------------------------------
-# Configuration: ports (env > stack.conf > defaults)
+# Configuration: ports and retention (env > stack.conf > defaults)
 
-load_ports() {
-  local stored_pg='' stored_amqp='' stored_amqps='' stored_dist='' key value
+load_settings() {
+  local stored_pg='' stored_amqp='' stored_amqps='' stored_dist='' stored_retention='' key value
   if [[ -r $STACK_CONF ]]; then
     while IFS='=' read -r key value; do
       case $key in
@@ -97,8 +101,13 @@ load_ports() {
         AMQP_PORT) stored_amqp=$value ;;
         AMQPS_PORT) stored_amqps=$value ;;
         AMQP_DIST_PORT) stored_dist=$value ;;
+        REJECTED_RETENTION_DAYS) stored_retention=$value ;;
       esac
     done <"$STACK_CONF"
+  fi
+  export REJECTED_RETENTION_DAYS=${REJECTED_RETENTION_DAYS:-${stored_retention:-90}} # for the renderer
+  if ! [[ $REJECTED_RETENTION_DAYS =~ ^[1-9][0-9]{0,3}$ ]] || ((REJECTED_RETENTION_DAYS > 3650)); then
+    die "REJECTED_RETENTION_DAYS must be a whole number of days from 1 to 3650, got '$REJECTED_RETENTION_DAYS'"
   fi
   PG_PORT=${SPOTJOB_PG_PORT:-${stored_pg:-25432}}
   AMQP_PORT=${SPOTJOB_AMQP_PORT:-${stored_amqp:-25672}}
@@ -128,8 +137,9 @@ load_ports() {
   RMQ_NODENAME="spotjob-$AMQP_PORT@localhost"
 }
 
-save_ports() {
-  printf 'PG_PORT=%s\nAMQP_PORT=%s\nAMQPS_PORT=%s\nAMQP_DIST_PORT=%s\n' "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" >"$STACK_CONF.tmp"
+save_settings() {
+  printf 'PG_PORT=%s\nAMQP_PORT=%s\nAMQPS_PORT=%s\nAMQP_DIST_PORT=%s\nREJECTED_RETENTION_DAYS=%s\n' \
+    "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" "$REJECTED_RETENTION_DAYS" >"$STACK_CONF.tmp"
   mv -f "$STACK_CONF.tmp" "$STACK_CONF"
 }
 
@@ -140,13 +150,14 @@ AMQP_USERS=() AMQP_TAGS=() AMQP_CONFIGURE=() AMQP_WRITE=() AMQP_READ=()
 
 load_permissions() {
   [[ -r $PERMISSIONS_FILE ]] || die "cannot read $PERMISSIONS_FILE"
-  local line lineno=0 user tags configure write read topic_write topic_read extra
+  local line lineno=0 user tags configure write read topic_write topic_read dead_write dead_read extra
   while IFS= read -r line || [[ -n $line ]]; do
     lineno=$((lineno + 1))
     [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
-    IFS=$'\t' read -r user tags configure write read topic_write topic_read extra <<<"$line"
-    [[ -n $topic_read && -z $extra ]] ||
-      die "$PERMISSIONS_FILE:$lineno: expected 7 tab-separated columns (user, tags, configure, write, read, topic write, topic read)"
+    IFS=$'\t' read -r user tags configure write read topic_write topic_read dead_write dead_read extra <<<"$line"
+    [[ -n $dead_read && -z $extra ]] ||
+      die "$PERMISSIONS_FILE:$lineno: expected 9 tab-separated columns (user, tags, configure, write, read," \
+        "topic write, topic read, dead-letter topic write, dead-letter topic read)"
     [[ $user =~ ^[a-z0-9][a-z0-9._-]*$ ]] || die "$PERMISSIONS_FILE:$lineno: bad user name '$user'"
     [[ $tags == - ]] && tags=''
     AMQP_USERS+=("$user") AMQP_TAGS+=("$tags") AMQP_CONFIGURE+=("$configure")
@@ -679,7 +690,7 @@ rmq_definitions() {
 
 rmq_stamp_value() {
   {
-    printf 'v%s amqp %s\n' "$PROVISION_VERSION" "$RMQ_NODENAME"
+    printf 'v%s amqp %s retention %s\n' "$PROVISION_VERSION" "$RMQ_NODENAME" "$REJECTED_RETENTION_DAYS"
     cat -- "$PERMISSIONS_FILE" "$TOPOLOGY_FILE" "$DEFINITIONS_RENDERER"
     local u key
     for u in "${AMQP_USERS[@]}"; do
@@ -689,14 +700,39 @@ rmq_stamp_value() {
   } | sha256sum | cut -d' ' -f1
 }
 
+# Up to provisioning v3 `spotjob.dead` was a direct exchange, on which topic permissions do not
+# apply. An exchange's type cannot change: an import leaves an existing exchange as it is, and the
+# services' topic declaration would fail with PRECONDITION_FAILED. So a spotjob.dead of another type
+# is deleted here, before the import creates it again as a topic exchange with its bindings (the
+# messages in the *.dead queues stay). rabbitmqctl has no delete_exchange; this is the broker's own
+# call, as the management API's DELETE makes it.
+rmq_replace_dead_letter_exchange_of_another_type() {
+  local out type
+  out=$(rmqctl list_exchanges -p "$VHOST" name type --quiet --no-table-headers 2>&1) || {
+    printf '%s\n' "$out" >&2
+    die "listing the exchanges of vhost $VHOST failed"
+  }
+  type=$(awk -F'\t' '$1 == "spotjob.dead" { print $2 }' <<<"$out")
+  [[ -z $type || $type == topic ]] && return 0
+  log "replacing the $type exchange spotjob.dead by a topic exchange (messages in the *.dead queues stay)"
+  out=$(rmqctl eval \
+    "rabbit_exchange:delete(rabbit_misc:r(<<\"$VHOST\">>, exchange, <<\"spotjob.dead\">>), false, <<\"$AMQP_ADMIN_USER\">>)." 2>&1)
+  [[ $out == ok ]] || {
+    printf '%s\n' "$out" >&2
+    die "deleting the $type exchange spotjob.dead failed"
+  }
+}
+
 rmq_provision() {
   local out
   out=$(rmqctl await_startup --timeout 120 2>&1) || {
     printf '%s\n' "$out" >&2
     die "rabbitmqctl await_startup failed for node $RMQ_NODENAME"
   }
+  rmq_replace_dead_letter_exchange_of_another_type
   # One import creates/updates the vhost, all users (passwords reset to the stored ones, tags),
-  # their permissions, and the exchanges, queues and bindings (existing queues are left as they are).
+  # their permissions, the exchanges, queues and bindings (existing queues and exchanges are left
+  # as they are) and the dead-letter policy.
   local definitions
   definitions=$(rmq_definitions) || die "rendering the RabbitMQ definitions failed"
   out=$(printf '%s\n' "$definitions" | rmqctl import_definitions --format json 2>&1) || {
@@ -752,6 +788,8 @@ print_env() {
   done
   printf 'export SPOTJOB_ADMIN_AMQPS_URL=%q\n' \
     "amqps://$AMQP_ADMIN_USER:$(secret "AMQP_PASSWORD_$(env_key "$AMQP_ADMIN_USER")")@$amqp"
+  # The services keep refused rows as long as the broker keeps their dead letters.
+  printf 'export REJECTED_RETENTION_DAYS=%q\n' "$REJECTED_RETENTION_DAYS"
   print_cpr_keys
 }
 
@@ -767,7 +805,7 @@ cmd_up() {
   prepare_stack_dir
   take_lock
   ensure_packages
-  save_ports
+  save_settings
   ensure_secrets
   ensure_cpr_keys
   ensure_tls
@@ -853,7 +891,7 @@ main() {
   local cmd=${1:-}
   (($#)) && shift
   cd /
-  load_ports
+  load_settings
   case $cmd in
     up | down | destroy | restart-postgres | restart-rabbitmq | rabbitmqctl) load_permissions ;;
     env) load_permissions ;;

@@ -27,7 +27,7 @@ actor ChaosObserver {
     init(stack: LocalStack, logger: Logger) throws {
         events = try EventObserver(stack: stack, routingKeys: ["#"], durable: true, logger: logger)
         deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ServiceFleet.services,
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ServiceFleet.services,
             durable: true, logger: logger)
     }
 

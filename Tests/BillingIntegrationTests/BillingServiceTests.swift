@@ -191,7 +191,7 @@ final class BillingServiceTests: BillingIntegrationTestCase {
     /// A refused message is dead-lettered to billing.dead with the reason (fields and codes, no values).
     func testARefusedMessageIsDeadLettered() async throws {
         let dead = try EventObserver(
-            stack: bench.stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [BillingEvents.service],
+            stack: bench.stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: [BillingEvents.service],
             logger: bench.logger)
         await dead.start()
         try await bench.startBilling()

@@ -35,6 +35,31 @@ final class TopologyDocumentationTests: XCTestCase {
         }
     }
 
+    /// The rows of `permissions.tsv`, each checked to have its nine columns.
+    private func permissions() throws -> [[String]] {
+        let rows = try table("deploy/rabbitmq/permissions.tsv")
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows { XCTAssertEqual(row.count, 9, "permissions.tsv: \(row.first ?? "")") }
+        return rows.filter { $0.count == 9 }
+    }
+
+    /// On `spotjob.dead` the routing key is the service that dead-letters: each service user may
+    /// publish and bind its own name only, outside users none, the administrator every one.
+    func testOnTheDeadLetterExchangeEachServicePublishesAndBindsOnlyItsOwnName() throws {
+        let services = try table("deploy/rabbitmq/topology.tsv").filter { $0.first == "service" }.map { $0[1] }
+        XCTAssertEqual(services.sorted(), ["billing", "followup", "intake", "matching"])
+        func allowed(_ pattern: String) throws -> [String] {
+            let regex = try NSRegularExpression(pattern: pattern)
+            return services.filter { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+        }
+        for row in try permissions() {
+            let user = row[0]
+            let expected = user == "spotjob-admin" ? services : services.filter { $0 == user }
+            XCTAssertEqual(try allowed(row[7]), expected, "\(user) publishes on spotjob.dead")
+            XCTAssertEqual(try allowed(row[8]), expected, "\(user) binds on spotjob.dead")
+        }
+    }
+
     func testEveryBindingOfTheTopologyIsDocumentedAndNoOtherIs() throws {
         var bound = Set<String>()
         for row in try table("deploy/rabbitmq/topology.tsv") where row.count == 3 {
@@ -51,7 +76,7 @@ final class TopologyDocumentationTests: XCTestCase {
 
     func testEveryDocumentedPublisherMayPublishItsKeysAndNoServiceMayPublishAnothersKeys() throws {
         var topicWrite: [String: NSRegularExpression] = [:]
-        for row in try table("deploy/rabbitmq/permissions.tsv") where row.count == 7 {
+        for row in try permissions() {
             topicWrite[row[0]] = try NSRegularExpression(pattern: row[5])
         }
         func allows(_ user: String, _ key: String) -> Bool {

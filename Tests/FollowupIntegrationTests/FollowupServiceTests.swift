@@ -188,7 +188,7 @@ final class FollowupServiceTests: XCTestCase {
     /// message kept, and dead-lettered.
     func testAContactForAnUnknownOpeningIsRejected() async throws {
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["followup"], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["followup"], logger: logger)
         await deadLetters.start()
         let messageID = UUID()
         try await publish(FollowupEvents.companyContacted, Contact(

@@ -37,7 +37,7 @@ final class HostileSenderTests: XCTestCase {
         jobcenter = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL), logger: logger)
         contracts = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.contractsAMQPURL), logger: logger)
         deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: LocalStack.services,
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: LocalStack.services,
             logger: logger)
         await deadLetters.start()
         events = try EventObserver(stack: stack, routingKeys: [IntakeEvents.openingRegistered], logger: logger)

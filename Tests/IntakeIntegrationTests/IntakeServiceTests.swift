@@ -168,7 +168,7 @@ final class IntakeServiceTests: XCTestCase {
     /// dead letter), and nothing else is touched.
     func testANULCharacterIsRefusedAndWithdrawsNothing() async throws {
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["intake"], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["intake"], logger: logger)
         await deadLetters.start()
         defer { Task { await deadLetters.close() } }
         try await submit([sheet("w1")])
@@ -199,7 +199,7 @@ final class IntakeServiceTests: XCTestCase {
     /// the log.
     func testASheetWithFiveFaultsIsRejectedNamingAllFive() async throws {
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["intake"], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["intake"], logger: logger)
         await deadLetters.start()
         defer { Task { await deadLetters.close() } }
         let faulty = sheet("5", [
@@ -237,7 +237,7 @@ final class IntakeServiceTests: XCTestCase {
     /// dead-lettered, and intake keeps running: a valid sheet afterwards is registered.
     func testBadInputIsRejectedAndTheServiceKeepsRunning() async throws {
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["intake"], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["intake"], logger: logger)
         await deadLetters.start()
         defer { Task { await deadLetters.close() } }
         let marker = "\(prefix)-bad"

@@ -39,7 +39,7 @@ final class MatchingServiceTests: XCTestCase {
         observer = try EventObserver(stack: stack, routingKeys: MatchingEvents.emitted, logger: logger)
         await observer.start()
         deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: ["matching"], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: ["matching"], logger: logger)
         await deadLetters.start()
         // Start from an empty matching: no rows, and none of the openings other tests published
         // waiting in its queue (every opening.* event reaches matching's queue, whoever runs).

@@ -75,7 +75,7 @@ final class MessagingPipelineTests: XCTestCase {
     /// An observer of the scratch service's dead letters, started.
     private func watchDeadLetters() async throws -> EventObserver {
         let observer = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: [service], logger: logger)
         await observer.start()
         return observer
     }

@@ -42,7 +42,7 @@ final class PoisonTests: XCTestCase {
         _ = await declaring.next(timeout: .milliseconds(1))
         await declaring.close()
         let deadLetters = try EventObserver(
-            stack: stack, exchange: SpotJobTopology.deadLetterExchange, kind: .direct, routingKeys: [service], logger: logger)
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: [service], logger: logger)
         await deadLetters.start()
         let bodies = (0..<5).map { "m\($0)" } + ["poison"] + (5..<10).map { "m\($0)" }
         let publisher = AMQPPublisher(configuration: amqp, logger: logger)

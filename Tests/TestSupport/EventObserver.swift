@@ -9,18 +9,18 @@ public final class EventObserver: Sendable {
     private let consumer: AMQPConsumer
     private let admin: AMQPConfiguration
 
-    /// Binds a fresh queue to `routingKeys` on `exchange` (declared if missing, of `kind`). A
-    /// `durable` observer's queue is a quorum queue, so it keeps what arrives across a broker restart.
+    /// Binds a fresh queue to `routingKeys` on `exchange` (declared if missing, as a topic exchange
+    /// like both of SpotJob's, `spotjob` and `spotjob.dead`). A `durable` observer's queue is a
+    /// quorum queue, so it keeps what arrives across a broker restart.
     public init(
-        stack: LocalStack, exchange: String = "spotjob", kind: Topology.Exchange.Kind = .topic, routingKeys: [String],
-        durable: Bool = false, logger: Logger
+        stack: LocalStack, exchange: String = "spotjob", routingKeys: [String], durable: Bool = false, logger: Logger
     ) throws {
         let queue = "observer.\(UUID().uuidString.prefix(8).lowercased())"
         self.queue = queue
         var observed = durable ? Topology.Queue.quorum(queue) : Topology.Queue(name: queue)
         observed.arguments["x-expires"] = .int(60_000)
         let topology = Topology(
-            exchanges: [.init(name: exchange, kind: kind)],
+            exchanges: [.init(name: exchange, kind: .topic)],
             queues: [observed],
             bindings: routingKeys.map { .init(queue: queue, exchange: exchange, routingKey: $0) })
         admin = try AMQPConfiguration(url: stack.adminAMQPURL)

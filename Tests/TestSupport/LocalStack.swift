@@ -19,7 +19,7 @@ public struct LocalStack: Sendable {
     public let jobcenterAMQPURL: String
     /// `amqp://contracts:…@…/spotjob` (publishes only contracts and what bills them).
     public let contractsAMQPURL: String
-    /// Absolute path of `deploy/local-stack.sh`, used for the restarts.
+    /// Absolute path of `deploy/local-stack.sh`, used for the restarts and `rabbitmqctl`.
     public let stackScript: String
 
     private let databaseURLs: [String: String]
@@ -99,37 +99,48 @@ public struct LocalStack: Sendable {
     /// Stops PostgreSQL (fast shutdown: open sessions are terminated) and starts it again.
     /// Returns once it accepts connections (well under a second).
     public func restartPostgres() async throws {
-        try await runStackScript("restart-postgres")
+        try await runStackScript(["restart-postgres"])
     }
 
     /// Stops the RabbitMQ node process (clients get a connection.close) and starts it again.
     /// Returns once it accepts AMQP connections (several seconds).
     public func restartRabbitMQ() async throws {
-        try await runStackScript("restart-rabbitmq")
+        try await runStackScript(["restart-rabbitmq"])
+    }
+
+    /// Runs `rabbitmqctl` with `arguments` against the stack's RabbitMQ node (as
+    /// `local-stack.sh rabbitmqctl` does: as root) and returns what it printed to standard output.
+    public func rabbitmqctl(_ arguments: [String]) async throws -> String {
+        try await runStackScript(["rabbitmqctl"] + arguments, capturingOutput: true)
     }
 
     /// Runs the script on a thread of its own, so the caller's actor (a test's main actor) and the
     /// tasks it started keep running meanwhile.
-    private func runStackScript(_ command: String) async throws {
-        try await Task.detached { try self.runStackScriptBlocking(command) }.value
+    @discardableResult
+    private func runStackScript(_ arguments: [String], capturingOutput: Bool = false) async throws -> String {
+        try await Task.detached { try self.runStackScriptBlocking(arguments, capturingOutput: capturingOutput) }.value
     }
 
-    private func runStackScriptBlocking(_ command: String) throws {
+    private func runStackScriptBlocking(_ arguments: [String], capturingOutput: Bool) throws -> String {
+        let command = arguments.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: stackScript)
-        process.arguments = [command]
+        process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
-        // stdout/stderr are inherited so the script's messages show up in the test log.
+        // stderr (and stdout unless captured) are inherited so the script's messages show up in the test log.
+        let output = Pipe()
+        if capturingOutput { process.standardOutput = output }
         do {
             try process.run()
         } catch {
             throw Error.scriptFailed(command: command, reason: "could not launch \(stackScript): \(error)")
         }
+        let printed = capturingOutput ? String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : ""
         process.waitUntilExit()
         let status = process.terminationStatus
         switch process.terminationReason {
         case .exit where status == 0:
-            return
+            return printed
         case .exit:
             throw Error.scriptFailed(command: command, reason: "exited with status \(status)")
         default:

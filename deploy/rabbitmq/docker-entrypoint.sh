@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Entrypoint of the `rabbitmq` container in docker-compose.yml (mounted read-only with the rest of
 # deploy/rabbitmq at /etc/spotjob/rabbitmq). Before the broker starts it renders SpotJob's
-# definitions (vhost, users with salted password hashes, permissions, exchanges, queues, bindings)
-# from permissions.tsv, topology.tsv and the *_AMQP_PASSWORD environment variables, with the same
+# definitions (vhost, users with salted password hashes, permissions, exchanges, queues, bindings,
+# the dead-letter policy) from permissions.tsv, topology.tsv, the *_AMQP_PASSWORD environment
+# variables and REJECTED_RETENTION_DAYS, with the same
 # renderer as deploy/local-stack.sh. The broker loads the file at boot (load_definitions in
 # rabbitmq.conf, mounted as /etc/rabbitmq/conf.d/20-spotjob.conf), on every start: the environment
 # stays the source of truth for the passwords. Then it hands over to the image's own entrypoint.

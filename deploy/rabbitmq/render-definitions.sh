@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Renders the RabbitMQ definitions (JSON) of SpotJob's vhost to stdout:
-#   the vhost, one user per line of permissions.tsv with its tags and permissions, the exchanges
-#   `spotjob` (topic) and `spotjob.dead` (direct), and the queues and bindings of topology.tsv.
+#   the vhost, one user per line of permissions.tsv with its tags, permissions and topic permissions
+#   (on `spotjob` and on `spotjob.dead`), the exchanges `spotjob` and `spotjob.dead` (both topic),
+#   the queues and bindings of topology.tsv, and the policy `spotjob-dead-letters` that expires
+#   messages in every dead-letter queue (`*.dead`) after REJECTED_RETENTION_DAYS (default 90), the
+#   days the services keep a refused message's raw body.
 #
 #   render-definitions.sh [--vhost NAME] [--users-only] [--permissions FILE] [--topology FILE]
 #
@@ -13,6 +16,8 @@
 # Passwords come from the environment, never from a file in the repo: user `intake` needs
 # INTAKE_AMQP_PASSWORD, `billing-staff` BILLING_STAFF_AMQP_PASSWORD, `spotjob-admin`
 # SPOTJOB_ADMIN_AMQP_PASSWORD (upper case, non-alphanumerics -> `_`, suffix _AMQP_PASSWORD).
+# REJECTED_RETENTION_DAYS (1-3650) is the services' own setting of the same name: dead letters are
+# kept as long as the rejected rows in the schemas.
 # The output holds only salted hashes (rabbit_password_hashing_sha256:
 # base64(salt ‖ sha256(salt ‖ password)) with a random 4-byte salt), as `export_definitions` writes them.
 #
@@ -26,8 +31,10 @@ readonly HERE
 
 # Must equal the Swift side (Shared/Messaging/Topology/SpotJobTopology.swift).
 readonly EXCHANGE=spotjob               # SpotJobTopology.exchange (topic)
-readonly DEAD_LETTER_EXCHANGE=spotjob.dead # SpotJobTopology.deadLetterExchange (direct)
+readonly DEAD_LETTER_EXCHANGE=spotjob.dead # SpotJobTopology.deadLetterExchange (topic)
 readonly DELIVERY_LIMIT=20              # SpotJobTopology.deliveryLimit
+readonly DEAD_LETTER_POLICY=spotjob-dead-letters
+readonly DEAD_LETTER_QUEUE_PATTERN='\.dead$' # SpotJobTopology.deadLetterQueue(of:) = "<service>.dead"
 
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 
@@ -41,7 +48,7 @@ while (($#)); do
     --permissions) permissions_file=${2:?--permissions needs a file}; shift 2 ;;
     --topology) topology_file=${2:?--topology needs a file}; shift 2 ;;
     --users-only) users_only=1; shift ;;
-    -h | --help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+    -h | --help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
@@ -94,15 +101,17 @@ read_table() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Users and permissions (permissions.tsv: user, tags, configure, write, read, topic write, topic read)
+# Users and permissions (permissions.tsv: user, tags, configure, write, read, topic write, topic read,
+# dead-letter topic write, dead-letter topic read)
 
-users=() tags=() configure=() write=() read=() topic_write=() topic_read=()
-while IFS=$'\t' read -r u t c w r tw tr; do
+users=() tags=() configure=() write=() read=() topic_write=() topic_read=() dead_write=() dead_read=()
+while IFS=$'\t' read -r u t c w r tw tr dw dr; do
   [[ $u =~ ^[a-z0-9][a-z0-9._-]*$ ]] || die "$permissions_file: bad user name '$u'"
   [[ $u != guest ]] || die "$permissions_file: the user 'guest' is not allowed"
   [[ $t == - ]] && t=''
   users+=("$u") tags+=("$t") configure+=("$c") write+=("$w") read+=("$r") topic_write+=("$tw") topic_read+=("$tr")
-done < <(read_table "$permissions_file" 7)
+  dead_write+=("$dw") dead_read+=("$dr")
+done < <(read_table "$permissions_file" 9)
 ((${#users[@]})) || die "$permissions_file lists no users"
 
 missing=()
@@ -111,6 +120,11 @@ for u in "${users[@]}"; do
   [[ -n ${!var:-} ]] || missing+=("$var")
 done
 ((${#missing[@]} == 0)) || die "set the broker password(s) ${missing[*]} (see .env.example)"
+
+# The services' setting (Shared/ServiceRuntime/Configuration/ServiceConfiguration.swift), same range.
+retention_days=${REJECTED_RETENTION_DAYS:-90}
+[[ $retention_days =~ ^[1-9][0-9]{0,3}$ ]] && ((retention_days <= 3650)) ||
+  die "REJECTED_RETENTION_DAYS must be a whole number of days from 1 to 3650, got '$retention_days'"
 
 # ---------------------------------------------------------------------------------------------
 # Topology (topology.tsv: kind, queue, routing keys)
@@ -172,15 +186,19 @@ for i in "${!users[@]}"; do
   fi
   user_items+=("{\"name\":$(json_string "${users[i]}"),\"password_hash\":$(json_string "$(password_hash "${!var}")"),\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[$(join , "${tag_items[@]}")],\"limits\":{}}")
   permission_items+=("{\"user\":$(json_string "${users[i]}"),\"vhost\":$(json_string "$vhost"),\"configure\":$(json_string "${configure[i]}"),\"write\":$(json_string "${write[i]}"),\"read\":$(json_string "${read[i]}")}")
-  topic_permission_items+=("{\"user\":$(json_string "${users[i]}"),\"vhost\":$(json_string "$vhost"),\"exchange\":$(json_string "$EXCHANGE"),\"write\":$(json_string "${topic_write[i]}"),\"read\":$(json_string "${topic_read[i]}")}")
+  topic_permission_items+=(
+    "{\"user\":$(json_string "${users[i]}"),\"vhost\":$(json_string "$vhost"),\"exchange\":$(json_string "$EXCHANGE"),\"write\":$(json_string "${topic_write[i]}"),\"read\":$(json_string "${topic_read[i]}")}"
+    "{\"user\":$(json_string "${users[i]}"),\"vhost\":$(json_string "$vhost"),\"exchange\":$(json_string "$DEAD_LETTER_EXCHANGE"),\"write\":$(json_string "${dead_write[i]}"),\"read\":$(json_string "${dead_read[i]}")}"
+  )
 done
 
-exchange_items=()
+exchange_items=() policy_items=()
 if ((!users_only)); then
-  exchange_items=(
-    "{\"name\":$(json_string "$EXCHANGE"),\"vhost\":$(json_string "$vhost"),\"type\":\"topic\",\"durable\":true,\"auto_delete\":false,\"internal\":false,\"arguments\":{}}"
-    "{\"name\":$(json_string "$DEAD_LETTER_EXCHANGE"),\"vhost\":$(json_string "$vhost"),\"type\":\"direct\",\"durable\":true,\"auto_delete\":false,\"internal\":false,\"arguments\":{}}"
-  )
+  for exchange in "$EXCHANGE" "$DEAD_LETTER_EXCHANGE"; do
+    exchange_items+=("{\"name\":$(json_string "$exchange"),\"vhost\":$(json_string "$vhost"),\"type\":\"topic\",\"durable\":true,\"auto_delete\":false,\"internal\":false,\"arguments\":{}}")
+  done
+  # A policy, not a queue argument: it applies to queues that exist already and can be changed later.
+  policy_items=("{\"vhost\":$(json_string "$vhost"),\"name\":$(json_string "$DEAD_LETTER_POLICY"),\"pattern\":$(json_string "$DEAD_LETTER_QUEUE_PATTERN"),\"apply-to\":\"queues\",\"priority\":0,\"definition\":{\"message-ttl\":$((retention_days * 86400000))}}")
 fi
 
 nl=$'\n'
@@ -190,4 +208,5 @@ printf '"permissions":[\n%s],\n' "$(join ",$nl" "${permission_items[@]}")"
 printf '"topic_permissions":[\n%s],\n' "$(join ",$nl" "${topic_permission_items[@]}")"
 printf '"exchanges":[\n%s],\n' "$(join ",$nl" "${exchange_items[@]}")"
 printf '"queues":[\n%s],\n' "$(join ",$nl" "${queues[@]}")"
-printf '"bindings":[\n%s]\n}\n' "$(join ",$nl" "${bindings[@]}")"
+printf '"bindings":[\n%s],\n' "$(join ",$nl" "${bindings[@]}")"
+printf '"policies":[\n%s]\n}\n' "$(join ",$nl" "${policy_items[@]}")"

@@ -37,12 +37,7 @@ struct DocumentIssuer: Sendable {
         }
         try DocumentStore.insert(rows.map { ($0.draft.contractId, $0.draft.source, $0.invoice, $0.xml) }, series: series, at: now, on: connection)
         return try rows.map { draft, invoice, xml in
-            var event = try OutboxEvent(
-                type: invoice.issuedEventType, payload: invoice.issuedPayload(contractId: draft.contractId, oioubl: xml),
-                producer: BillingEvents.service, cause: draft.cause)
-            event.envelope.messageID = DocumentMessageID.of(series: series, number: invoice.number)
-            if draft.cause == nil { event.envelope.correlationID = event.envelope.messageID.uuidString.lowercased() }
-            return event
+            try invoice.announcement(series: series, contractId: draft.contractId, oioubl: xml, cause: draft.cause)
         }
     }
 }

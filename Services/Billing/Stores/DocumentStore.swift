@@ -3,6 +3,7 @@ import Contracts
 import Domain
 import Foundation
 import JSON
+import Messaging
 import PostgresClient
 
 /// Issued invoices and credit notes. Written once by ``DocumentIssuer``; there is no update or
@@ -123,6 +124,32 @@ public enum DocumentStore {
         guard let stored = try load(series: series, number: number, supplier: supplier, on: connection),
               let xml = try oioubl(series: series, number: number, on: connection) else { return nil }
         return stored.invoice.issuedPayload(contractId: stored.contractId, oioubl: xml)
+    }
+
+    /// The events announcing the documents of `series` issued on or after `since` (their Copenhagen
+    /// issue date) and numbered above `after`, at most `limit`, by number: what billing published
+    /// when it issued them (the same message id, type and body), timestamped with the time of issue.
+    /// The correlation and causation ids of the message that made a document due are not stored:
+    /// each carries its own message id as correlation id.
+    public static func announcements(
+        series: String, since: CivilDate, after: Int, limit: Int, supplier: Supplier, on connection: PostgresConnection
+    ) throws -> [(number: Int, envelope: Envelope)] {
+        try connection.query(
+            """
+            SELECT number, oioubl, issued_at FROM documents
+            WHERE series = $1 AND issue_date >= $2::date AND number > $3 ORDER BY number LIMIT $4
+            """, [series, since.description, after, limit]
+        ).map { row in
+            let number = try row.decode(Int.self, column: "number")
+            guard let stored = try load(series: series, number: number, supplier: supplier, on: connection) else {
+                throw StoredDataError.missingDocument(series: series, number: number)
+            }
+            var envelope = try stored.invoice.announcement(
+                series: series, contractId: stored.contractId, oioubl: try row.decode(String.self, column: "oioubl"), cause: nil
+            ).envelope
+            envelope.timestamp = try row.decode(Date.self, column: "issued_at")
+            return (number, envelope)
+        }
     }
 
     private static func summary(_ row: PostgresRow) throws -> Summary {

@@ -35,7 +35,7 @@ struct BrokerOptions: ParsableArguments {
         /// Billing staff, who read issued documents from `billing.invoices` and nothing else:
         /// `$BILLING_STAFF_AMQP_URL`.
         case billingStaff
-        /// Operator commands (dead-letter replay): `$SPOTJOB_ADMIN_AMQP_URL`.
+        /// Operator commands (dead-letter replay, invoices reannounce): `$SPOTJOB_ADMIN_AMQP_URL`.
         case administrator
 
         /// The variables tried in order; the administrator stands in where a narrower user is not set up.

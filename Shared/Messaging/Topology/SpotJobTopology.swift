@@ -5,6 +5,8 @@ public enum SpotJobTopology {
     /// The durable topic exchange all events go through; routing key = event type.
     public static let exchange = "spotjob"
     /// Where messages that cannot be handled go, routed by the name of the service that gave up.
+    /// A topic exchange, so the broker's topic permissions apply to it: each service may publish
+    /// and bind only its own name (`deploy/rabbitmq/permissions.tsv`).
     public static let deadLetterExchange = "spotjob.dead"
     /// Redeliveries after which the broker itself dead-letters a message, as a last resort
     /// against a message that crashes its consumer every time.
@@ -12,7 +14,7 @@ public enum SpotJobTopology {
 
     /// The two exchanges; enough for a process that only publishes.
     public static let exchanges = Topology(exchanges: [
-        .init(name: exchange, kind: .topic), .init(name: deadLetterExchange, kind: .direct),
+        .init(name: exchange, kind: .topic), .init(name: deadLetterExchange, kind: .topic),
     ])
 
     /// The name of `service`'s dead-letter queue, e.g. `intake.dead`.

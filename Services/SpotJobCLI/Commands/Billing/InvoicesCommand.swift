@@ -3,11 +3,11 @@ import Billing
 import Contracts
 import Foundation
 
-/// `spotjob invoices list|show|export|credit|queued`.
+/// `spotjob invoices list|show|export|credit|queued|reannounce`.
 struct InvoicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invoices", abstract: "Read issued invoices and credit notes; ask for a credit note.",
-        subcommands: [List.self, Show.self, Export.self, Credit.self, Queued.self])
+        commandName: "invoices", abstract: "Read issued invoices and credit notes; ask for a credit note; announce them again.",
+        subcommands: [List.self, Show.self, Export.self, Credit.self, Queued.self, Reannounce.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List issued documents by number.")
