@@ -7,12 +7,13 @@ import TestSupport
 
 extension Bench {
     /// Intake end to end (sheet published → committed → `opening.registered` confirmed) against the
-    /// raw broker pass-through; then latency at half that load, and intake's memory throughout.
-    func intake(latencyRate: Double?) async throws {
+    /// raw broker pass-through; then latency at half that load, and intake's memory throughout. With
+    /// `comparingTLS`, first the same end to end with intake on the plain AMQP port and PostgreSQL
+    /// without TLS, as the reference of the run over TLS (the stack's URLs).
+    func intake(latencyRate: Double?, comparingTLS: Bool) async throws {
         let count = messages
         let runID = "bench-\(UUID().uuidString.prefix(6).lowercased())"
-        let sheets = (0..<count).map { sheetBody(runID, $0) }
-        report.add("intake sheet size", "\(sheets[0].count) bytes")
+        report.add("intake sheet size", "\(sheetBody(runID, 0).count) bytes")
         // Intake alone: the queues of the services that consume its events (matching, followup) would
         // store every event twice more, and may hold a backlog from earlier runs. They are deleted for
         // the run (and declared again when those services start).
@@ -21,33 +22,24 @@ extension Bench {
         await queues.close()
         report.add("intake measured alone", "matching and followup queues deleted for the run")
 
-        let passRate = try await rawPassThroughRate(sheets)
+        let passRate = try await rawPassThroughRate((0..<count).map { sheetBody(runID, $0) })
         let loader = AMQPPublisher(configuration: admin, logger: logger)
         report.rate("raw pass-through (consume+ack+publish+confirm), best of 3", passRate)
 
-        // Intake, paused while its queue fills, then released.
-        let intake = try ServiceProcess(service: "intake", stack: stack, environment: ["LOG_LEVEL": "warning"])
+        var plainRate: Double?
+        if comparingTLS {
+            let plain = try await registeringRate(runID: "\(runID)-plain", environment: try plainConnections(of: "intake"), loader: loader)
+            await plain.intake.stop()
+            _ = await plain.memory.stop()
+            report.rate("intake end to end, plain AMQP and PostgreSQL", plain.rate, reference: passRate)
+            plainRate = plain.rate
+        }
+        let (intakeRate, intake, memory) = try await registeringRate(runID: runID, environment: [:], loader: loader)
         defer { intake.signal(SIGKILL) }
-        try await intake.waitUntilStarted()
-        let memory = MemorySampler(intake)
-        intake.signal(SIGSTOP)
-        try await loader.publish(sheets.map(sheetMessage))
-        try await checkpoint()
-        // Done when intake's relay has had every `opening.registered` confirmed (read from its
-        // /metrics, so that watching costs the database nothing); then every sheet must have its opening.
-        let intakeRate = try await measureRate(count) {
-            intake.signal(SIGCONT)
-            while await intake.publishedEvents(of: "opening.registered") < count {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-        }
-        let database = PostgresClient(configuration: .init(url: stack.databaseURL(service: "intake")), logger: logger)
-        let openings = try await database.withConnection { [runID] in
-            try $0.query("SELECT count(*) FROM openings WHERE source = $1", [runID])[0].decode(Int.self, at: 0)
-        }
-        await database.close()
-        if openings != count { throw BenchmarkError("intake: \(openings) openings for \(count) sheets") }
         report.rate("intake end to end (sheet → commit → event confirmed)", intakeRate, reference: passRate, target: 0.5)
+        if let plainRate {
+            report.rate("intake end to end over TLS (amqps://, sslmode=verify-full)", intakeRate, reference: plainRate, target: 0.8)
+        }
 
         let observer = try EventObserver(stack: stack, routingKeys: ["opening.registered"], logger: logger)
         await observer.start()
@@ -79,6 +71,53 @@ extension Bench {
         await intake.stop()
         await observer.close()
         await loader.close()
+    }
+
+    /// Starts intake with `environment` over the stack's, fills its queue with `messages` sheets of
+    /// `runID` while it is paused, then releases it: the rate at which it registers them, each
+    /// checked to have its opening; intake keeps running, sampled by `memory`.
+    private func registeringRate(
+        runID: String, environment: [String: String], loader: AMQPPublisher
+    ) async throws -> (rate: Double, intake: ServiceProcess, memory: MemorySampler) {
+        let count = messages
+        let intake = try ServiceProcess(
+            service: "intake", stack: stack, environment: environment.merging(["LOG_LEVEL": "warning"]) { $1 })
+        try await intake.waitUntilStarted()
+        let memory = MemorySampler(intake)
+        intake.signal(SIGSTOP)
+        try await loader.publish((0..<count).map { sheetMessage(sheetBody(runID, $0)) })
+        try await checkpoint()
+        let published = await intake.publishedEvents(of: "opening.registered")
+        // Done when intake's relay has had every `opening.registered` confirmed (read from its
+        // /metrics, so that watching costs the database nothing); then every sheet must have its opening.
+        let rate = try await measureRate(count) {
+            intake.signal(SIGCONT)
+            while await intake.publishedEvents(of: "opening.registered") < published + count {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        let database = PostgresClient(configuration: .init(url: stack.databaseURL(service: "intake")), logger: logger)
+        let openings = try await database.withConnection { [runID] in
+            try $0.query("SELECT count(*) FROM openings WHERE source = $1", [runID])[0].decode(Int.self, at: 0)
+        }
+        await database.close()
+        if openings != count { throw BenchmarkError("intake: \(openings) openings for \(count) sheets") }
+        return (rate, intake, memory)
+    }
+
+    /// `service`'s connections without TLS, for comparison: its AMQP URL on the stack's plain port
+    /// (`SPOTJOB_AMQP_PORT`), its database URL with `sslmode=disable`.
+    private func plainConnections(of service: String) throws -> [String: String] {
+        guard let plainPort = ProcessInfo.processInfo.environment["SPOTJOB_AMQP_PORT"].flatMap(Int.init),
+              var amqp = URLComponents(string: stack.amqpURL(service: service)),
+              var database = URLComponents(string: stack.databaseURL(service: service))
+        else { throw BenchmarkError("--tls needs SPOTJOB_AMQP_PORT and the stack's URLs (source <(deploy/local-stack.sh env))") }
+        amqp.scheme = "amqp"
+        amqp.port = plainPort
+        amqp.queryItems = nil
+        database.queryItems = [URLQueryItem(name: "sslmode", value: "disable")]
+        guard let amqpURL = amqp.string, let databaseURL = database.string else { throw BenchmarkError("--tls: unusable URLs") }
+        return ["AMQP_URL": amqpURL, "DATABASE_URL": databaseURL]
     }
 
     /// One sheet's latency in milliseconds: publish to event received, split at the moment intake

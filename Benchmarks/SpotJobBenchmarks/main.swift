@@ -1,7 +1,7 @@
 import Foundation
 
 /// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|matching[-proposals|-service|-solver]|system|all] [--messages N]
-/// [--latency-rate SHEETS_PER_SECOND] [--pending N] [--openings N] [--invoices N] [--profiles N] [--stored N] [--repeat N] [--json]`:
+/// [--latency-rate SHEETS_PER_SECOND] [--pending N] [--openings N] [--invoices N] [--profiles N] [--stored N] [--repeat N] [--tls] [--json]`:
 /// SpotJob's throughput figures, each as a
 /// ratio to a raw rabbitmq-c reference measured in the same run, next to the targets.
 /// Needs the local stack (`source <(deploy/local-stack.sh env)`); build with `-c release`.
@@ -24,6 +24,8 @@ let storedOption = arguments.firstIndex(of: "--stored").flatMap { Int(arguments[
 let storedProfiles = storedOption ?? 100_000
 /// `matching`: solves per side for each solver figure (the median is reported).
 let solverRepeats = arguments.firstIndex(of: "--repeat").flatMap { Int(arguments[$0 + 1]) } ?? 3
+/// `intake`: first measure intake without TLS, as the reference of the run over TLS.
+let comparesTLS = arguments.contains("--tls")
 /// Also print the figures as one final JSON line.
 let printsJSON = arguments.contains("--json")
 
@@ -45,7 +47,7 @@ do {
         // The broker should not carry the messages left in these queues into the next section.
         await bench.deleteScratchQueues()
     }
-    if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate) }
+    if section == "intake" || section == "all" { try await bench.intake(latencyRate: latencyRate, comparingTLS: comparesTLS) }
     if section == "followup" { try await bench.followup(funnelOpenings: funnelOpenings) }
     if section == "timers" { try await bench.timers(pending: pendingTimers) }
     if section == "billing" { try await bench.billing(invoices: invoiceCount) }

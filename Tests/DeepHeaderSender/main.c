@@ -1,10 +1,11 @@
 // A hostile sender for HostileSenderTests: publishes one message whose header `deep` holds arrays
 // nested DEPTH levels deep, as a plain rabbitmq-c client can, to exchange `spotjob` with ROUTING_KEY.
 // The nesting is built as a chain in memory, so only rabbitmq-c's encoder recurses (on this
-// process's main thread).
+// process's main thread). An amqps:// URL (its query is ignored) connects over TLS, trusting CA_FILE.
 //
-//   DeepHeaderSender AMQP_URL ROUTING_KEY MESSAGE_ID DEPTH
+//   DeepHeaderSender AMQP_URL CA_FILE ROUTING_KEY MESSAGE_ID DEPTH
 #include <amqp.h>
+#include <amqp_ssl_socket.h>
 #include <amqp_tcp_socket.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,16 +17,21 @@ static int fail(const char *what) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 5) return fail("usage: DeepHeaderSender AMQP_URL ROUTING_KEY MESSAGE_ID DEPTH");
+    if (argc != 6) return fail("usage: DeepHeaderSender AMQP_URL CA_FILE ROUTING_KEY MESSAGE_ID DEPTH");
     char *url = strdup(argv[1]);
+    char *query = strchr(url, '?');
+    if (query) *query = '\0';
     struct amqp_connection_info info;
     if (amqp_parse_url(url, &info) != AMQP_STATUS_OK) return fail("cannot parse the URL");
-    long depth = strtol(argv[4], NULL, 10);
+    const char *routing_key = argv[3], *message_id = argv[4];
+    long depth = strtol(argv[5], NULL, 10);
     if (depth < 1) return fail("DEPTH must be at least 1");
 
     amqp_connection_state_t connection = amqp_new_connection();
-    amqp_socket_t *socket = amqp_tcp_socket_new(connection);
-    if (!socket || amqp_socket_open(socket, info.host, info.port) != AMQP_STATUS_OK) return fail("cannot connect");
+    amqp_socket_t *socket = info.ssl ? amqp_ssl_socket_new(connection) : amqp_tcp_socket_new(connection);
+    if (!socket) return fail("no socket");
+    if (info.ssl && amqp_ssl_socket_set_cacert(socket, argv[2]) != AMQP_STATUS_OK) return fail("cannot read CA_FILE");
+    if (amqp_socket_open(socket, info.host, info.port) != AMQP_STATUS_OK) return fail("cannot connect");
     amqp_rpc_reply_t login = amqp_login(connection, info.vhost, 0, 131072, 0, AMQP_SASL_METHOD_PLAIN, info.user, info.password);
     if (login.reply_type != AMQP_RESPONSE_NORMAL) return fail("cannot log in");
     amqp_channel_open(connection, 1);
@@ -46,10 +52,10 @@ int main(int argc, char **argv) {
                         AMQP_BASIC_CONTENT_TYPE_FLAG;
     properties.headers.num_entries = 1;
     properties.headers.entries = &entry;
-    properties.message_id = amqp_cstring_bytes(argv[3]);
+    properties.message_id = amqp_cstring_bytes(message_id);
     properties.content_type = amqp_cstring_bytes("application/json");
     properties.delivery_mode = 2;
-    int status = amqp_basic_publish(connection, 1, amqp_cstring_bytes("spotjob"), amqp_cstring_bytes(argv[2]), 0, 0,
+    int status = amqp_basic_publish(connection, 1, amqp_cstring_bytes("spotjob"), amqp_cstring_bytes(routing_key), 0, 0,
                                     &properties, amqp_cstring_bytes("{}"));
     if (status != AMQP_STATUS_OK) return fail(amqp_error_string2(status));
     // Wait for the broker's confirm, so the message is in the queues when this process exits.

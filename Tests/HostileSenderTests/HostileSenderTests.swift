@@ -112,7 +112,7 @@ final class HostileSenderTests: XCTestCase {
             let url = target.service == BillingEvents.service ? stack.contractsAMQPURL : stack.jobcenterAMQPURL
             let sender = Process()
             sender.executableURL = ServiceProcess.buildDirectory.appendingPathComponent("DeepHeaderSender")
-            sender.arguments = [url, target.key, id, "20000"]
+            sender.arguments = [url, stack.caFile, target.key, id, "20000"]
             try sender.run()
             sender.waitUntilExit()
             XCTAssertEqual(sender.terminationStatus, 0, "the broker took the message")
@@ -203,14 +203,12 @@ final class HostileSenderTests: XCTestCase {
             sent[typed.properties.messageID!] = "invalid envelope: type is malformed"
             sent[correlated.properties.messageID!] = "invalid envelope: correlation_id is malformed: holds a control character"
         }
-        let start = ContinuousClock.now
         let dead = await deadLetters(of: Set(sent.keys))
-        let elapsed = ContinuousClock.now - start
 
+        // Refused as an invalid envelope, which is never retried (a retried one reads "gave up after 10 attempts").
         for (id, expected) in sent {
             XCTAssertTrue(reason(dead[id]).hasPrefix(expected), reason(dead[id]))
         }
-        XCTAssertLessThan(elapsed, .seconds(5), "refused at once, not after ten attempts")
         await assertEveryServiceRuns()
     }
 

@@ -9,18 +9,20 @@ public struct LocalStack: Sendable {
     /// The services that own a PostgreSQL schema/role and a RabbitMQ user of the same name.
     public static let services = ["intake", "matching", "followup", "billing"]
 
-    /// `postgresql://spotjob_admin:…@127.0.0.1:25432/spotjob` (superuser; for setup and assertions).
+    /// `postgresql://spotjob_admin:…@localhost:25432/spotjob?sslmode=verify-full&…` (superuser; for setup and assertions).
     public let adminDatabaseURL: String
-    /// `amqp://spotjob-admin:…@127.0.0.1:25672/spotjob` (administrator, full permissions on the vhost).
+    /// `amqps://spotjob-admin:…@localhost:25671/spotjob?cacertfile=…` (administrator, full permissions on the vhost).
     public let adminAMQPURL: String
-    /// `amqp://billing-staff:…@…/spotjob` (may only read the `billing.invoices` queue).
+    /// `amqps://billing-staff:…@…/spotjob` (may only read the `billing.invoices` queue).
     public let billingStaffAMQPURL: String
-    /// `amqp://jobcenter:…@…/spotjob` (publishes only what jobcenter systems send).
+    /// `amqps://jobcenter:…@…/spotjob` (publishes only what jobcenter systems send).
     public let jobcenterAMQPURL: String
-    /// `amqp://contracts:…@…/spotjob` (publishes only contracts and what bills them).
+    /// `amqps://contracts:…@…/spotjob` (publishes only contracts and what bills them).
     public let contractsAMQPURL: String
     /// Absolute path of `deploy/local-stack.sh`, used for the restarts and `rabbitmqctl`.
     public let stackScript: String
+    /// The stack's certificate authority (PEM), which its servers' certificates chain to.
+    public let caFile: String
 
     private let databaseURLs: [String: String]
     private let amqpURLs: [String: String]
@@ -73,6 +75,7 @@ public struct LocalStack: Sendable {
             jobcenterAMQPURL: try require("JOBCENTER_AMQP_URL"),
             contractsAMQPURL: try require("CONTRACTS_AMQP_URL"),
             stackScript: try require("SPOTJOB_STACK_SCRIPT"),
+            caFile: try require("SPOTJOB_CA_FILE"),
             databaseURLs: databaseURLs,
             amqpURLs: amqpURLs
         )

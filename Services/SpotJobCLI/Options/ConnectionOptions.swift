@@ -22,7 +22,7 @@ struct DatabaseOptions: ParsableArguments {
 
 /// `--amqp-url`: the broker user a command acts as, by default from its variable.
 struct BrokerOptions: ParsableArguments {
-    @Option(help: "amqp:// URL of the broker user the command acts as (default: the user's variable, see `spotjob --help`).")
+    @Option(help: "amqps:// (or amqp://) URL of the broker user the command acts as (default: the user's variable, see `spotjob --help`).")
     var amqpURL: String?
 
     /// The broker users the CLI acts as, least privileged first.

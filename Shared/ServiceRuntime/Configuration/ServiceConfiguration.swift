@@ -7,8 +7,9 @@ import Messaging
 ///
 /// | variable | meaning |
 /// |---|---|
-/// | `DATABASE_URL` | libpq URI of the service's own role, e.g. `postgresql://intake:…@127.0.0.1:25432/spotjob` |
-/// | `AMQP_URL` | `amqp://user:pass@host:port/spotjob` of the service's broker user |
+/// | `DATABASE_URL` | libpq URI of the service's own role, e.g. `postgresql://intake:…@localhost:25432/spotjob?sslmode=verify-full&sslrootcert=…` |
+/// | `AMQP_URL` | `amqps://user:pass@host:port/spotjob?cacertfile=…` (or plain `amqp://`) of the service's broker user |
+/// | `AMQP_CA_FILE` | the CA bundle an `amqps://` URL without `cacertfile` trusts; default the system's trust store |
 /// | `LOG_LEVEL` | `trace` … `critical`, default `info` |
 /// | `LOG_FORMAT` | `json` (one object per line) or `text`; default `json` unless stderr is a terminal |
 /// | `MIGRATIONS_DIR` | folder holding `common/` and one folder per service; default: `deploy/migrations` found from the working directory or the executable upwards |
