@@ -1,6 +1,6 @@
 import Foundation
 
-/// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|matching[-proposals|-service|-solver]|system|all] [--messages N]
+/// `spotjob-bench [amqp|outbox|intake|followup|timers|billing|matching[-proposals|-service|-solver]|system|json|all] [--messages N]
 /// [--latency-rate SHEETS_PER_SECOND] [--pending N] [--openings N] [--invoices N] [--profiles N] [--stored N] [--repeat N] [--tls] [--json]`:
 /// SpotJob's throughput figures, each as a
 /// ratio to a raw rabbitmq-c reference measured in the same run, next to the targets.
@@ -51,6 +51,8 @@ do {
     if section == "followup" { try await bench.followup(funnelOpenings: funnelOpenings) }
     if section == "timers" { try await bench.timers(pending: pendingTimers) }
     if section == "billing" { try await bench.billing(invoices: invoiceCount) }
+    // Event bodies encoded by the event writer and by Foundation, 20,000 times each unless told otherwise.
+    if section == "json" { try bench.json(iterations: messagesOption ?? 20_000) }
     // The four services together: 5,000 sheets (`--messages`) and 10,000 people in matching (`--stored`) unless told otherwise.
     if section == "system" { try await bench.system(sheets: messagesOption ?? 5_000, people: storedOption ?? 10_000, latencyRate: latencyRate) }
     if section.hasPrefix("matching") {
