@@ -1,4 +1,5 @@
 import BodyReading
+import Foundation
 import Contracts
 @testable import Followup
 import XCTest
@@ -6,7 +7,7 @@ import XCTest
 /// Followup reads every inbound body strictly, whoever sent it, and names every problem.
 final class FollowupMessageReadingTests: XCTestCase {
     private func read(_ type: String, _ json: String) -> FollowupMessage {
-        FollowupMessage.read(type: type, body: Array(json.utf8))
+        FollowupMessage.read(type: type, body: Array(json.utf8), readAt: Date())
     }
 
     private func errors(_ message: FollowupMessage) -> [String] {
