@@ -226,6 +226,14 @@ let package = Package(
             dependencies: ["Matching", "Contracts", "Chronology", "Domain", "PersonalData", "ServiceRuntime", "TestSupport"],
             path: "Tests/MatchingIntegrationTests"
         ),
+        // 100,000 mutated bodies per service body reader (issue 18); the corpus is Tests/Fixtures/fuzz.
+        .testTarget(
+            name: "BodyReaderFuzzTests",
+            dependencies: [
+                "Intake", "Matching", "Followup", "Billing", "BodyReading", "Chronology", "Contracts", "Messaging", "SeededRandom",
+            ],
+            path: "Tests/BodyReaderFuzzTests"
+        ),
         .testTarget(
             name: "IntakeIntegrationTests",
             dependencies: ["Intake", "Contracts", "ServiceRuntime", "TestSupport"],
