@@ -134,7 +134,8 @@ let package = Package(
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "Matching", "Followup", "Billing", "Assignment", "PersonalData", "Contracts", "JSON", "Chronology", "Domain", "ServiceRuntime",
+                "Intake", "Matching", "Followup", "Billing", "Assignment", "BodyReading", "PersonalData", "Contracts", "JSON", "Chronology", "Domain",
+                "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
