@@ -162,7 +162,7 @@ private struct Tally: Sendable {
                 codes[error.code.rawValue, default: 0] += 1
                 if !known.contains(error.code) { failures.insert("\(error.field) has code \(error.code), which the reader does not document") }
                 if error.field.isEmpty || error.message.isEmpty { failures.insert("an error without a field or a message: \(error)") }
-                if let quoted = BodyMutator.unquotable.first(where: { error.message.contains($0) || error.field.contains($0) }) {
+                if let quoted = BodyMutator.unquotableValue(in: error.message) ?? BodyMutator.unquotableValue(in: error.field) {
                     failures.insert("\(error.field) \(error.code) quotes the value \(quoted): \(error.message)")
                 }
             }
