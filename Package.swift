@@ -134,7 +134,8 @@ let package = Package(
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "Matching", "Followup", "Billing", "Assignment", "PersonalData", "Contracts", "JSON", "Chronology", "Domain", "ServiceRuntime",
+                "Intake", "Matching", "Followup", "Billing", "Assignment", "BodyReading", "PersonalData", "Contracts", "JSON", "Chronology", "Domain",
+                "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
@@ -237,6 +238,14 @@ let package = Package(
             name: "MatchingIntegrationTests",
             dependencies: ["Matching", "Contracts", "Chronology", "Domain", "PersonalData", "ServiceRuntime", "TestSupport"],
             path: "Tests/MatchingIntegrationTests"
+        ),
+        // 100,000 mutated bodies per service body reader (issue 18); the corpus is Tests/Fixtures/fuzz.
+        .testTarget(
+            name: "BodyReaderFuzzTests",
+            dependencies: [
+                "Intake", "Matching", "Followup", "Billing", "BodyReading", "Chronology", "Contracts", "Messaging", "SeededRandom",
+            ],
+            path: "Tests/BodyReaderFuzzTests"
         ),
         .testTarget(
             name: "IntakeIntegrationTests",

@@ -33,6 +33,10 @@ extension FieldError.Code {
     public static let invalidTimestamp = Self("invalid-timestamp")
     /// A date is not `YYYY-MM-DD`, or no such day exists.
     public static let invalidDate = Self("invalid-date")
+    /// A date or timestamp is before the earliest its field allows (``DateBounds``).
+    public static let tooEarly = Self("too-early")
+    /// A date or timestamp is after the latest its field allows (``DateBounds``).
+    public static let tooLate = Self("too-late")
     /// An id that must be a UUID is not one.
     public static let invalidUUID = Self("invalid-uuid")
     /// A string is not one of the values the field allows.
@@ -57,7 +61,7 @@ extension FieldError.Code {
     /// The codes of any field.
     public static let fields: [Self] = [
         .required, .wrongType, .invalidCharacter, .tooShort, .tooLong, .outOfRange, .tooPrecise, .invalidTimestamp, .invalidDate,
-        .invalidUUID, .unknownValue,
+        .tooEarly, .tooLate, .invalidUUID, .unknownValue,
     ]
     /// The codes of domain values.
     public static let domain: [Self] = [

@@ -41,10 +41,13 @@ extension FieldReader {
         parsed(key, of: object, presence, invalid: .invalidCVR, CVR.init)
     }
 
-    /// An RFC 3339 timestamp with an offset.
-    public mutating func timestamp(_ key: String, of object: Object, _ presence: Presence) -> Date? {
-        resolved(key, of: object, presence, unknown: .invalidTimestamp,
-                 "must be an RFC 3339 timestamp such as 2017-05-15T13:30:00+02:00", RFC3339.date(from:))
+    /// An RFC 3339 timestamp with an offset, within `range` (``DateBounds`` has the ranges).
+    public mutating func timestamp(_ key: String, of object: Object, _ presence: Presence, in range: ClosedRange<Date>) -> Date? {
+        guard let field = field(key, of: object, presence),
+              let instant = resolved(field, presence, unknown: .invalidTimestamp,
+                                     "must be an RFC 3339 timestamp such as 2017-05-15T13:30:00+02:00", RFC3339.date(from:))
+        else { return nil }
+        return bounded(instant, at: field.path, in: range, RFC3339.format)
     }
 
     /// A UUID (any case).
@@ -60,9 +63,28 @@ extension FieldReader {
                  "must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))", Value.init(rawValue:))
     }
 
-    /// A calendar date `YYYY-MM-DD`.
-    public mutating func date(_ key: String, of object: Object, _ presence: Presence) -> CivilDate? {
-        resolved(key, of: object, presence, unknown: .invalidDate, "must be a date such as 2017-05-15", CivilDate.init)
+    /// A calendar date `YYYY-MM-DD` within `range` (``DateBounds`` has the ranges).
+    public mutating func date(_ key: String, of object: Object, _ presence: Presence, in range: ClosedRange<CivilDate>) -> CivilDate? {
+        guard let field = field(key, of: object, presence),
+              let date = resolved(field, presence, unknown: .invalidDate, "must be a date such as 2017-05-15", CivilDate.init)
+        else { return nil }
+        return bounded(date, at: field.path, in: range, \.description)
+    }
+
+    /// `value` when `range` holds it; otherwise `nil`, reported as `too-early` or `too-late` with
+    /// the bound it passed (described by `describe`), never the value.
+    private mutating func bounded<Value: Comparable>(
+        _ value: Value, at path: FieldPath, in range: ClosedRange<Value>, _ describe: (Value) -> String
+    ) -> Value? {
+        if value < range.lowerBound {
+            report(path, .tooEarly, "must not be before \(describe(range.lowerBound))")
+            return nil
+        }
+        if value > range.upperBound {
+            report(path, .tooLate, "must not be after \(describe(range.upperBound))")
+            return nil
+        }
+        return value
     }
 
     /// `count` strings of 1–200 characters, normalised with ``JobTask/normalise(_:)``, duplicates dropped.

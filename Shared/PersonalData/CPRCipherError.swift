@@ -2,7 +2,7 @@
 ///
 /// No case carries plaintext or key material; a ``CPRKeyID`` and the version byte are not secret.
 public enum CPRCipherError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The bytes are too short to hold a version, key id, nonce, ciphertext and tag.
+    /// The bytes are too short to hold a version, key id, nonce and tag.
     case malformed
     /// The first byte is a format version this code does not know.
     case unsupportedVersion(UInt8)
@@ -19,7 +19,7 @@ public enum CPRCipherError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .malformed:
-            "CPR ciphertext is too short to hold a version, key id, nonce, ciphertext and tag"
+            "CPR ciphertext is too short to hold a version, key id, nonce and tag"
         case .unsupportedVersion(let version):
             "CPR ciphertext has format version \(version), which this build does not know"
         case .unknownKey(let id):

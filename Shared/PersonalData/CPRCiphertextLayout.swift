@@ -5,7 +5,7 @@
 /// | 1 | format version, `1` |
 /// | 4 | ``CPRKeyID`` of the key, big-endian |
 /// | 12 | AES-GCM nonce, random per encryption |
-/// | n | AES-GCM ciphertext of the ten ASCII digits (so n = 10) |
+/// | n | AES-GCM ciphertext of the plaintext: ten ASCII digits for a CPR number (n = 10), any bytes, none included, for a sealed message body |
 /// | 16 | AES-GCM tag |
 ///
 /// The authenticated data is the cipher's context string in UTF-8 followed by the first five
@@ -24,12 +24,13 @@ struct CPRCiphertextLayout {
 
     /// The fields of `blob`.
     ///
-    /// - Throws: ``CPRCipherError/malformed`` when it is too short,
+    /// - Throws: ``CPRCipherError/malformed`` when it is too short to hold the header, nonce and tag,
     ///   ``CPRCipherError/unsupportedVersion(_:)`` when its first byte is not ``version``.
     init(parsing blob: [UInt8]) throws(CPRCipherError) {
         guard let first = blob.first else { throw .malformed }
         guard first == Self.version else { throw .unsupportedVersion(first) }
-        guard blob.count > Self.headerCount + Self.nonceCount + Self.tagCount else { throw .malformed }
+        // An empty plaintext (an empty message body, sealed) has an empty ciphertext.
+        guard blob.count >= Self.headerCount + Self.nonceCount + Self.tagCount else { throw .malformed }
         let nonceEnd = Self.headerCount + Self.nonceCount
         let tagStart = blob.count - Self.tagCount
         header = blob[..<Self.headerCount]

@@ -188,6 +188,22 @@ final class BillingServiceTests: BillingIntegrationTestCase {
         XCTAssertEqual(value4, [1])
     }
 
+    /// Issue 18, fault 7: a contract signed on 0000-01-01 is refused with a field error and a
+    /// `billing.rejected` event (it was a database range error, "handler failed: SQLSTATE 22008").
+    func testAContractSignedInYearZeroIsRefusedWithAFieldError() async throws {
+        let billing = try await bench.startBilling()
+        try await bench.publish(BillingEvents.contractRegistered, [try bench.demoContract("ishoj", id: "year-0") { $0["signedOn"] = "0000-01-01" }])
+        let received = await bench.events(1)
+        let rejected = try XCTUnwrap(received.first { $0.type == BillingEvents.rejected }, "\(received.map(\.type))")
+        XCTAssertEqual(rejected.body["contractId"] as? String, bench.contractId("year-0"))
+        let errors = rejected.body["errors"] as? [[String: Any]] ?? []
+        XCTAssertEqual(errors.map { "\($0["field"] as? String ?? "") \($0["code"] as? String ?? "")" }, ["signedOn too-early"])
+        XCTAssertEqual(errors.first?["message"] as? String, "must not be before 2000-01-01")
+        let stored = try await bench.count("SELECT count(*) FROM contracts WHERE contract_id = $1", [bench.contractId("year-0")])
+        XCTAssertEqual(stored, 0)
+        XCTAssertTrue(billing.isRunning)
+    }
+
     /// A refused message is dead-lettered to billing.dead with the reason (fields and codes, no values).
     func testARefusedMessageIsDeadLettered() async throws {
         let dead = try EventObserver(

@@ -100,6 +100,14 @@ final class ContractReaderTests: XCTestCase {
         ])
     }
 
+    /// Issue 18, fault 7: a date out of 2000–2100 is refused before the database (year 0 was SQLSTATE 22008).
+    func testDatesOutOfTheirRangeAreTooEarlyOrTooLate() throws {
+        var contract = try ishoj()
+        contract["signedOn"] = "0000-01-01"
+        contract["period"] = ["start": "1999-12-31", "end": "2101-01-01"]
+        XCTAssertEqual(errors(contract), ["period.start too-early", "period.end too-late", "signedOn too-early"])
+    }
+
     func testTheContractIdIsReportedWithTheRejection() throws {
         var object = try ishoj()
         object["mileage"] = "free"

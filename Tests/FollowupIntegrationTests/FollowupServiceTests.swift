@@ -205,6 +205,33 @@ final class FollowupServiceTests: XCTestCase {
         XCTAssertEqual(kept, 1)
     }
 
+    /// Issue 18, fault 3: an opening whose sheet was submitted in year 0 or in 1700 opened a task whose
+    /// timers, firing at once, trapped followup (the lag in nanoseconds overflowed). Such an opening is
+    /// refused (`submittedAt too-early`), and followup keeps running: an opening after them opens a task.
+    func testAnOpeningFromAnotherCenturyIsRefusedAndFollowupKeepsRunning() async throws {
+        let yearZero = try opening(submittedAt: "0000-01-01T00:00:00Z")
+        let year1700 = try opening(submittedAt: "1700-03-01T12:00:00+01:00")
+        let valid = try opening(submittedAt: "2025-04-17T10:30:00+02:00")
+        let ids = [UUID(), UUID()]
+        try await publish(IntakeEvents.openingRegistered, yearZero, messageID: ids[0], producer: "intake")
+        try await publish(IntakeEvents.openingRegistered, year1700, messageID: ids[1], producer: "intake")
+        try await publish(IntakeEvents.openingRegistered, valid, producer: "intake")
+        let received = await events(6, about: Set(ids.map(id) + [yearZero, year1700, valid].map { id($0.openingId) }))
+
+        let rejected = received.filter { $0.type == FollowupEvents.rejected }
+        XCTAssertEqual(Set(rejected.compactMap { ($0.body["messageId"] as? String)?.lowercased() }), Set(ids.map(id)))
+        for event in rejected {
+            let errors = event.body["errors"] as? [[String: Any]] ?? []
+            XCTAssertEqual(errors.map { "\($0["field"] as? String ?? "") \($0["code"] as? String ?? "")" }, ["submittedAt too-early"])
+        }
+        let opened = received.filter { $0.type == FollowupEvents.taskOpened }.compactMap { ($0.body["openingId"] as? String)?.lowercased() }
+        XCTAssertEqual(opened, [id(valid.openingId)], "only the valid opening opens a task")
+        XCTAssertTrue(received.contains { $0.type == FollowupEvents.escalated && ($0.body["openingId"] as? String)?.lowercased() == id(valid.openingId) })
+        XCTAssertTrue(followup.isRunning)
+        let tasks = try await count("SELECT count(*) FROM contact_tasks WHERE opening_id = ANY($1)", [PostgresArray([yearZero.openingId, year1700.openingId])])
+        XCTAssertEqual(tasks, 0)
+    }
+
     /// A placement schedules three check-ins at 10:00 on working days; its end cancels those not done.
     func testAPlacementSchedulesThreeCheckinsAndItsEndCancelsThem() async throws {
         let opening = try opening(submittedAt: RFC3339.format(Date()))

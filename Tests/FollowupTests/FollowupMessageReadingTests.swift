@@ -1,12 +1,13 @@
 import BodyReading
 import Contracts
+import Foundation
 @testable import Followup
 import XCTest
 
 /// Followup reads every inbound body strictly, whoever sent it, and names every problem.
 final class FollowupMessageReadingTests: XCTestCase {
     private func read(_ type: String, _ json: String) -> FollowupMessage {
-        FollowupMessage.read(type: type, body: Array(json.utf8))
+        FollowupMessage.read(type: type, body: Array(json.utf8), readAt: Date())
     }
 
     private func errors(_ message: FollowupMessage) -> [String] {
@@ -34,6 +35,21 @@ final class FollowupMessageReadingTests: XCTestCase {
         XCTAssertEqual(errors(read(FollowupEvents.companyContacted, "{}")), [
             "openingId required", "contactedAt required", "by required", "outcome required",
         ])
+    }
+
+    /// Issue 18: dates out of range are refused before they reach a deadline. A check-in is scheduled
+    /// up to 91 days after `startDate`, which from 9999-12-31 is past the years a date holds (a trap);
+    /// a sheet from year 0 made timers whose lag overflowed.
+    func testDatesOutOfTheirRangeAreRefused() {
+        XCTAssertEqual(errors(read(FollowupEvents.placementRecorded, """
+            {"placementId": "p", "candidateId": "c", "openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "cvr": "25313763",
+             "municipality": "615", "jobType": "smajob", "hoursPerWeek": 7.5, "startDate": "9999-12-31", "targetGroup": true}
+            """)), ["startDate too-late"])
+        XCTAssertEqual(errors(read(FollowupEvents.companyContacted, """
+            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "contactedAt": "1700-03-01T10:00:00+01:00", "by": "M", "outcome": "reached"}
+            """)), ["contactedAt too-early"])
+        XCTAssertEqual(errors(read(FollowupEvents.placementEnded, #"{"placementId": "p", "endDate": "0000-01-01", "reason": "r"}"#)),
+                       ["endDate too-early"])
     }
 
     /// An opening event without `submittedAt` (an older intake) counts from `registeredAt`.

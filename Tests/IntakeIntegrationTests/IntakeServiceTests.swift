@@ -233,6 +233,33 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertFalse(log.contains("12 34"), "no phone number in the log")
     }
 
+    /// Issue 18, fault 3: a sheet filled in in year 0 or in 1700 was accepted, and its contact timers
+    /// crashed followup when they fired. Now it is refused (`submittedAt too-early`), as is one
+    /// from the far future (`too-late`), and no opening comes of any of them.
+    func testASheetFromAnotherCenturyIsRefused() async throws {
+        try await submit([
+            sheet("year-0", ["submittedAt": "0000-01-01T00:00:00Z"]),
+            sheet("1700", ["submittedAt": "1700-03-01T12:00:00+01:00"]),
+            sheet("9999", ["submittedAt": "9999-12-31T23:59:59Z"]),
+        ])
+        let received = await events(3)
+        XCTAssertEqual(received.map(\.type), ["sheet.rejected", "sheet.rejected", "sheet.rejected"])
+        var codes: [String: [String]] = [:]
+        for event in received {
+            let errors = event.body["errors"] as? [[String: Any]] ?? []
+            codes[event.body["sheetId"] as? String ?? ""] = errors.map { "\($0["field"] as? String ?? "") \($0["code"] as? String ?? "")" }
+            for message in errors.compactMap({ $0["message"] as? String }) {
+                XCTAssertFalse(["0000", "1700", "9999"].contains { message.contains($0) }, "the message quotes the value: \(message)")
+            }
+        }
+        XCTAssertEqual(codes, [
+            "\(prefix)-year-0": ["submittedAt too-early"], "\(prefix)-1700": ["submittedAt too-early"], "\(prefix)-9999": ["submittedAt too-late"],
+        ])
+        let registered = try await openings()
+        XCTAssertEqual(registered.count, 0)
+        XCTAssertTrue(intake.isRunning)
+    }
+
     /// Malformed JSON, wrong types, a 5 MB body and invalid UTF-8 are each rejected and
     /// dead-lettered, and intake keeps running: a valid sheet afterwards is registered.
     func testBadInputIsRejectedAndTheServiceKeepsRunning() async throws {

@@ -23,7 +23,7 @@ final class EventBodyEncodingTests: XCTestCase {
     private let registeredAt = Date(timeIntervalSince1970: 1_795_449_600.123)
 
     private func horsensOpening() throws -> OpeningPayload {
-        let sheet = try SheetValidator.validateSheet(HorsensJobShopSheet.body()).get()
+        let sheet = try SheetValidator.validateSheet(HorsensJobShopSheet.body(), readAt: Date()).get()
         return OpeningPayload(openingId: UUID.timeOrdered(at: registeredAt), sheet: sheet, registeredAt: registeredAt)
     }
 

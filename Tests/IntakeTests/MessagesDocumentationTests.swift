@@ -46,7 +46,7 @@ final class MessagesDocumentationTests: XCTestCase {
         XCTAssertEqual(examples.count, 4)
         guard examples.count == 4 else { return }
 
-        let sheet = try SheetValidator.validateSheet(examples[0]).get()
+        let sheet = try SheetValidator.validateSheet(examples[0], readAt: Date()).get()
         XCTAssertEqual(sheet.municipality.code, "615")
         XCTAssertEqual(sheet.company.cvr.value, "25313763")
         XCTAssertEqual(sheet.contact.phone?.value, "+4575621100")
@@ -61,7 +61,7 @@ final class MessagesDocumentationTests: XCTestCase {
             var errors: [FieldError]
         }
         let documented = try JSONDecoder().decode(DocumentedRejection.self, from: Data(examples[3]))
-        guard case .failure(let rejection) = SheetValidator.validateSheet(examples[2]) else {
+        guard case .failure(let rejection) = SheetValidator.validateSheet(examples[2], readAt: Date()) else {
             return XCTFail("the documented faulty sheet was accepted")
         }
         XCTAssertEqual(rejection.sheetId, documented.sheetId)

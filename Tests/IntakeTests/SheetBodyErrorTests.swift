@@ -1,6 +1,7 @@
 import BodyReading
 import Intake
 import TestSupport
+import Foundation
 import XCTest
 
 /// Bodies that cannot be read as a JSON object: one error for the whole body (`$`), in the
@@ -64,7 +65,7 @@ final class SheetBodyErrorTests: XCTestCase {
 
     /// The one error of a rejected body, after checking there is exactly one, for the whole body.
     private func error(of body: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> FieldError? {
-        guard case .failure(let rejection) = SheetValidator.validateSheet(body) else {
+        guard case .failure(let rejection) = SheetValidator.validateSheet(body, readAt: Date()) else {
             XCTFail("the body was accepted", file: file, line: line)
             return nil
         }

@@ -112,7 +112,7 @@ final class SheetFieldErrorTests: XCTestCase {
 
     func testCountsCharactersNotBytes() throws {
         let body = HorsensJobShopSheet.body(setting: "sheetId", to: String(repeating: "ø", count: 64))
-        XCTAssertNoThrow(try SheetValidator.validateSheet(body).get())
+        XCTAssertNoThrow(try SheetValidator.validateSheet(body, readAt: Date()).get())
     }
 
     func testReportsRanges() {
@@ -181,7 +181,7 @@ final class SheetFieldErrorTests: XCTestCase {
     }
 
     private func rejection(of body: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> SheetRejection? {
-        guard case .failure(let rejection) = SheetValidator.validateSheet(body) else {
+        guard case .failure(let rejection) = SheetValidator.validateSheet(body, readAt: Date()) else {
             XCTFail("the sheet was accepted", file: file, line: line)
             return nil
         }

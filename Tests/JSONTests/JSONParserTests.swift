@@ -44,6 +44,10 @@ final class JSONParserTests: XCTestCase {
     }
 
     func testSaysWhatWasFoundWhere() {
+        // A key is the sender's text (it may be a CPR number): named by its offset, never quoted.
+        XCTAssertThrowsError(try parse(#"{"150385-1234": 1, "150385-1234": 2}"#)) {
+            XCTAssertEqual($0 as? JSONParser.Failure, .malformed("duplicate key at byte 19"))
+        }
         XCTAssertThrowsError(try parse("[1 2]")) {
             XCTAssertEqual($0 as? JSONParser.Failure, .malformed("unexpected '2' at byte 3 where ',' or ']' should follow an element"))
         }

@@ -207,6 +207,53 @@ final class MatchingServiceTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(recordedCount, 6, "each message id handled once")
     }
 
+    /// Issue 18, fault 7: an empty body (none at all, or `{}`) on any of matching's keys, and a profile
+    /// out of work since 0000-01-01, were answered with "handler failed" (an empty body's sealed copy did
+    /// not parse; year 0 is out of PostgreSQL's range). Each is refused with field errors: a jobcenter's
+    /// message with `candidate.rejected` or `placement.rejected`, every one dead-lettered as `rejected:`.
+    func testEmptyBodiesAndAYearZeroDateAreRefusedWithFieldErrors() async throws {
+        let answered = [
+            MatchingEvents.candidateProfiled: MatchingEvents.candidateRejected, MatchingEvents.candidateWithdrawn: MatchingEvents.candidateRejected,
+            MatchingEvents.placementReported: MatchingEvents.placementRejected, MatchingEvents.placementEndReported: MatchingEvents.placementRejected,
+        ]
+        var expected: [UUID: (event: String?, errors: [String])] = [:]
+        for type in MatchingEvents.consumed {
+            for body in [[], Array("{}".utf8)] {
+                let messageID = UUID()
+                try await publish(type, body, messageID: messageID)
+                expected[messageID] = (answered[type], body.isEmpty ? ["$ malformed-json"] : [])
+            }
+        }
+        let ancient = UUID()
+        try await publish(MatchingEvents.candidateProfiled, json(profile("ancient", cpr: "150385-1234", ["unemployedSince": "0000-01-01"])), messageID: ancient)
+        expected[ancient] = (MatchingEvents.candidateRejected, ["unemployedSince too-early"])
+
+        var events: [UUID: (type: String, errors: [String])] = [:]
+        var reasons: [UUID: String] = [:]
+        let deadline = ContinuousClock.now + .seconds(30)
+        while reasons.count < expected.count || events.count < expected.values.filter({ $0.event != nil }).count, ContinuousClock.now < deadline {
+            for delivery in await observer.collect(1, timeout: .milliseconds(200)) {
+                guard let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any],
+                      let id = (body["messageId"] as? String).flatMap(UUID.init(uuidString:)), expected[id] != nil
+                else { continue }
+                let errors = (body["errors"] as? [[String: Any]] ?? []).map { "\($0["field"] as? String ?? "") \($0["code"] as? String ?? "")" }
+                events[id] = (delivery.routingKey, errors)
+            }
+            for delivery in await deadLetters.collect(1, timeout: .milliseconds(100)) {
+                guard let id = delivery.properties.messageID.flatMap(UUID.init(uuidString:)), expected[id] != nil else { continue }
+                reasons[id] = delivery.properties.headers[DeadLetter.reasonHeader]?.stringValue ?? ""
+            }
+        }
+        for (id, expectation) in expected {
+            XCTAssertTrue(reasons[id]?.hasPrefix("rejected: ") == true, "\(id): dead-lettered as \(reasons[id] ?? "nothing")")
+            XCTAssertEqual(events[id]?.type, expectation.event, "\(id)")
+            guard let event = events[id] else { continue }
+            XCTAssertFalse(event.errors.isEmpty, "\(id): a refusal names its fields")
+            if !expectation.errors.isEmpty { XCTAssertEqual(event.errors, expectation.errors) }
+        }
+        XCTAssertTrue(matching.isRunning)
+    }
+
     /// A profile that cannot enter an opening's full top N (ProposalBound) stores no new proposal set
     /// for it; one that ranks first enters; a placement takes the person out and its end puts them back.
     func testOnlyAPersonWhoCanEnterAFullTopNChangesItAndAnEndedPlacementFreesTheSlot() async throws {

@@ -7,6 +7,8 @@ import Matching
 /// rules, belonging to nobody we know of.
 enum Fixtures {
     static let today = CivilDate(year: 2026, month: 12, day: 4)!
+    /// Noon in Copenhagen on ``today``: when the profiles are read.
+    static let now = Copenhagen.instant(on: today, hour: 12, minute: 0)
 
     static func profileFields(_ overrides: [String: Any] = [:]) -> [String: Any] {
         var fields: [String: Any] = [
@@ -30,7 +32,7 @@ enum Fixtures {
     }
 
     static func profile(_ overrides: [String: Any] = [:]) -> CandidateProfile {
-        try! ProfileReader.read(body(profileFields(overrides)), today: today).get()
+        try! ProfileReader.read(body(profileFields(overrides)), readAt: now).get()
     }
 
     static func candidate(_ id: String = "c-1", _ overrides: [String: Any] = [:]) -> Candidate {

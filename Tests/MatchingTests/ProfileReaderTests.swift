@@ -8,7 +8,7 @@ import XCTest
 /// CPR number never echoed.
 final class ProfileReaderTests: XCTestCase {
     private func errors(_ overrides: [String: Any]) -> [FieldError] {
-        switch ProfileReader.read(Fixtures.body(Fixtures.profileFields(overrides)), today: Fixtures.today) {
+        switch ProfileReader.read(Fixtures.body(Fixtures.profileFields(overrides)), readAt: Fixtures.now) {
         case .success: return []
         case .failure(let rejection): return rejection.errors
         }
@@ -16,6 +16,15 @@ final class ProfileReaderTests: XCTestCase {
 
     private func codes(_ overrides: [String: Any]) -> [String: String] {
         Dictionary(errors(overrides).map { ($0.field, $0.code.rawValue) }) { first, _ in first }
+    }
+
+    /// Issue 18: a date out of its range is refused before it reaches the database (year 0 was SQLSTATE 22008).
+    func testDatesOutOfTheirRangeAreTooEarlyOrTooLate() {
+        XCTAssertEqual(codes(["unemployedSince": "0000-01-01"]), ["unemployedSince": "too-early"])
+        XCTAssertEqual(codes(["unemployedSince": "1899-12-31", "availableFrom": "2101-01-01", "submittedAt": "1999-12-31T23:59:59Z"]),
+                       ["unemployedSince": "too-early", "availableFrom": "too-late", "submittedAt": "too-early"])
+        XCTAssertEqual(codes(["submittedAt": "2026-12-05T12:00:01+01:00"]), ["submittedAt": "too-late"], "more than a day after reading")
+        XCTAssertEqual(codes(["unemployedSince": "1900-01-01", "submittedAt": "2026-12-05T12:00:00+01:00"]), [:])
     }
 
     func testAValidProfileIsNormalisedWithDefaults() throws {

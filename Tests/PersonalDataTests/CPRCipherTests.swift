@@ -67,10 +67,21 @@ final class CPRCipherTests: XCTestCase {
         let cipher = try CPRTestKeys.cipher(current: 1)
         let blob = try cipher.encrypt(CPRTestKeys.cpr)
         XCTAssertThrowsError(try cipher.decrypt([])) { XCTAssertEqual($0 as? CPRCipherError, .malformed) }
-        XCTAssertThrowsError(try cipher.decrypt(Array(blob.prefix(33)))) { XCTAssertEqual($0 as? CPRCipherError, .malformed) }
+        XCTAssertThrowsError(try cipher.decrypt(Array(blob.prefix(32)))) { XCTAssertEqual($0 as? CPRCipherError, .malformed) }
+        XCTAssertThrowsError(try cipher.decrypt(Array(blob.prefix(33)))) { XCTAssertEqual($0 as? CPRCipherError, .authenticationFailed) }
         XCTAssertThrowsError(try cipher.decrypt(Array(blob.dropLast()))) {
             XCTAssertEqual($0 as? CPRCipherError, .authenticationFailed)
         }
+    }
+
+    func testAnEmptyBodySealsAndOpens() throws {
+        // A refused message with an empty body is kept sealed like any other (issue 18, fault 7).
+        let cipher = try CPRTestKeys.cipher(current: 1, context: CPRCipher.rawBodyContext)
+        let sealed = try cipher.seal([])
+        XCTAssertEqual(sealed.count, 33)
+        XCTAssertEqual(try CPRCipher.keyID(of: sealed), CPRTestKeys.encryptionKey(1).id)
+        XCTAssertEqual(try cipher.open(sealed), [])
+        XCTAssertEqual(try cipher.reseal(sealed), sealed)
     }
 
     func testOtherContextFails() throws {

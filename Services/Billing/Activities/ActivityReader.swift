@@ -9,7 +9,7 @@ public enum ActivityReader {
     public static func meetingHeld(_ body: [UInt8]) -> Result<MeetingHeld, BillingRejection> {
         read(body) { object, reader, contractId in
             let meetingId = BillingFields.id("meetingId", of: object, &reader)
-            let heldOn = reader.date("heldOn", of: object, .required)
+            let heldOn = reader.date("heldOn", of: object, .required, in: DateBounds.businessDays)
             guard let contractId, let meetingId, let heldOn else { return nil }
             return MeetingHeld(contractId: contractId, meetingId: meetingId, heldOn: heldOn)
         }
@@ -20,7 +20,7 @@ public enum ActivityReader {
             let eventId = eventId(object, &reader)
             let title = reader.string("title", of: object, .required, length: 1...200)
             let price = reader.integer("priceOre", of: object, .required, in: 2...1_000_000_000_000).map { Money(ore: Int64($0)) }
-            let bookedOn = reader.date("bookedOn", of: object, .required)
+            let bookedOn = reader.date("bookedOn", of: object, .required, in: DateBounds.businessDays)
             guard let contractId, let eventId, let title, let price, let bookedOn else { return nil }
             return EventBooking(contractId: contractId, eventId: eventId, title: title, price: price, bookedOn: bookedOn)
         }
@@ -29,7 +29,7 @@ public enum ActivityReader {
     public static func eventHeld(_ body: [UInt8]) -> Result<EventHolding, BillingRejection> {
         read(body) { object, reader, contractId in
             let eventId = eventId(object, &reader)
-            let heldOn = reader.date("heldOn", of: object, .required)
+            let heldOn = reader.date("heldOn", of: object, .required, in: DateBounds.businessDays)
             guard let contractId, let eventId, let heldOn else { return nil }
             return EventHolding(contractId: contractId, eventId: eventId, heldOn: heldOn)
         }
@@ -48,7 +48,7 @@ public enum ActivityReader {
             let extraId = BillingFields.id("extraId", of: object, &reader)
             let description = reader.string("description", of: object, .required, length: 1...500)
             let amount = BillingFields.amount("amountOre", of: object, &reader)
-            let deliveredOn = reader.date("deliveredOn", of: object, .required)
+            let deliveredOn = reader.date("deliveredOn", of: object, .required, in: DateBounds.businessDays)
             guard let contractId, let extraId, let description, let amount, let deliveredOn else { return nil }
             return ExtraDelivery(contractId: contractId, extraId: extraId, description: description, amount: amount, deliveredOn: deliveredOn)
         }
@@ -57,7 +57,7 @@ public enum ActivityReader {
     public static func mileageLogged(_ body: [UInt8]) -> Result<TripLogged, BillingRejection> {
         read(body) { object, reader, contractId in
             let tripId = BillingFields.id("tripId", of: object, &reader)
-            let date = reader.date("date", of: object, .required)
+            let date = reader.date("date", of: object, .required, in: DateBounds.businessDays)
             var distance: Kilometres?
             if let (number, path) = reader.number("km", of: object, .required) {
                 let km = number.doubleValue

@@ -22,14 +22,14 @@ public enum ContractReader {
         var start: CivilDate?
         var end: CivilDate?
         if let period = reader.object("period", of: object, .required) {
-            start = reader.date("start", of: period, .required)
-            end = reader.date("end", of: period, .required)
+            start = reader.date("start", of: period, .required, in: DateBounds.businessDays)
+            end = reader.date("end", of: period, .required, in: DateBounds.businessDays)
             if let from = start, let to = end, to < from {
                 reader.report(period.path.member("end"), .invalidPeriod, "must not be before period.start")
                 end = nil
             }
         }
-        let signedOn = reader.date("signedOn", of: object, .required)
+        let signedOn = reader.date("signedOn", of: object, .required, in: DateBounds.businessDays)
         let terms = reader.integer("paymentTermsDays", of: object, .optional, in: 0...365) ?? 30
         let mileage = reader.resolved(
             "mileage", of: object, .required, unknown: .unknownMileage, "must be included or state-rate",
@@ -108,7 +108,7 @@ public enum ContractReader {
         }
         switch given[0] {
         case "on":
-            return reader.date("on", of: object, .required).map(ScheduleLine.Due.on)
+            return reader.date("on", of: object, .required, in: DateBounds.businessDays).map(ScheduleLine.Due.on)
         case "signed":
             guard let signed = reader.bool("signed", of: object, .required) else { return nil }
             guard signed else {

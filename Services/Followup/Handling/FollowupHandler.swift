@@ -21,7 +21,7 @@ public struct FollowupHandler: MessageHandler {
     }
 
     public func read(_ envelope: Envelope) -> FollowupMessage {
-        FollowupMessage.read(type: envelope.type, body: envelope.body)
+        FollowupMessage.read(type: envelope.type, body: envelope.body, readAt: clock())
     }
 
     public func partitionKey(of message: FollowupMessage) -> String? {

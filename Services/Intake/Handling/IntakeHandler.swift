@@ -18,7 +18,7 @@ public struct IntakeHandler: MessageHandler {
     /// Parses and validates a message's body, before the transaction.
     public func read(_ envelope: Envelope) -> IntakeMessage {
         switch envelope.type {
-        case IntakeEvents.sheetSubmitted: .sheet(SheetValidator.validateSheet(envelope.body))
+        case IntakeEvents.sheetSubmitted: .sheet(SheetValidator.validateSheet(envelope.body, readAt: clock()))
         case IntakeEvents.sheetWithdrawn: .withdrawal(SheetValidator.validateWithdrawal(envelope.body))
         default: .unsupported(type: envelope.type)
         }

@@ -1,7 +1,8 @@
 import BodyReading
+import Foundation
 
 /// Validates the bodies of `sheet.submitted` and `sheet.withdrawn` messages against the
-/// contract in `docs/messages.md`. Pure: no I/O, no clock.
+/// contract in `docs/messages.md`. Pure: no I/O, and the moment of reading is given.
 ///
 /// Every body first passes ``MessageBody``'s gate (size, UTF-8, JSON, an object); then every
 /// field is checked and every problem reported, so a sheet with five faults gets five
@@ -13,9 +14,11 @@ public enum SheetValidator {
     /// The length of a `sheetId`, in characters.
     static let sheetIdLength = 1...64
 
-    /// Validates and normalises a `sheet.submitted` body.
-    public static func validateSheet(_ body: [UInt8]) -> Result<SpotJobSheet, SheetRejection> {
-        validate(body, SpotJobSheet.init(sheetId:reading:with:))
+    /// Validates and normalises a `sheet.submitted` body read at `now` (its `submittedAt` may be
+    /// at most ``DateBounds/clockSkew`` later).
+    public static func validateSheet(_ body: [UInt8], readAt now: Date) -> Result<SpotJobSheet, SheetRejection> {
+        let submitted = DateBounds.pastInstants(readAt: now)
+        return validate(body) { SpotJobSheet(sheetId: $0, reading: $1, with: &$2, submittedWithin: submitted) }
     }
 
     /// Validates a `sheet.withdrawn` body.

@@ -1,10 +1,11 @@
 import BodyReading
 import Domain
+import Foundation
 
 extension SpotJobSheet {
     /// Reads the fields of a `sheet.submitted` body after its `sheetId`, recording every
-    /// problem in `reader`; `nil` when there was any.
-    init?(sheetId: String?, reading body: FieldReader.Object, with reader: inout FieldReader) {
+    /// problem in `reader`; `nil` when there was any. `submittedAt` must lie in `submitted`.
+    init?(sheetId: String?, reading body: FieldReader.Object, with reader: inout FieldReader, submittedWithin submitted: ClosedRange<Date>) {
         let revision = reader.integer("revision", of: body, .optional, in: 1...Int(Int32.max))
         let source = reader.string("source", of: body, .required, length: 1...100)
         let municipality = reader.municipality("municipality", of: body, .required)
@@ -17,7 +18,7 @@ extension SpotJobSheet {
         let jobType = reader.jobType("jobType", of: body, .optional)
         let visitRequested = reader.bool("visitRequested", of: body, .optional)
         let note = reader.string("note", of: body, .optional, length: 1...2000)
-        let submittedAt = reader.timestamp("submittedAt", of: body, .required)
+        let submittedAt = reader.timestamp("submittedAt", of: body, .required, in: submitted)
 
         guard reader.errors.isEmpty, let sheetId, let source, let municipality, let company, let contact,
               let category, let tasks, let hoursPerWeek, let submittedAt

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 
-/// A "Spot et job" sheet that passed ``SheetValidator/validateSheet(_:)``: every field checked
+/// A "Spot et job" sheet that passed ``SheetValidator/validateSheet(_:readAt:)``: every field checked
 /// and normalised, defaults filled in.
 ///
 /// The only way to make one from a message body is the validator. It is `Codable` so that

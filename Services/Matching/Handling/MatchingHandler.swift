@@ -36,11 +36,11 @@ public struct MatchingHandler: MessageHandler {
 
     public func read(_ envelope: Envelope) -> MatchingMessage {
         switch envelope.type {
-        case MatchingEvents.candidateProfiled: .profile(ProfileReader.read(envelope.body, today: today(clock())))
+        case MatchingEvents.candidateProfiled: .profile(ProfileReader.read(envelope.body, readAt: clock()))
         case MatchingEvents.candidateWithdrawn: .withdrawal(ProfileReader.readWithdrawal(envelope.body))
         case MatchingEvents.placementReported: .placement(PlacementReader.read(envelope.body))
         case MatchingEvents.placementEndReported: .placementEnd(PlacementReader.readEnd(envelope.body))
-        case IntakeEvents.openingRegistered, IntakeEvents.openingUpdated: .opening(OpeningReader.read(envelope.body))
+        case IntakeEvents.openingRegistered, IntakeEvents.openingUpdated: .opening(OpeningReader.read(envelope.body, readAt: clock()))
         case IntakeEvents.openingWithdrawn: .openingWithdrawn(OpeningReader.readWithdrawal(envelope.body))
         default: .unsupported(type: envelope.type)
         }

@@ -30,7 +30,8 @@ public struct OpeningCopy: Sendable, Hashable {
 /// Reads intake's opening events (the contract of `Contracts/IntakeEvents.swift`), as strictly as
 /// any message: an event that does not fit is refused and dead-lettered, never half applied.
 public enum OpeningReader {
-    public static func read(_ body: [UInt8]) -> Result<OpeningCopy, MatchingRejection> {
+    /// The opening in `body`, read at `now` (for the bound of `registeredAt`).
+    public static func read(_ body: [UInt8], readAt now: Date) -> Result<OpeningCopy, MatchingRejection> {
         var openingId: UUID?
         return MessageBody.read(body) { object, reader in
             openingId = reader.resolved("openingId", of: object, .required, unknown: .wrongType, "must be a UUID", UUID.init(uuidString:))
@@ -45,7 +46,7 @@ public enum OpeningReader {
             let hours = reader.hoursPerWeek("hoursPerWeek", of: object, .required)
             let positions = reader.integer("positions", of: object, .required, in: 1...1000)
             let jobType = reader.jobType("jobType", of: object, .required)
-            let registeredAt = reader.timestamp("registeredAt", of: object, .required)
+            let registeredAt = reader.timestamp("registeredAt", of: object, .required, in: DateBounds.pastInstants(readAt: now))
             guard let openingId, let sheetId, let revision, let municipality, let cvr, let name, let category, let tasks,
                   let hours, let positions, let jobType, let registeredAt
             else { return nil }

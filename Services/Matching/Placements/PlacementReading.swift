@@ -35,7 +35,7 @@ public enum PlacementReader {
             subject.placementId = reader.string("placementId", of: object, .required, length: 1...64, trimming: false)
             subject.candidateId = reader.string("candidateId", of: object, .required, length: 1...64, trimming: false)
             subject.openingId = reader.resolved("openingId", of: object, .required, unknown: .wrongType, "must be a UUID", UUID.init(uuidString:))
-            let startDate = reader.date("startDate", of: object, .required)
+            let startDate = reader.date("startDate", of: object, .required, in: DateBounds.businessDays)
             let hours = reader.hoursPerWeek("hoursPerWeek", of: object, .required)
             guard let placementId = subject.placementId, let candidateId = subject.candidateId,
                   let openingId = subject.openingId, let startDate, let hours
@@ -49,7 +49,7 @@ public enum PlacementReader {
         var subject = Subject()
         return MessageBody.read(body) { object, reader in
             subject.placementId = reader.string("placementId", of: object, .required, length: 1...64, trimming: false)
-            let endDate = reader.date("endDate", of: object, .required)
+            let endDate = reader.date("endDate", of: object, .required, in: DateBounds.businessDays)
             let reason = reader.string("reason", of: object, .required, length: 1...500)
             guard let placementId = subject.placementId, let endDate, let reason else { return nil }
             return PlacementEnd(placementId: placementId, endDate: endDate, reason: reason)

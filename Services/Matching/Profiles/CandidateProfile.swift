@@ -2,7 +2,7 @@ import Chronology
 import Domain
 import Foundation
 
-/// A `candidate.profiled` body that passed ``ProfileReader/read(_:today:)``: every field checked and
+/// A `candidate.profiled` body that passed ``ProfileReader/read(_:readAt:)``: every field checked and
 /// normalised, defaults filled in.
 ///
 /// It holds the CPR number, which is stored only encrypted; scoring never sees it (see

@@ -4,20 +4,20 @@ import Domain
 import Foundation
 
 /// Reads `candidate.profiled` and `candidate.withdrawn` bodies against the contract in
-/// `docs/messages.md`. Pure: the day it is (for `unemployedSince` and the default `availableFrom`)
-/// is given.
+/// `docs/messages.md`. Pure: the moment of reading is given (for `submittedAt`, and its Copenhagen
+/// date for `unemployedSince` and the default `availableFrom`).
 ///
 /// Every problem is reported. A CPR number is never quoted: `invalid-cpr` says which rule it
 /// breaks, in words without digits.
 public enum ProfileReader {
     static let candidateIdLength = 1...64
 
-    /// Validates and normalises a `candidate.profiled` body.
-    public static func read(_ body: [UInt8], today: CivilDate) -> Result<CandidateProfile, MatchingRejection> {
+    /// Validates and normalises a `candidate.profiled` body read at `now`.
+    public static func read(_ body: [UInt8], readAt now: Date) -> Result<CandidateProfile, MatchingRejection> {
         var candidateId: String?
         return MessageBody.read(body) { object, reader in
             candidateId = reader.string("candidateId", of: object, .required, length: candidateIdLength, trimming: false)
-            return CandidateProfile(candidateId: candidateId, reading: object, with: &reader, today: today)
+            return CandidateProfile(candidateId: candidateId, reading: object, with: &reader, readAt: now)
         }
         .mapError { MatchingRejection(subject: candidateId, errors: $0.errors) }
     }
@@ -59,8 +59,9 @@ public struct MatchingRejection: Error, Sendable, Hashable {
 }
 
 extension CandidateProfile {
-    /// Reads the fields after `candidateId`, recording every problem in `reader`.
-    init?(candidateId: String?, reading body: FieldReader.Object, with reader: inout FieldReader, today: CivilDate) {
+    /// Reads the fields after `candidateId` at `now`, recording every problem in `reader`.
+    init?(candidateId: String?, reading body: FieldReader.Object, with reader: inout FieldReader, readAt now: Date) {
+        let today = Copenhagen.date(at: now) ?? .earliest
         let revision = reader.integer("revision", of: body, .optional, in: 1...Int(Int32.max))
         let jobcenter = reader.municipality("jobcenter", of: body, .required)
         let cpr = reader.parsed("cpr", of: body, .required, invalid: .invalidCPR, CPR.init)
@@ -72,13 +73,13 @@ extension CandidateProfile {
         let hours = Self.hours("hoursPerWeek", of: body, with: &reader)
         let jobTypes = Self.list("jobTypes", of: body, .optional, count: 1...5, with: &reader) { $0.jobType($1) }
         let maxJobs = reader.integer("maxJobs", of: body, .optional, in: 1...3)
-        let unemployedSince = reader.date("unemployedSince", of: body, .required)
+        let unemployedSince = reader.date("unemployedSince", of: body, .required, in: DateBounds.unemploymentDays)
         if let unemployedSince, today < unemployedSince {
             reader.report(body.path.member("unemployedSince"), .inTheFuture, "must not be in the future")
         }
-        let availableFrom = reader.date("availableFrom", of: body, .optional)
+        let availableFrom = reader.date("availableFrom", of: body, .optional, in: DateBounds.businessDays)
         let note = reader.string("note", of: body, .optional, length: 1...2000)
-        let submittedAt = reader.timestamp("submittedAt", of: body, .required)
+        let submittedAt = reader.timestamp("submittedAt", of: body, .required, in: DateBounds.pastInstants(readAt: now))
 
         guard reader.errors.isEmpty, let candidateId, let jobcenter, let cpr, let home, let categories, let tasks,
               let hours, let unemployedSince, let submittedAt

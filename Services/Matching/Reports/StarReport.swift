@@ -1,3 +1,4 @@
+import BodyReading
 import Chronology
 import Contracts
 import Domain
@@ -35,13 +36,15 @@ public enum StarReport {
         public var csv: String { ([header] + rows.map(\.line)).map { $0 + "\n" }.joined() }
     }
 
-    /// `YYYY-MM` as its first day, or `nil`.
+    /// `YYYY-MM` as its first day, or `nil`; a month outside ``DateBounds/businessDays`` is `nil` too
+    /// (the report counts up to the next month's first day, which 9999-12 does not have).
     public static func month(_ text: String) -> CivilDate? {
         let parts = text.split(separator: "-")
         guard text.count == 7, parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1])
+              let year = Int(parts[0]), let month = Int(parts[1]),
+              let first = CivilDate(year: year, month: month, day: 1), DateBounds.businessDays.contains(first)
         else { return nil }
-        return CivilDate(year: year, month: month, day: 1)
+        return first
     }
 
     /// Generates the report of `month` (its first day), for one jobcenter (kommunekode) or all, inside

@@ -68,7 +68,7 @@ public struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString()
-            guard members[key] == nil else { throw .malformed("duplicate key \"\(key)\" at byte \(keyOffset)") }
+            guard members[key] == nil else { throw .malformed("duplicate key at byte \(keyOffset)") }
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw unexpected("where ':' should follow a key") }
             skipWhitespace()

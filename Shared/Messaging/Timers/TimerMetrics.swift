@@ -20,9 +20,19 @@ enum TimerMetrics {
         for kind in counts.keys {
             let lag = Timer(label: "spotjob_timer_fire_lag_seconds", dimensions: [("kind", kind)], preferredDisplayUnit: .seconds)
             for timer in timers where timer.kind == kind {
-                lag.recordNanoseconds(Int64(max(0, now.timeIntervalSince(timer.dueAt)) * 1e9))
+                lag.recordNanoseconds(nanoseconds(now.timeIntervalSince(timer.dueAt)))
             }
         }
+    }
+
+    /// `seconds` in whole nanoseconds, clamped to `0...Int64.max`: a timer due centuries ago (about
+    /// 292 years of nanoseconds fill an `Int64`), or a lag that is not a number, is recorded, not a trap.
+    static func nanoseconds(_ seconds: TimeInterval) -> Int64 {
+        let nanoseconds = seconds * 1e9
+        guard nanoseconds > 0 else { return 0 }
+        // Double(Int64.max) is 2^63, one more than Int64.max; every Double below it converts.
+        guard nanoseconds < Double(Int64.max) else { return .max }
+        return Int64(nanoseconds)
     }
 
     static func failed(_ timer: DueTimer) {

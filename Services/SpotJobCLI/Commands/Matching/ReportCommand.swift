@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Flag(help: "Print the run as JSON (counts only) after writing the file.") var json = false
 
         func run() async throws {
-            guard let first = StarReport.month(month) else { throw ValidationError("--month must be YYYY-MM") }
+            guard let first = StarReport.month(month) else { throw ValidationError("--month must be YYYY-MM, from 2000-01 to 2100-12") }
             guard !requestedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--requested-by must name someone") }
             let code = try jobcenter.map(MunicipalityArgument.code)
             let cipher = try MatchingCLI.settings().cprCipher
