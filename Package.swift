@@ -243,7 +243,8 @@ let package = Package(
         .testTarget(
             name: "BodyReaderFuzzTests",
             dependencies: [
-                "Intake", "Matching", "Followup", "Billing", "BodyReading", "Chronology", "Contracts", "Messaging", "SeededRandom",
+                "Intake", "Matching", "Followup", "Billing", "BodyReading", "Chronology", "Contracts", "Fuzzing", "Messaging",
+                "SeededRandom",
             ],
             path: "Tests/BodyReaderFuzzTests"
         ),

@@ -6,8 +6,8 @@ import SeededRandom
 /// another body), and now and then the body under another of the reader's routing keys.
 struct BodyMutator {
     private var random: SplitMix64
-    private let seeds: [FuzzCorpus.Seed]
-    private let donors: [FuzzCorpus.Seed]
+    private let seeds: [ReaderCorpus.Seed]
+    private let donors: [ReaderCorpus.Seed]
 
     /// A string no refusal may quote: a message names rules and bounds, never the value sent.
     static let sentinel = "FUZZ-SENTINEL"
@@ -26,19 +26,19 @@ struct BodyMutator {
         return nil
     }
 
-    init(seed: UInt64, seeds: [FuzzCorpus.Seed], donors: [FuzzCorpus.Seed]) {
+    init(seed: UInt64, seeds: [ReaderCorpus.Seed], donors: [ReaderCorpus.Seed]) {
         random = SplitMix64(seed: seed)
         self.seeds = seeds
         self.donors = donors
     }
 
     /// The next body and the routing key it is read under.
-    mutating func next() -> FuzzCorpus.Seed {
+    mutating func next() -> ReaderCorpus.Seed {
         let seed = seeds[int(seeds.count)]
         var body = seed.body
         for _ in 0...int(3) { mutate(&body) }
         let other = seeds[int(seeds.count)]
-        return FuzzCorpus.Seed(type: int(20) == 0 ? other.type : seed.type, body: body)
+        return ReaderCorpus.Seed(type: int(20) == 0 ? other.type : seed.type, body: body)
     }
 
     private mutating func mutate(_ body: inout [UInt8]) {

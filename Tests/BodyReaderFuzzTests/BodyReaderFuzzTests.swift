@@ -121,9 +121,9 @@ final class BodyReaderFuzzTests: XCTestCase {
         _ reader: String, seed: UInt64, codes: Set<FieldError.Code>, file: StaticString = #filePath, line: UInt = #line,
         read: @escaping @Sendable (String, [UInt8]) -> Outcome
     ) throws {
-        let seeds = try FuzzCorpus(reader).seeds
+        let seeds = try ReaderCorpus(reader).seeds
         XCTAssertFalse(seeds.isEmpty, "no corpus in Tests/Fixtures/fuzz/\(reader)", file: file, line: line)
-        let donors = try FuzzCorpus.everySeed()
+        let donors = try ReaderCorpus.everySeed()
         let known = Self.sharedCodes.union(codes)
         let tallies = Mutex([Tally](repeating: Tally(), count: Self.shards))
         DispatchQueue.concurrentPerform(iterations: Self.shards) { shard in
@@ -151,7 +151,7 @@ private struct Tally: Sendable {
     var failures: Set<String> = []
 
     /// Reads `input` with `read` and records what came of it.
-    mutating func check(_ read: (String, [UInt8]) -> BodyReaderFuzzTests.Outcome, _ input: FuzzCorpus.Seed, known: Set<FieldError.Code>) {
+    mutating func check(_ read: (String, [UInt8]) -> BodyReaderFuzzTests.Outcome, _ input: ReaderCorpus.Seed, known: Set<FieldError.Code>) {
         switch read(input.type, input.body) {
         case .accepted(let inBounds):
             accepted += 1

@@ -11,6 +11,11 @@ public struct FuzzCorpus: Sendable {
     public static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz")
 
+    /// The names of every target's folder, in name order.
+    public static func targets() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+    }
+
     public init(target: String) throws {
         let directory = Self.root.appendingPathComponent(target)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
