@@ -80,6 +80,25 @@ final class HostileSenderTests: XCTestCase {
         }
     }
 
+    /// Each message of `sent` (message id → the service that must refuse it) was dead-lettered by that
+    /// service with a reason starting `reason`, and every service still runs.
+    private func assertDeadLettered(_ sent: [String: String], reason: String, file: StaticString = #filePath, line: UInt = #line) async {
+        await assertDeadLettered(sent.mapValues { ($0, reason) }, file: file, line: line)
+    }
+
+    /// Each message of `sent` (message id → the service that must refuse it, and the start of its
+    /// reason) was dead-lettered so, and every service still runs.
+    private func assertDeadLettered(
+        _ sent: [String: (service: String, reason: String)], file: StaticString = #filePath, line: UInt = #line
+    ) async {
+        let dead = await deadLetters(of: Set(sent.keys))
+        for (id, expected) in sent {
+            XCTAssertEqual(dead[id]?.properties.headers[DeadLetter.serviceHeader]?.stringValue, expected.service, file: file, line: line)
+            XCTAssertTrue(reason(dead[id]).hasPrefix(expected.reason), "\(expected.service): \(reason(dead[id]))", file: file, line: line)
+        }
+        await assertEveryServiceRuns(file: file, line: line)
+    }
+
     private func reason(_ delivery: Delivery?) -> String {
         delivery?.properties.headers[DeadLetter.reasonHeader]?.stringValue ?? "(no dead letter)"
     }
@@ -94,13 +113,7 @@ final class HostileSenderTests: XCTestCase {
             try await target.sender.publish([message])
             sent[message.properties.messageID!] = target.service
         }
-        let dead = await deadLetters(of: Set(sent.keys))
-
-        for (id, service) in sent {
-            XCTAssertEqual(dead[id]?.properties.headers[DeadLetter.serviceHeader]?.stringValue, service)
-            XCTAssertTrue(reason(dead[id]).hasPrefix("invalid envelope: timestamp is malformed"), "\(service): \(reason(dead[id]))")
-        }
-        await assertEveryServiceRuns()
+        await assertDeadLettered(sent, reason: "invalid envelope: timestamp is malformed")
     }
 
     /// Fault 2: headers nested 20,000 levels deep (a frame holds some 26,000) killed intake and
@@ -118,13 +131,7 @@ final class HostileSenderTests: XCTestCase {
             XCTAssertEqual(sender.terminationStatus, 0, "the broker took the message")
             sent[id] = target.service
         }
-        let dead = await deadLetters(of: Set(sent.keys))
-
-        for (id, service) in sent {
-            XCTAssertEqual(dead[id]?.properties.headers[DeadLetter.serviceHeader]?.stringValue, service)
-            XCTAssertTrue(reason(dead[id]).hasPrefix("invalid envelope: headers is malformed"), "\(service): \(reason(dead[id]))")
-        }
-        await assertEveryServiceRuns()
+        await assertDeadLettered(sent, reason: "invalid envelope: headers is malformed")
     }
 
     /// Fault 4: services took a message's type from its `type` property, while the broker checks
@@ -171,12 +178,8 @@ final class HostileSenderTests: XCTestCase {
             try await jobcenter.publish([message])
             sent[message.properties.messageID!] = forgery.refusedBy
         }
-        let dead = await deadLetters(of: Set(sent.keys))
-
-        for (id, service) in sent {
-            XCTAssertEqual(dead[id]?.properties.headers[DeadLetter.serviceHeader]?.stringValue, service)
-            XCTAssertEqual(reason(dead[id]), "invalid envelope: type is malformed: differs from the routing key, which decides the message's type")
-        }
+        await assertDeadLettered(
+            sent, reason: "invalid envelope: type is malformed: differs from the routing key, which decides the message's type")
         let matchingStatus = try await matchingStatus(openingID)
         let taskStatus = try await taskStatus(openingID)
         XCTAssertEqual(matchingStatus, "open", "matching's opening was not withdrawn")
@@ -187,29 +190,23 @@ final class HostileSenderTests: XCTestCase {
         XCTAssertEqual(forgedOpenings, 0, "no opening was forged")
         let forgedPlacements = try await count("SELECT count(*) FROM followup.placements WHERE placement_id = $1", placementID)
         XCTAssertEqual(forgedPlacements, 0, "no placement was forged")
-        await assertEveryServiceRuns()
     }
 
     /// Fault 8: a NUL in the `type` or `correlation_id` property was retried ten times (about 16 s,
     /// its whole batch blocked) before it was dead-lettered; it is an invalid envelope, refused at once.
     func testANulInAPropertyIsRefusedAtOnceNotRetried() async throws {
-        var sent: [String: String] = [:]
+        var sent: [String: (service: String, reason: String)] = [:]
         for target in targets {
             var typed = Envelope(type: target.key, producer: "hostile", body: []).outgoing(exchange: SpotJobTopology.exchange)
             typed.properties.type = target.key + "\u{0}"
             var correlated = Envelope(type: target.key, producer: "hostile", body: []).outgoing(exchange: SpotJobTopology.exchange)
             correlated.properties.correlationID = "corr\u{0}elation"
             try await target.sender.publish([typed, correlated])
-            sent[typed.properties.messageID!] = "invalid envelope: type is malformed"
-            sent[correlated.properties.messageID!] = "invalid envelope: correlation_id is malformed: holds a control character"
+            sent[typed.properties.messageID!] = (target.service, "invalid envelope: type is malformed")
+            sent[correlated.properties.messageID!] = (target.service, "invalid envelope: correlation_id is malformed: holds a control character")
         }
-        let dead = await deadLetters(of: Set(sent.keys))
-
         // Refused as an invalid envelope, which is never retried (a retried one reads "gave up after 10 attempts").
-        for (id, expected) in sent {
-            XCTAssertTrue(reason(dead[id]).hasPrefix(expected), reason(dead[id]))
-        }
-        await assertEveryServiceRuns()
+        await assertDeadLettered(sent)
     }
 
     // MARK: Reading the services' state
