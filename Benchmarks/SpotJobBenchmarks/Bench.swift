@@ -11,6 +11,8 @@ import TestSupport
 struct Bench {
     let messages: Int
     let report: Report
+    /// The local stack as its URLs are (TLS), and reached without TLS (what the figures use).
+    let tlsStack: LocalStack
     let stack: LocalStack
     let admin: AMQPConfiguration
     let logger: Logger
@@ -21,7 +23,10 @@ struct Bench {
     init(messages: Int, report: Report) throws {
         self.messages = messages
         self.report = report
-        stack = try LocalStack.fromEnvironment()
+        // Plain connections, so that every figure compares with the ones before TLS; `intake --tls`
+        // measures the cost of TLS against them.
+        tlsStack = try LocalStack.fromEnvironment()
+        stack = tlsStack.withoutTLS()
         admin = try AMQPConfiguration(url: stack.adminAMQPURL)
         var logger = Logger(label: "bench")
         logger.logLevel = .warning

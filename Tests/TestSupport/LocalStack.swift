@@ -23,6 +23,8 @@ public struct LocalStack: Sendable {
     public let stackScript: String
     /// The stack's certificate authority (PEM), which its servers' certificates chain to.
     public let caFile: String
+    /// RabbitMQ's plain (not TLS) port on loopback.
+    public let plainAMQPPort: Int
 
     private let databaseURLs: [String: String]
     private let amqpURLs: [String: String]
@@ -76,6 +78,7 @@ public struct LocalStack: Sendable {
             contractsAMQPURL: try require("CONTRACTS_AMQP_URL"),
             stackScript: try require("SPOTJOB_STACK_SCRIPT"),
             caFile: try require("SPOTJOB_CA_FILE"),
+            plainAMQPPort: try Int(require("SPOTJOB_AMQP_PORT")) ?? 0,
             databaseURLs: databaseURLs,
             amqpURLs: amqpURLs
         )
@@ -97,6 +100,29 @@ public struct LocalStack: Sendable {
             preconditionFailure("unknown service '\(service)'; expected one of \(Self.services)")
         }
         return url
+    }
+
+    /// The same stack reached without TLS: every AMQP URL on the plain loopback port, every
+    /// database URL with `sslmode=disable`. For benchmarks that compare with the TLS figures.
+    public func withoutTLS() -> LocalStack {
+        func plainAMQP(_ url: String) -> String {
+            guard var components = URLComponents(string: url) else { return url }
+            components.scheme = "amqp"
+            components.port = plainAMQPPort
+            components.queryItems = nil
+            return components.string ?? url
+        }
+        func plainDatabase(_ url: String) -> String {
+            guard var components = URLComponents(string: url) else { return url }
+            components.queryItems = [URLQueryItem(name: "sslmode", value: "disable")]
+            return components.string ?? url
+        }
+        return LocalStack(
+            adminDatabaseURL: plainDatabase(adminDatabaseURL), adminAMQPURL: plainAMQP(adminAMQPURL),
+            billingStaffAMQPURL: plainAMQP(billingStaffAMQPURL), jobcenterAMQPURL: plainAMQP(jobcenterAMQPURL),
+            contractsAMQPURL: plainAMQP(contractsAMQPURL), stackScript: stackScript, caFile: caFile,
+            plainAMQPPort: plainAMQPPort, databaseURLs: databaseURLs.mapValues(plainDatabase),
+            amqpURLs: amqpURLs.mapValues(plainAMQP))
     }
 
     /// Stops PostgreSQL (fast shutdown: open sessions are terminated) and starts it again.
