@@ -34,7 +34,7 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CRabbitMQ", path: "Shared/CRabbitMQ", pkgConfig: "librabbitmq",
-            providers: [.apt(["librabbitmq-dev"])]
+            providers: [.apt(["librabbitmq-dev", "libssl-dev"])]
         ),
 
         // MARK: Shared libraries

@@ -49,7 +49,7 @@ readonly PG_BOOTSTRAP_SQL="$DEPLOY_DIR/postgres/bootstrap.sql"
 
 readonly PG_BIN=/usr/lib/postgresql/15/bin
 readonly RMQ_BIN=/usr/lib/rabbitmq/bin
-readonly APT_PACKAGES=(postgresql rabbitmq-server librabbitmq-dev libpq-dev amqp-tools)
+readonly APT_PACKAGES=(postgresql rabbitmq-server librabbitmq-dev libpq-dev libssl-dev amqp-tools openssl)
 readonly HOST=127.0.0.1
 readonly DATABASE=spotjob
 readonly VHOST=spotjob
