@@ -44,13 +44,14 @@ final class MessagingPipelineTests: XCTestCase {
         }
     }
 
-    private func startService(batchSize: Int = 50, logger: Logger? = nil) -> Running {
+    private func startService(batchSize: Int = 50, capture: LogCapture? = nil) -> Running {
         let configuration = ServiceConfiguration(
             service: service, schema: schema.name, databaseURL: stack.adminDatabaseURL, amqpURL: stack.adminAMQPURL,
             migrationDirectories: [ScratchSchema.migrationsDirectory.appendingPathComponent("common")],
             batchSize: batchSize, lanes: 1)
         let consuming = ConsumingService(
-            configuration: configuration, handler: handler, metrics: PrometheusCollectorRegistry(), logger: logger ?? self.logger)
+            configuration: configuration, handler: handler, metrics: PrometheusCollectorRegistry(),
+            loggers: capture.map { capture in ServiceLoggers { capture.logger(label: $0) } } ?? ServiceLoggers { Logger(label: $0) })
         return Running(task: Task { try await consuming.run() })
     }
 
@@ -159,7 +160,7 @@ final class MessagingPipelineTests: XCTestCase {
         let personal = ["cast: Jens Hansen", "cast: Mette Kantine", "cast: jens@kantine.example 75620000"]
         try await publisher.publish(personal.map { ping($0) } + [ping("ok")])
         let capture = LogCapture()
-        let running = startService(logger: capture.logger(label: "consumer"))
+        let running = startService(capture: capture)
 
         let dead = await deadLetters.collect(3, settle: .milliseconds(500))
         try await waitUntil("the good message is handled") { try await schema.count("SELECT count(*) FROM effects") == 1 }

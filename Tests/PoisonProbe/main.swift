@@ -39,12 +39,15 @@ struct DyingHandler: SingleMessageHandler {
     }
 }
 
-var logger = Logger(label: "poison-probe")
-logger.logLevel = .warning
 let configuration = ServiceConfiguration(
     service: service, schema: schema, databaseURL: databaseURL, amqpURL: amqpURL,
     migrationDirectories: [ScratchSchema.migrationsDirectory.appendingPathComponent("common")], batchSize: 20, lanes: 1)
 try await ConsumingService(
     configuration: configuration, handler: DyingHandler(service: service, attemptsFile: attemptsFile),
-    metrics: PrometheusCollectorRegistry(), logger: logger
+    metrics: PrometheusCollectorRegistry(),
+    loggers: ServiceLoggers { label in
+        var logger = Logger(label: label)
+        logger.logLevel = .warning
+        return logger
+    }
 ).run()

@@ -19,9 +19,14 @@ import Synchronization
 /// dead-lettered when that gives up. The next batch is taken and read while one commits (see
 /// ``run()``).
 ///
+/// A message the broker delivered before without its being settled (its consumer died) is applied
+/// in a batch of its own, and dead-lettered as poison once it was applied alone a few times
+/// (``Redeliveries``, ``DeliveryAttempts``).
+///
 /// The decisions are values without I/O, tested on their own: ``BatchPipeline`` (order of batches),
-/// ``BatchCommitStateMachine`` (retries), ``BatchSettlement`` (dead letters, acknowledgement). This
-/// class takes deliveries, runs transactions, publishes dead letters, acknowledges and sleeps.
+/// ``BatchCommitStateMachine`` (retries), ``BatchSettlement`` (dead letters, acknowledgement),
+/// ``Redeliveries`` (suspects and poison). This class takes deliveries, runs transactions, publishes
+/// dead letters, acknowledges and sleeps.
 public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     private let service: String
     private let consumer: AMQPConsumer

@@ -15,7 +15,7 @@ public struct ConsumingService<Handler: MessageHandler> {
     public let configuration: ServiceConfiguration
     public let handler: Handler
     public let metrics: PrometheusCollectorRegistry
-    public let logger: Logger
+    public let loggers: ServiceLoggers
     /// Fires the service's own timers, beside retention's (``RetentionTimerHandler``); `nil` (the
     /// default) when it has none.
     public let timerHandler: (any TimerHandler)?
@@ -23,24 +23,25 @@ public struct ConsumingService<Handler: MessageHandler> {
 
     /// - Parameter metrics: the registry ``ObservabilitySetup/bootstrap()`` installed.
     public init(
-        configuration: ServiceConfiguration, handler: Handler, metrics: PrometheusCollectorRegistry, logger: Logger,
+        configuration: ServiceConfiguration, handler: Handler, metrics: PrometheusCollectorRegistry, loggers: ServiceLoggers,
         timerHandler: (any TimerHandler)? = nil
     ) {
         self.configuration = configuration
         self.timerHandler = timerHandler
         self.handler = handler
         self.metrics = metrics
-        self.logger = logger
+        self.loggers = loggers
     }
 
     public func run() async throws {
         let service = configuration.service
+        let databaseLogger = loggers.logger(.database, of: service)
         let amqp = try AMQPConfiguration(url: configuration.amqpURL)
         func database(_ role: String) -> PostgresClient {
             PostgresClient(
                 configuration: PostgresConfiguration(
                     url: configuration.databaseURL, applicationName: "\(service)-\(role)", searchPath: configuration.schema),
-                logger: logger)
+                logger: databaseLogger)
         }
         let lanes = (1...configuration.lanes).map { database("lane-\($0)") }
         let relayDatabase = database("relay")
@@ -48,11 +49,12 @@ public struct ConsumingService<Handler: MessageHandler> {
         let timerDatabase = database("timers")
         let timerListener = PostgresListener(
             configuration: PostgresConfiguration(url: configuration.databaseURL, applicationName: "\(service)-timers-listen"),
-            logger: logger)
-        let publisher = AMQPPublisher(configuration: amqp, topology: SpotJobTopology.exchanges, logger: logger)
+            logger: databaseLogger)
+        let publisher = AMQPPublisher(
+            configuration: amqp, topology: SpotJobTopology.exchanges, logger: loggers.logger(.relay, of: service))
         let consumer = AMQPConsumer(
             configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
-            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: logger)
+            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: loggers.logger(.consumer, of: service))
         func closeConnections() async {
             await consumer.close()
             await publisher.close()
@@ -79,11 +81,14 @@ public struct ConsumingService<Handler: MessageHandler> {
         timers: (database: PostgresClient, listener: PostgresListener)
     ) async throws {
         let service = configuration.service
-        let relay = OutboxRelay(database: relayDatabase, publisher: publisher, schema: configuration.schema, logger: logger)
+        let relay = OutboxRelay(
+            database: relayDatabase, publisher: publisher, schema: configuration.schema, logger: loggers.logger(.relay, of: service))
         let messageConsumer = MessageConsumer(
             service: service, consumer: consumer, publisher: publisher, lanes: lanes,
-            handler: handler, relay: relay, batchSize: configuration.batchSize, logger: logger)
-        let health = HealthServer(host: configuration.httpHost, port: configuration.httpPort, registry: metrics, logger: logger) {
+            handler: handler, relay: relay, batchSize: configuration.batchSize, logger: loggers.logger(.consumer, of: service))
+        let health = HealthServer(
+            host: configuration.httpHost, port: configuration.httpPort, registry: metrics, logger: loggers.logger(.health, of: service)
+        ) {
             Readiness(
                 database: (try? await relayDatabase.withConnection { _ in true }) ?? false,
                 broker: await consumer.isConnected,
@@ -93,8 +98,10 @@ public struct ConsumingService<Handler: MessageHandler> {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: health.application()), .init(service: relay)]
         services.append(.init(service: TimerLoop(
             database: timers.database, listener: timers.listener,
-            handler: RetentionTimerHandler(policy: configuration.retention, next: timerHandler), relay: relay, logger: logger)))
+            handler: RetentionTimerHandler(policy: configuration.retention, next: timerHandler), relay: relay,
+            logger: loggers.logger(.timers, of: service))))
         services.append(.init(service: messageConsumer))
+        let logger = loggers.logger(.lifecycle, of: service)
         var groupConfiguration = ServiceGroupConfiguration(
             services: services,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -106,6 +113,7 @@ public struct ConsumingService<Handler: MessageHandler> {
 
     /// Applies pending migrations, waiting for the database to come up if it is not yet.
     private func migrate(_ database: PostgresClient) async throws {
+        let logger = loggers.logger(.database, of: configuration.service)
         let migrator = Migrator(schema: configuration.schema, directories: configuration.migrationDirectories, logger: logger)
         var schedule = RetrySchedule(maximumAttempts: 15)
         while true {

@@ -36,10 +36,11 @@ public enum ServiceMain {
         }
         LoggingSetup.bootstrap(format: configuration.logFormat, level: configuration.logLevel)
         let metrics = ObservabilitySetup.bootstrap()
-        let logger = Logger(label: service)
+        let loggers = ServiceLoggers.bootstrapped
+        let logger = loggers.logger(.lifecycle, of: service)
         do {
             try await ConsumingService(
-                configuration: configuration, handler: handler, metrics: metrics, logger: logger, timerHandler: timerHandler
+                configuration: configuration, handler: handler, metrics: metrics, loggers: loggers, timerHandler: timerHandler
             ).run()
         } catch {
             logger.critical("\(service) stopped with an error", metadata: ["error": "\(error)"])
