@@ -17,14 +17,6 @@ public struct OpeningCopy: Sendable, Hashable {
     public var positions: Int
     public var jobType: JobType
     public var registeredAt: Date
-
-    /// The opening as scoring sees it, with `filled` active placements.
-    public func matchOpening(filled: Int = 0, withdrawn: Bool = false) -> MatchOpening {
-        MatchOpening(
-            openingId: openingId.uuidString.lowercased(), municipality: municipality.code, category: category,
-            tasks: tasks, hoursPerWeek: hoursPerWeek, jobType: jobType, positions: positions, filled: filled,
-            withdrawn: withdrawn)
-    }
 }
 
 /// Reads intake's opening events (the contract of `Contracts/IntakeEvents.swift`), as strictly as
