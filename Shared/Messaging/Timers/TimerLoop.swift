@@ -6,7 +6,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Fires a service's due timers: a swift-service-lifecycle `Service` that runs beside the consumer
-/// and the relay (``ConsumingService`` adds it when given a ``TimerHandler``).
+/// and the relay (`ConsumingService` runs one in every service: retention is a timer, and a
+/// service's own timers go to its handler beside it).
 ///
 /// It claims due timers in batches, oldest first (`FOR UPDATE SKIP LOCKED`, so replicas share the
 /// work), and in one transaction deletes them, calls the handler and writes its events to the

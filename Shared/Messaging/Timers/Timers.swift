@@ -8,8 +8,8 @@ import PostgresClient
 /// for any number of timers.
 ///
 /// ```swift
-/// try Timers.schedule([ScheduledTimer(kind: "followup.contact", key: openingID, dueAt: inThreeDays)], on: connection)
-/// try Timers.cancel(kind: "followup.contact", key: openingID, on: connection)
+/// try Timers.schedule([ScheduledTimer(kind: "contact-reminder", key: taskID, dueAt: reminderDue)], on: connection)
+/// try Timers.cancel(kind: "contact-reminder", key: taskID, on: connection)
 /// ```
 ///
 /// Wake-ups: a ``TimerLoop`` sleeps until the earliest due timer, but never longer than
