@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Messaging",
             dependencies: [
-                "PostgresClient", "AMQPClient", "JSON",
+                "PostgresClient", "AMQPClient", "BodyReading", "JSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -65,14 +65,12 @@ enum StoredDataError: Error, CustomStringConvertible {
     case unknownUnitCode(String)
     case invalidDate(String)
     case invalidDue(contractId: String, lineId: String)
-    case missingDocument(series: String, number: Int)
 
     var description: String {
         switch self {
         case .unknownUnitCode(let code): "stored line has unknown unit code \(code)"
         case .invalidDate(let text): "stored date \(text) is not YYYY-MM-DD"
         case .invalidDue(let contractId, let lineId): "stored line \(lineId) of contract \(contractId) has no due rule"
-        case .missingDocument(let series, let number): "document \(number) of series \(series) could not be read back"
         }
     }
 }

@@ -1,4 +1,5 @@
 import AMQPClient
+import BodyReading
 import Foundation
 
 /// A SpotJob message: the AMQP properties every service sets and reads, and a JSON body.
@@ -35,7 +36,8 @@ public struct Envelope: Sendable, Equatable {
     /// The message's type is its routing key, the one thing the broker checked against the
     /// sender's permissions; a `type` property that says otherwise is a forgery or a mistake. The
     /// properties SpotJob stores (`correlation_id`, `app_id`, the `causation-id` header) must be free of
-    /// control characters, and the `timestamp` within ``timestampRange(receivedAt:)``.
+    /// control characters, and the `timestamp` within `DateBounds.pastInstants(readAt:)`, like every
+    /// instant of something that happened.
     /// - Throws: ``EnvelopeError`` naming the property that is missing or malformed; it never quotes
     ///   the value sent.
     public init(delivery: Delivery, receivedAt: Date = Date()) throws(EnvelopeError) {
@@ -62,7 +64,7 @@ public struct Envelope: Sendable, Equatable {
         }
         var timestamp = receivedAt
         if let seconds = properties.timestamp {
-            let range = Self.timestampRange(receivedAt: receivedAt)
+            let range = DateBounds.pastInstants(readAt: receivedAt)
             let sent = Date(timeIntervalSince1970: Double(seconds))
             guard range.contains(sent) else {
                 throw .malformed("timestamp", "must lie between 2000-01-01 and one day after the message arrived")
@@ -83,12 +85,6 @@ public struct Envelope: Sendable, Equatable {
             timestamp: timestamp, producer: properties.appID ?? "unknown", schemaVersion: schemaVersion,
             body: delivery.body
         )
-    }
-
-    /// The `timestamp` property a message received at `receivedAt` may carry: not before
-    /// 2000-01-01, nor more than a day after it arrived (clocks differ, but not by days).
-    public static func timestampRange(receivedAt: Date) -> ClosedRange<Date> {
-        Date(timeIntervalSince1970: 946_684_800)...receivedAt.addingTimeInterval(86_400)
     }
 
     /// The message to publish on `exchange`, routed by ``type``.
