@@ -62,11 +62,17 @@ public enum DocumentStore {
     /// Document `number` of `series` as an ``Invoice`` (with today's `supplier`), or `nil`.
     static func load(series: String, number: Int, supplier: Supplier, on connection: PostgresConnection) throws -> Stored? {
         guard let row = try connection.query(
-            """
-            SELECT kind, contract_id, source, issue_date::text AS issue_date, payment_terms_days, customer, lines, credited_number
-            FROM documents WHERE series = $1 AND number = $2
-            """, [series, number]
+            "SELECT \(storedColumns) FROM documents WHERE series = $1 AND number = $2", [series, number]
         ).first else { return nil }
+        return try stored(row, number: number, supplier: supplier)
+    }
+
+    /// What ``stored(_:number:supplier:)`` reads.
+    private static let storedColumns =
+        "kind, contract_id, source, issue_date::text AS issue_date, payment_terms_days, customer, lines, credited_number"
+
+    /// The document numbered `number` in `row` (its ``storedColumns``).
+    private static func stored(_ row: PostgresRow, number: Int, supplier: Supplier) throws -> Stored {
         let customer = try row.decode(PostgresJSON.self, column: "customer").decode(StoredCustomer.self).customer()
         let lines = try row.decode(PostgresJSON.self, column: "lines").decode([StoredLine].self).map { try $0.line() }
         let issueDate = try ContractStore.date(row.decode(String.self, column: "issue_date"))
@@ -136,14 +142,12 @@ public enum DocumentStore {
     ) throws -> [(number: Int, envelope: Envelope)] {
         try connection.query(
             """
-            SELECT number, oioubl, issued_at FROM documents
+            SELECT number, oioubl, issued_at, \(storedColumns) FROM documents
             WHERE series = $1 AND issue_date >= $2::date AND number > $3 ORDER BY number LIMIT $4
             """, [series, since.description, after, limit]
         ).map { row in
             let number = try row.decode(Int.self, column: "number")
-            guard let stored = try load(series: series, number: number, supplier: supplier, on: connection) else {
-                throw StoredDataError.missingDocument(series: series, number: number)
-            }
+            let stored = try stored(row, number: number, supplier: supplier)
             var envelope = try stored.invoice.announcement(
                 series: series, contractId: stored.contractId, oioubl: try row.decode(String.self, column: "oioubl"), cause: nil
             ).envelope
