@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Messaging",
             dependencies: [
-                "PostgresClient", "AMQPClient", "BodyReading", "JSON",
+                "PostgresClient", "AMQPClient", "BodyReading", "Contracts", "JSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -103,7 +103,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MatchingService",
-            dependencies: ["Matching", "Contracts", "ServiceRuntime"],
+            dependencies: ["Matching", "Contracts", "Messaging", "ServiceRuntime"],
             path: "Services/MatchingService", swiftSettings: strict
         ),
         .target(
@@ -113,12 +113,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "BillingService",
-            dependencies: ["Billing", "Contracts", "ServiceRuntime"],
+            dependencies: ["Billing", "Contracts", "Messaging", "ServiceRuntime"],
             path: "Services/BillingService", swiftSettings: strict
         ),
         .executableTarget(
             name: "IntakeService",
-            dependencies: ["Intake", "Contracts", "ServiceRuntime"],
+            dependencies: ["Intake", "Contracts", "Messaging", "ServiceRuntime"],
             path: "Services/IntakeService", swiftSettings: strict
         ),
         .target(
@@ -128,7 +128,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "FollowupService",
-            dependencies: ["Followup", "Contracts", "ServiceRuntime"],
+            dependencies: ["Followup", "Contracts", "Messaging", "ServiceRuntime"],
             path: "Services/FollowupService", swiftSettings: strict
         ),
         .executableTarget(
@@ -207,7 +207,7 @@ let package = Package(
         .testTarget(
             name: "MessagingTests",
             dependencies: [
-                "AMQPClient", "CRabbitMQ", "Fuzzing", "Messaging", "JSON", "SeededRandom", "ServiceRuntime", "TestSupport",
+                "AMQPClient", "BodyReading", "CRabbitMQ", "Contracts", "Fuzzing", "Messaging", "JSON", "SeededRandom", "ServiceRuntime", "TestSupport",
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ], path: "Tests/MessagingTests"),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], path: "Tests/ServiceRuntimeTests"),

@@ -124,7 +124,7 @@ struct ChaosChecks: Sendable {
         let ids = PostgresArray(refused.map(\.messageID))
         let recorded = Set(try connection.query(
             """
-            SELECT message_id FROM intake.rejected_sheets WHERE message_id = ANY($1::uuid[])
+            SELECT message_id FROM intake.rejected_messages WHERE message_id = ANY($1::uuid[])
             UNION ALL SELECT message_id FROM matching.rejected_messages WHERE message_id = ANY($1::uuid[])
             UNION ALL SELECT message_id FROM followup.rejected_messages WHERE message_id = ANY($1::uuid[])
             UNION ALL SELECT message_id FROM billing.rejected_messages WHERE message_id = ANY($1::uuid[])

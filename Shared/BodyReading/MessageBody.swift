@@ -17,7 +17,7 @@ public enum MessageBody {
     public static func read<Value>(
         _ body: [UInt8], maximumSize: Int = defaultMaximumSize,
         _ read: (FieldReader.Object, inout FieldReader) -> Value?
-    ) -> Result<Value, BodyRejection> {
+    ) -> Result<Value, Rejection> {
         let object: FieldReader.Object
         do {
             object = try self.object(body, maximumSize: maximumSize)
@@ -29,13 +29,13 @@ public enum MessageBody {
             return .success(value)
         }
         assert(!reader.errors.isEmpty, "a field was rejected without a FieldError")
-        return .failure(BodyRejection(errors: reader.errors))
+        return .failure(Rejection(errors: reader.errors))
     }
 
     /// The body as a JSON object; throws the one error (field `$`) that keeps its fields from being read.
-    public static func object(_ body: [UInt8], maximumSize: Int = defaultMaximumSize) throws(BodyRejection) -> FieldReader.Object {
-        func refused(_ code: FieldError.Code, _ message: String) -> BodyRejection {
-            BodyRejection(errors: [FieldError(.root, code, message)])
+    public static func object(_ body: [UInt8], maximumSize: Int = defaultMaximumSize) throws(Rejection) -> FieldReader.Object {
+        func refused(_ code: FieldError.Code, _ message: String) -> Rejection {
+            Rejection(errors: [FieldError(.root, code, message)])
         }
         guard body.count <= maximumSize else {
             throw refused(.tooLarge, "body is \(body.count) bytes; at most \(maximumSize) are accepted")
@@ -58,19 +58,5 @@ public enum MessageBody {
             throw refused(.notAnObject, "body must be a JSON object, found \(value.kindDescription)")
         }
         return FieldReader.Object(members: members, path: .root)
-    }
-}
-
-/// Why a message body was refused: every problem found, never empty.
-public struct BodyRejection: Error, Sendable, Hashable, CustomStringConvertible {
-    public var errors: [FieldError]
-
-    public init(errors: [FieldError]) {
-        self.errors = errors
-    }
-
-    /// Every error on one line, for logs and dead-letter reasons: `rejected: field code, …` (no values).
-    public var description: String {
-        "rejected: " + errors.map { "\($0.field) \($0.code.rawValue)" }.joined(separator: ", ")
     }
 }

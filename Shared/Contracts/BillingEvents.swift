@@ -140,26 +140,6 @@ public struct DocumentIssuedPayload: Codable, Sendable, Equatable {
     }
 }
 
-/// The body of `billing.rejected`: a message billing refused, with every problem found.
-public struct BillingRejectedPayload: Codable, Sendable, Equatable {
-    /// The refused message's id, to find it in `billing.dead`.
-    public var messageId: UUID
-    /// Its routing key.
-    public var messageType: String
-    /// The contract it names, when readable.
-    public var contractId: String?
-    public var errors: [FieldError]
-    public var receivedAt: Date
-
-    public init(messageId: UUID, messageType: String, contractId: String?, errors: [FieldError], receivedAt: Date) {
-        self.messageId = messageId
-        self.messageType = messageType
-        self.contractId = contractId
-        self.errors = errors
-        self.receivedAt = receivedAt
-    }
-}
-
 /// The body of `taskforce.meeting-held`.
 public struct MeetingHeldMessage: Codable, Sendable, Equatable {
     public var contractId: String

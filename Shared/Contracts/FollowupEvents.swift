@@ -161,14 +161,3 @@ public struct RetentionRiskPayload: Codable, Sendable, Equatable {
         self.completedAt = completedAt
     }
 }
-
-/// The body of `followup.rejected`: a message followup refused, with every problem found.
-public struct FollowupRejectedPayload: Codable, Sendable, Equatable {
-    public var messageId: UUID
-    public var errors: [FieldError]
-
-    public init(messageId: UUID, errors: [FieldError]) {
-        self.messageId = messageId
-        self.errors = errors
-    }
-}

@@ -98,19 +98,3 @@ public struct OpeningWithdrawnPayload: Codable, Sendable, Equatable {
         self.withdrawnAt = withdrawnAt
     }
 }
-
-/// The body of `sheet.rejected`: every problem found, so the sender can fix them all at once.
-public struct SheetRejectedPayload: Codable, Sendable, Equatable {
-    /// The rejected message's id, to find it in `intake.dead`.
-    public var messageId: UUID
-    public var sheetId: String?
-    public var errors: [FieldError]
-    public var receivedAt: Date
-
-    public init(messageId: UUID, sheetId: String?, errors: [FieldError], receivedAt: Date) {
-        self.messageId = messageId
-        self.sheetId = sheetId
-        self.errors = errors
-        self.receivedAt = receivedAt
-    }
-}

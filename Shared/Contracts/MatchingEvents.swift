@@ -24,33 +24,18 @@ public enum MatchingEvents {
     public static let assignmentProposed = "assignment.proposed"
     public static let starReportGenerated = "report.star-generated"
 
+    /// What a jobcenter says of its candidates (refusals answered with `candidate.rejected`).
+    public static let candidateKeys = [candidateProfiled, candidateWithdrawn]
+    /// What a jobcenter says of its placements (refusals answered with `placement.rejected`).
+    public static let placementKeys = [placementReported, placementEndReported]
     /// What matching's queue is bound to: the jobcenters' messages and intake's openings.
-    public static let consumed = [
-        candidateProfiled, candidateWithdrawn, placementReported, placementEndReported,
+    public static let consumed = candidateKeys + placementKeys + [
         IntakeEvents.openingRegistered, IntakeEvents.openingUpdated, IntakeEvents.openingWithdrawn,
     ]
     public static let emitted = [
         candidateRejected, matchProposed, placementRecorded, placementEnded, placementRejected,
         assignmentProposed, starReportGenerated,
     ]
-}
-
-/// The body of `candidate.rejected`: every problem found in a `candidate.profiled` or
-/// `candidate.withdrawn`. Never the CPR number, not even in a message.
-public struct CandidateRejectedPayload: Codable, Sendable, Equatable {
-    /// The rejected message's id, to find it in `matching.dead`.
-    public var messageId: UUID
-    /// The body's `candidateId`, when it could be read.
-    public var candidateId: String?
-    public var errors: [FieldError]
-    public var receivedAt: Date
-
-    public init(messageId: UUID, candidateId: String?, errors: [FieldError], receivedAt: Date) {
-        self.messageId = messageId
-        self.candidateId = candidateId
-        self.errors = errors
-        self.receivedAt = receivedAt
-    }
 }
 
 /// One weighted criterion of a proposal: its weight, the person's score on it (0–100) and why.
@@ -164,25 +149,6 @@ public struct PlacementEndedPayload: Codable, Sendable, Equatable {
         self.placementId = placementId
         self.endDate = endDate
         self.reason = reason
-    }
-}
-
-/// The body of `placement.rejected`: a `placement.reported` or `placement.end-reported` refused.
-public struct PlacementRejectedPayload: Codable, Sendable, Equatable {
-    public var messageId: UUID
-    public var placementId: String?
-    public var candidateId: String?
-    public var openingId: UUID?
-    public var errors: [FieldError]
-    public var receivedAt: Date
-
-    public init(messageId: UUID, placementId: String?, candidateId: String?, openingId: UUID?, errors: [FieldError], receivedAt: Date) {
-        self.messageId = messageId
-        self.placementId = placementId
-        self.candidateId = candidateId
-        self.openingId = openingId
-        self.errors = errors
-        self.receivedAt = receivedAt
     }
 }
 

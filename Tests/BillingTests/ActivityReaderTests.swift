@@ -9,7 +9,7 @@ final class ActivityReaderTests: XCTestCase {
         [UInt8](try! JSONSerialization.data(withJSONObject: object))
     }
 
-    private func codes<Value>(_ result: Result<Value, BillingRejection>) -> [String] {
+    private func codes<Value>(_ result: Result<Value, Rejection>) -> [String] {
         guard case .failure(let rejection) = result else { return [] }
         return rejection.errors.map { "\($0.field) \($0.code.rawValue)" }
     }

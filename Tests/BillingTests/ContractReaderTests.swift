@@ -112,13 +112,13 @@ final class ContractReaderTests: XCTestCase {
         var object = try ishoj()
         object["mileage"] = "free"
         guard case .failure(let rejection) = ContractReader.read(body(object)) else { return XCTFail("accepted") }
-        XCTAssertEqual(rejection.contractId, "ishoj-taskforce-2022")
-        XCTAssertEqual(rejection.reason, "rejected: mileage unknown-mileage")
+        XCTAssertEqual(rejection.subject, "ishoj-taskforce-2022")
+        XCTAssertEqual(rejection.description, "rejected: mileage unknown-mileage")
     }
 
     func testTheBodyGateComesFirst() {
         guard case .failure(let rejection) = ContractReader.read(Array("[1]".utf8)) else { return XCTFail("accepted") }
         XCTAssertEqual(rejection.errors.map(\.code), [.notAnObject])
-        XCTAssertNil(rejection.contractId)
+        XCTAssertNil(rejection.subject)
     }
 }

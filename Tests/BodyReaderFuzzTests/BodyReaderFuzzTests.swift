@@ -56,8 +56,8 @@ final class BodyReaderFuzzTests: XCTestCase {
     func testMatchingPlacementReader() throws {
         try fuzz("placement", seed: 3, codes: []) { type, body in
             type == MatchingEvents.placementEndReported
-                ? Self.outcome(PlacementReader.readEnd(body).mapError(\.asMatchingRejection)) { DateBounds.businessDays.contains($0.endDate) }
-                : Self.outcome(PlacementReader.read(body).mapError(\.asMatchingRejection)) { DateBounds.businessDays.contains($0.startDate) }
+                ? Self.outcome(PlacementReader.readEnd(body)) { DateBounds.businessDays.contains($0.endDate) }
+                : Self.outcome(PlacementReader.read(body)) { DateBounds.businessDays.contains($0.startDate) }
         }
     }
 
@@ -108,7 +108,7 @@ final class BodyReaderFuzzTests: XCTestCase {
         }
     }
 
-    private static func outcome<Value>(_ result: Result<Value, MatchingRejection>, _ inBounds: (Value) -> Bool) -> Outcome {
+    private static func outcome<Value>(_ result: Result<Value, Rejection>, _ inBounds: (Value) -> Bool) -> Outcome {
         switch result {
         case .success(let value): .accepted(inBounds: inBounds(value))
         case .failure(let rejection): .refused(rejection.errors)
@@ -178,6 +178,3 @@ private func envelope(_ type: String, _ body: [UInt8]) -> Envelope {
     Envelope(type: type, producer: "fuzz", body: body)
 }
 
-extension PlacementRejection {
-    fileprivate var asMatchingRejection: MatchingRejection { MatchingRejection(subject: nil, errors: errors) }
-}

@@ -5,7 +5,7 @@ import Foundation
 import JSON
 import XCTest
 
-extension Result where Failure == BodyRejection {
+extension Result where Failure == Rejection {
     /// The errors of a refusal; none for a success.
     fileprivate var failureErrors: [FieldError] {
         guard case .failure(let rejection) = self else { return [] }
@@ -23,7 +23,7 @@ final class FieldReaderTests: XCTestCase {
     }
 
     /// A profile-like body read with the shared domain reads, as matching will.
-    private func read(_ json: String) -> Result<Profile, BodyRejection> {
+    private func read(_ json: String) -> Result<Profile, Rejection> {
         MessageBody.read(Array(json.utf8)) { body, reader in
             let home = reader.municipality("homeMunicipality", of: body, .required)
             let work = reader.array("workMunicipalities", of: body, .required, count: 1...98)?.map { reader.municipality($0) }

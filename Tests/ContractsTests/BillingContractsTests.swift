@@ -30,9 +30,10 @@ extension ContractsDocumentationTests {
     }
 
     func testEveryFieldOfARejectionIsDocumented() throws {
-        let rejected = BillingRejectedPayload(
-            messageId: UUID(), messageType: "contract.registered", contractId: "c",
-            errors: [FieldError(field: "f", code: .required, message: "m")], receivedAt: Date())
+        let rejected = RejectedPayload(
+            messageId: UUID(), routingKey: BillingEvents.contractRegistered,
+            rejection: Rejection(subject: "c", errors: [FieldError(field: "f", code: .required, message: "m")]),
+            receivedAt: Date(), subjectField: .contractId)
         let documented = try XCTUnwrap(section(BillingEvents.rejected))
         for key in try keys(of: rejected) {
             XCTAssertTrue(documented.contains("`\(key)`"), "billing.rejected does not document \(key)")

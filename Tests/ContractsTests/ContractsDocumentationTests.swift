@@ -43,8 +43,10 @@ final class ContractsDocumentationTests: XCTestCase {
 
     func testEveryFieldOfAWithdrawalAndARejectionIsDocumented() throws {
         let withdrawn = OpeningWithdrawnPayload(openingId: UUID(), sheetId: "s", reason: "r", withdrawnAt: Date())
-        let rejected = SheetRejectedPayload(
-            messageId: UUID(), sheetId: "s", errors: [FieldError(field: "f", code: .required, message: "m")], receivedAt: Date())
+        let rejected = RejectedPayload(
+            messageId: UUID(), routingKey: IntakeEvents.sheetSubmitted,
+            rejection: Rejection(subject: "s", errors: [FieldError(field: "f", code: .required, message: "m")]),
+            receivedAt: Date(), subjectField: .sheetId)
         for (key, payload) in [(IntakeEvents.openingWithdrawn, try keys(of: withdrawn)), (IntakeEvents.sheetRejected, try keys(of: rejected))] {
             let documented = try XCTUnwrap(section(key))
             for field in payload {
@@ -88,7 +90,10 @@ final class FollowupContractDocumentationTests: XCTestCase {
             (FollowupEvents.contactRecorded, ContactRecordedPayload(taskId: id, openingId: id, outcome: .reached, contactedAt: Date(), onTime: true)),
             (FollowupEvents.checkinDue, CheckinPayload(checkinId: id, placementId: "p", openingId: id, candidateId: "c", sequence: 1, dueAt: Date())),
             (FollowupEvents.retentionRisk, RetentionRiskPayload(checkinId: id, placementId: "p", openingId: id, candidateId: "c", outcome: .atRisk, completedAt: Date())),
-            (FollowupEvents.rejected, FollowupRejectedPayload(messageId: id, errors: [])),
+            (FollowupEvents.rejected, RejectedPayload(
+                messageId: id, routingKey: FollowupEvents.companyContacted,
+                rejection: Rejection(subject: "s", errors: [FieldError(field: "f", code: .required, message: "m")]),
+                receivedAt: Date(), subjectField: .subjectOnly)),
         ]
         for (key, payload) in payloads {
             guard case .object(let object) = try JSONParser.parse(try JSONCoding.encoder.encode(payload)),

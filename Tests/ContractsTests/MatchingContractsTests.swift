@@ -28,7 +28,9 @@ final class MatchingContractsTests: XCTestCase {
         let error = FieldError(field: "f", code: .required, message: "m")
         let date = CivilDate(year: 2026, month: 12, day: 1)!
         return [
-            (MatchingEvents.candidateRejected, CandidateRejectedPayload(messageId: UUID(), candidateId: "c", errors: [error], receivedAt: Date())),
+            (MatchingEvents.candidateRejected, RejectedPayload(
+                messageId: UUID(), routingKey: MatchingEvents.candidateProfiled, rejection: Rejection(subject: "c", errors: [error]),
+                receivedAt: Date(), subjectField: .candidateId)),
             (MatchingEvents.matchProposed, MatchProposedPayload(
                 openingId: UUID(), proposals: [ProposalPayload(candidateId: "c", rank: 1, score: 50, criteria: [criterion])],
                 model: "m", proposedAt: Date())),
@@ -36,8 +38,10 @@ final class MatchingContractsTests: XCTestCase {
                 placementId: "p", candidateId: "c", openingId: UUID(), cvr: try! CVR("10150817"), municipality: "615",
                 jobType: .smajob, hoursPerWeek: HoursPerWeek(tenths: 75)!, startDate: date, targetGroup: true)),
             (MatchingEvents.placementEnded, PlacementEndedPayload(placementId: "p", endDate: date, reason: "r")),
-            (MatchingEvents.placementRejected, PlacementRejectedPayload(
-                messageId: UUID(), placementId: "p", candidateId: "c", openingId: UUID(), errors: [error], receivedAt: Date())),
+            (MatchingEvents.placementRejected, RejectedPayload(
+                messageId: UUID(), routingKey: MatchingEvents.placementReported,
+                rejection: Rejection(subject: "p", errors: [error], candidateId: "c", openingId: UUID()),
+                receivedAt: Date(), subjectField: .placementId)),
             (MatchingEvents.assignmentProposed, AssignmentProposedPayload(
                 runId: UUID(), jobcenter: "615", assignments: [AssignmentPairPayload(openingId: UUID(), candidateId: "c", score: 1)],
                 totalScore: 1, unassignedOpenings: 0, durationMs: 1)),

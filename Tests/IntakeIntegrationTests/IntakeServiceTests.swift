@@ -189,7 +189,7 @@ final class IntakeServiceTests: XCTestCase {
         let stored = try await openings()
         XCTAssertEqual(stored.map(\.status), ["registered"], "sheet w1 is not withdrawn")
         let rejectedRows = try await database.withConnection { [prefix] in
-            try $0.query("SELECT count(*) FROM rejected_sheets WHERE raw_body LIKE $1::bytea", ["%\(prefix)%"]).first?.decode(Int.self, at: 0) ?? 0
+            try $0.query("SELECT count(*) FROM rejected_messages WHERE raw_body LIKE $1::bytea", ["%\(prefix)%"]).first?.decode(Int.self, at: 0) ?? 0
         }
         XCTAssertEqual(rejectedRows, 2, "both refusals are kept")
     }
@@ -225,7 +225,7 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertEqual(dead.first?.body, HorsensJobShopSheet.json(faulty), "the raw message is kept")
 
         let kept = try await database.withConnection { [prefix] in
-            try $0.query("SELECT raw_body FROM rejected_sheets WHERE sheet_id = $1", ["\(prefix)-5"]).map { try $0.decode([UInt8].self, column: "raw_body") }
+            try $0.query("SELECT raw_body FROM rejected_messages WHERE subject = $1", ["\(prefix)-5"]).map { try $0.decode([UInt8].self, column: "raw_body") }
         }
         XCTAssertEqual(kept, [HorsensJobShopSheet.json(faulty)])
         let log = intake.log
@@ -289,7 +289,7 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertTrue(received.contains { $0.type == "sheet.rejected" && $0.body["sheetId"] as? String == "\(marker)-types" })
         XCTAssertTrue(intake.isRunning)
         let rejectedRows = try await database.withConnection { [marker] in
-            try $0.query("SELECT count(*) FROM rejected_sheets WHERE raw_body LIKE $1::bytea", ["%\(marker)%"]).first?.decode(Int.self, at: 0) ?? 0
+            try $0.query("SELECT count(*) FROM rejected_messages WHERE raw_body LIKE $1::bytea", ["%\(marker)%"]).first?.decode(Int.self, at: 0) ?? 0
         }
         XCTAssertEqual(rejectedRows, 4, "each rejection is kept in the intake schema")
     }

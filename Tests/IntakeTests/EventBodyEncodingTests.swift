@@ -75,7 +75,12 @@ final class EventBodyEncodingTests: XCTestCase {
         let errors = FieldError.Code.intake.enumerated().map { index, code in
             FieldError(field: "tasks[\(index)]", code: code, message: "\"\(code.rawValue)\" is wrong: æøå / \\ \u{0}")
         }
-        try assertSameJSON(SheetRejectedPayload(messageId: UUID(), sheetId: nil, errors: errors, receivedAt: registeredAt))
-        try assertSameJSON(SheetRejectedPayload(messageId: UUID(), sheetId: "s", errors: [], receivedAt: Date()))
+        try assertSameJSON(RejectedPayload(
+            messageId: UUID(), routingKey: "sheet.submitted", rejection: Rejection(errors: errors), receivedAt: registeredAt,
+            subjectField: .sheetId))
+        try assertSameJSON(RejectedPayload(
+            messageId: UUID(), routingKey: "placement.reported",
+            rejection: Rejection(subject: "p", errors: [errors[0]], candidateId: "c", openingId: UUID()), receivedAt: Date(),
+            subjectField: .placementId))
     }
 }

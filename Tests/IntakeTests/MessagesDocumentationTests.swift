@@ -64,7 +64,7 @@ final class MessagesDocumentationTests: XCTestCase {
         guard case .failure(let rejection) = SheetValidator.validateSheet(examples[2], readAt: Date()) else {
             return XCTFail("the documented faulty sheet was accepted")
         }
-        XCTAssertEqual(rejection.sheetId, documented.sheetId)
+        XCTAssertEqual(rejection.subject, documented.sheetId)
         XCTAssertEqual(rejection.errors, documented.errors)
     }
 }

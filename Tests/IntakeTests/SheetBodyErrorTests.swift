@@ -69,7 +69,7 @@ final class SheetBodyErrorTests: XCTestCase {
             XCTFail("the body was accepted", file: file, line: line)
             return nil
         }
-        XCTAssertNil(rejection.sheetId, file: file, line: line)
+        XCTAssertNil(rejection.subject, file: file, line: line)
         XCTAssertEqual(rejection.errors.count, 1, "\(rejection.errors)", file: file, line: line)
         XCTAssertEqual(rejection.errors.first?.field, "$", file: file, line: line)
         return rejection.errors.first

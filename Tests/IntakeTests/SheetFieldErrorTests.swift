@@ -15,7 +15,7 @@ final class SheetFieldErrorTests: XCTestCase {
             "hoursPerWeek": 40,
         ])
         let rejection = rejection(of: body)
-        XCTAssertEqual(rejection?.sheetId, "jobshop-horsens-2017-05-15-017")
+        XCTAssertEqual(rejection?.subject, "jobshop-horsens-2017-05-15-017")
         XCTAssertEqual(rejection?.errors, [
             FieldError(field: "municipality", code: .unknownMunicipality, message: "is neither a Danish kommunekode nor a municipality name"),
             FieldError(field: "company.cvr", code: .invalidCVR, message: "CVR check digit is wrong (modulus 11)"),
@@ -43,7 +43,7 @@ final class SheetFieldErrorTests: XCTestCase {
 
     func testReportsEveryMissingRequiredField() {
         let rejection = rejection(of: Array("{}".utf8))
-        XCTAssertNil(rejection?.sheetId)
+        XCTAssertNil(rejection?.subject)
         XCTAssertEqual(rejection?.errors.map(\.field), [
             "sheetId", "source", "municipality", "company", "contact", "category", "tasks", "hoursPerWeek", "submittedAt",
         ])
@@ -166,7 +166,7 @@ final class SheetFieldErrorTests: XCTestCase {
     func testOmitsAFaultySheetIdFromTheRejection() {
         let body = HorsensJobShopSheet.body(changing: ["sheetId": String(repeating: "s", count: 65), "source": nil])
         let rejection = rejection(of: body)
-        XCTAssertNil(rejection?.sheetId)
+        XCTAssertNil(rejection?.subject)
         XCTAssertEqual(rejection?.errors.count, 2)
     }
 
@@ -180,7 +180,7 @@ final class SheetFieldErrorTests: XCTestCase {
         )
     }
 
-    private func rejection(of body: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> SheetRejection? {
+    private func rejection(of body: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> Rejection? {
         guard case .failure(let rejection) = SheetValidator.validateSheet(body, readAt: Date()) else {
             XCTFail("the sheet was accepted", file: file, line: line)
             return nil

@@ -32,6 +32,6 @@ final class WithdrawalValidationTests: XCTestCase {
     func testNamesTheSheetWhenItsIdIsValid() {
         let body = HorsensJobShopSheet.json(["sheetId": "s-1"])
         guard case .failure(let rejection) = SheetValidator.validateWithdrawal(body) else { return XCTFail("accepted") }
-        XCTAssertEqual(rejection.sheetId, "s-1")
+        XCTAssertEqual(rejection.subject, "s-1")
     }
 }

@@ -376,7 +376,7 @@ final class MatchingServiceTests: XCTestCase {
     }
 
     func testTheMatchingRoleCannotReadIntakesSchema() async throws {
-        for table in ["intake.openings", "intake.rejected_sheets"] {
+        for table in ["intake.openings", "intake.rejected_messages"] {
             do {
                 try await database.withConnection { _ = try $0.query("SELECT * FROM \(table) LIMIT 1") }
                 XCTFail("matching could read \(table)")

@@ -4,7 +4,7 @@ import XCTest
 
 /// `placement.reported` and `placement.end-reported` are read as strictly as a profile.
 final class PlacementReaderTests: XCTestCase {
-    private func codes(_ result: Result<some Any, PlacementRejection>) -> [String] {
+    private func codes(_ result: Result<some Any, Rejection>) -> [String] {
         guard case .failure(let rejection) = result else { return [] }
         return rejection.errors.map { "\($0.field) \($0.code)" }
     }

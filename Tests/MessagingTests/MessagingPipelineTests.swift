@@ -1,5 +1,8 @@
 import AMQPClient
+import BodyReading
+import Contracts
 import Foundation
+import JSON
 import Logging
 @testable import Messaging
 import PostgresClient
@@ -50,7 +53,10 @@ final class MessagingPipelineTests: XCTestCase {
             migrationDirectories: [ScratchSchema.migrationsDirectory.appendingPathComponent("common")],
             batchSize: batchSize, lanes: 1)
         let consuming = ConsumingService(
-            configuration: configuration, handler: handler, metrics: PrometheusCollectorRegistry(),
+            declaration: ServiceDeclaration(
+                name: service, consumes: handler.routingKeys, handler: handler,
+                rejections: RejectionPolicy().announcing("\(handler.prefix).rejected", subjectField: .subjectOnly, for: handler.routingKeys)),
+            configuration: configuration, metrics: PrometheusCollectorRegistry(),
             loggers: capture.map { capture in ServiceLoggers { capture.logger(label: $0) } } ?? ServiceLoggers { Logger(label: $0) })
         return Running(task: Task { try await consuming.run() })
     }
@@ -114,6 +120,39 @@ final class MessagingPipelineTests: XCTestCase {
         XCTAssertEqual(left, 0, "both deliveries were acknowledged")
     }
 
+    /// The kit records what a handler refuses, saying only what is wrong: the message in
+    /// `rejected_messages` (subject, errors, raw body as received), and the event the declaration
+    /// names for its routing key, with the common rejection fields.
+    func testARefusedMessageIsKeptAndAnsweredWithTheDeclaredEvent() async throws {
+        try await declareQueues()
+        let observer = try EventObserver(stack: stack, routingKeys: ["\(handler.prefix).rejected"], logger: logger)
+        await observer.start()
+        let publisher = AMQPPublisher(configuration: amqp, logger: logger)
+        let id = UUID()
+        try await publisher.publish([ping("bad", id: id)])
+        let running = startService()
+
+        let events = await observer.collect(1, settle: .milliseconds(300))
+        await running.stop()
+        await publisher.close()
+        await observer.close()
+
+        XCTAssertEqual(events.count, 1, "one answer")
+        let answer = try JSONCoding.makeDecoder().decode(RejectedPayload.self, from: Data(try XCTUnwrap(events.first).body))
+        XCTAssertEqual(answer.messageId, id)
+        XCTAssertEqual(answer.routingKey, "\(handler.prefix).ping")
+        XCTAssertEqual(answer.subject, "bad-subject")
+        XCTAssertEqual(answer.errors, [RecordingHandler.badBody])
+        let kept = try await schema.client.withConnection { try RejectedMessageStore.record(id, on: $0) }
+        XCTAssertEqual(kept?.subject, "bad-subject")
+        XCTAssertEqual(kept?.errors, [RecordingHandler.badBody])
+        XCTAssertEqual(kept?.bodySealed, false)
+        let body = try await schema.client.withConnection { try RejectedMessageStore.body(id, on: $0) }
+        XCTAssertEqual(body, .plain(Array("bad".utf8)))
+        let outcome = try await schema.client.withConnection { try Inbox.outcomes(of: [id], on: $0)[id] }
+        XCTAssertEqual(outcome, .rejected(reason: "rejected: $ bad"))
+    }
+
     /// A message the handler rejects is kept: inbox outcome `rejected`, the message in the
     /// service's dead-letter queue with the reason in a header. A message with no message id is
     /// dead-lettered at once. A handler that throws dead-letters only its own message.
@@ -138,7 +177,7 @@ final class MessagingPipelineTests: XCTestCase {
             (String(decoding: $0.body, as: UTF8.self), $0.properties.headers[DeadLetter.reasonHeader]?.stringValue ?? "")
         })
         XCTAssertEqual(Set(reasons.keys), ["bad", "no id", "boom"])
-        XCTAssertEqual(reasons["bad"], "body is bad")
+        XCTAssertEqual(reasons["bad"], "rejected: $ bad")
         XCTAssertEqual(reasons["no id"], "invalid envelope: the message has no message_id")
         XCTAssertTrue(reasons["boom"]?.hasPrefix("handler failed") == true, reasons["boom"] ?? "")
         XCTAssertEqual(dead.first?.properties.headers[DeadLetter.originalRoutingKeyHeader]?.stringValue, "\(handler.prefix).ping")
@@ -214,7 +253,7 @@ final class MessagingPipelineTests: XCTestCase {
         for (key, value) in bad.properties.headers {
             XCTAssertEqual(received[key], value, key)
         }
-        XCTAssertEqual(received[DeadLetter.reasonHeader], .string("body is bad"))
+        XCTAssertEqual(received[DeadLetter.reasonHeader], .string("rejected: $ bad"))
         XCTAssertEqual(received[DeadLetter.serviceHeader], .string(service))
         XCTAssertEqual(received[DeadLetter.originalRoutingKeyHeader], .string("\(handler.prefix).ping"))
     }

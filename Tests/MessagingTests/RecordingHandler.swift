@@ -1,13 +1,15 @@
+import BodyReading
 import Foundation
 import Messaging
 import PostgresClient
 
 /// A handler for tests: records each message's effect in `effects`, emits `<prefix>.pong`, rejects
-/// bodies `bad`, throws for bodies `boom`, and has the database fail on bodies starting `cast:`
+/// bodies `bad` (subject `bad-subject`, `$ bad`), throws for bodies `boom`, and has the database fail on bodies starting `cast:`
 /// (it reads the body as an integer, and PostgreSQL's error message quotes the text).
 struct RecordingHandler: SingleMessageHandler {
     let prefix: String
     var routingKeys: [String] { ["\(prefix).ping"] }
+    static let badBody = FieldError(field: "$", code: FieldError.Code("bad"), message: "body is bad")
 
     struct Boom: Error {}
     struct Pong: Codable, Equatable { var body: String }
@@ -18,7 +20,7 @@ struct RecordingHandler: SingleMessageHandler {
         let body = String(decoding: envelope.body, as: UTF8.self)
         switch body {
         case "bad":
-            return .rejected(reason: "body is bad", events: [])
+            return .rejected(Rejection(subject: "bad-subject", errors: [Self.badBody]))
         case "boom":
             try connection.execute("INSERT INTO effects (message_id, body) VALUES ($1, $2)", [envelope.messageID, body])
             throw Boom()

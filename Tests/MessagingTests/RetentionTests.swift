@@ -14,10 +14,9 @@ final class RetentionTests: XCTestCase {
         let stack = try LocalStack.fromEnvironment()
         let schema = try await ScratchSchema.create(on: stack, logger: logger)
         let now = Date()
-        let policy = RetentionPolicy(inboxDays: 14, rejectedDays: 90, rejectedTable: "rejected_messages", batchSize: 2)
-        let handler = RetentionTimerHandler(policy: policy, next: nil, clock: { now })
+        let policy = RetentionPolicy(inboxDays: 14, rejectedDays: 90, batchSize: 2)
+        let handler = RetentionTimerHandler(policy: policy, clock: { now })
         try await schema.client.withConnection { connection in
-            try connection.execute("CREATE TABLE rejected_messages (id bigserial PRIMARY KEY, raw_body bytea, received_at timestamptz NOT NULL)")
             // Inbox: three rows 15 days old (go), two 13 days old (stay). Rejected: one 91 days old, one 89.
             for age in [15, 15, 15, 13, 13] {
                 try connection.execute(
@@ -26,7 +25,10 @@ final class RetentionTests: XCTestCase {
             }
             for age in [91, 89] {
                 try connection.execute(
-                    "INSERT INTO rejected_messages (raw_body, received_at) VALUES ('x', $1)", [now.addingTimeInterval(-Double(age) * 86_400)])
+                    """
+                    INSERT INTO rejected_messages (message_id, routing_key, errors, raw_body, received_at)
+                    VALUES ($1, 't', '[]', 'x', $2)
+                    """, [UUID(), now.addingTimeInterval(-Double(age) * 86_400)])
             }
             try RetentionTimerHandler.arm(on: connection, now: now)
             try RetentionTimerHandler.arm(on: connection, now: now.addingTimeInterval(99))

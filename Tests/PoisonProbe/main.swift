@@ -23,7 +23,6 @@ let (databaseURL, amqpURL, schema, service, attemptsFile) = (arguments[1], argum
 struct DyingHandler: SingleMessageHandler {
     let service: String
     let attemptsFile: String
-    var routingKeys: [String] { ["test.\(service).ping"] }
 
     func handle(_ envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
         let body = String(decoding: envelope.body, as: UTF8.self)
@@ -43,8 +42,9 @@ let configuration = ServiceConfiguration(
     service: service, schema: schema, databaseURL: databaseURL, amqpURL: amqpURL,
     migrationDirectories: [ScratchSchema.migrationsDirectory.appendingPathComponent("common")], batchSize: 20, lanes: 1)
 try await ConsumingService(
-    configuration: configuration, handler: DyingHandler(service: service, attemptsFile: attemptsFile),
-    metrics: PrometheusCollectorRegistry(),
+    declaration: ServiceDeclaration(
+        name: service, consumes: ["test.\(service).ping"], handler: DyingHandler(service: service, attemptsFile: attemptsFile)),
+    configuration: configuration, metrics: PrometheusCollectorRegistry(),
     loggers: ServiceLoggers { label in
         var logger = Logger(label: label)
         logger.logLevel = .warning

@@ -11,7 +11,6 @@ import PostgresClient
 /// committed in one transaction with the message's inbox entry; the documents of a batch are
 /// numbered and issued together at its end (``DocumentIssuer``).
 public struct BillingHandler: MessageHandler {
-    public let routingKeys = BillingEvents.consumed
     let issuer: DocumentIssuer
     let rates: MileageRateTable
     private let clock: @Sendable () -> Date
@@ -83,17 +82,17 @@ public struct BillingHandler: MessageHandler {
         let events = try issuer.issue(drafts, at: now, on: connection)
         var eventsByMessage = Array(repeating: [OutboxEvent](), count: messages.count)
         for (owner, event) in zip(owners, events) { eventsByMessage[owner].append(event) }
-        return try zip(messages, outcomes).enumerated().map { index, pair in
-            switch pair.1 {
-            case .drafts: return .handled(events: eventsByMessage[index])
-            case .rejected(let rejection): return try reject(pair.0.envelope, rejection, at: now, on: connection)
+        return outcomes.enumerated().map { index, outcome in
+            switch outcome {
+            case .drafts: .handled(events: eventsByMessage[index])
+            case .rejected(let rejection): .rejected(rejection)
             }
         }
     }
 
     enum Outcome {
         case drafts([DocumentDraft])
-        case rejected(BillingRejection)
+        case rejected(Rejection)
     }
 
     func apply(_ message: BillingMessage, cause: Envelope, at now: Date, on connection: PostgresConnection) throws -> Outcome {
@@ -107,7 +106,7 @@ public struct BillingHandler: MessageHandler {
         default:
             guard let contractId = message.contractId else { return .drafts([]) }
             guard let contract = try ContractStore.locked(contractId, on: connection) else {
-                return .rejected(BillingRejection(contractId: contractId, errors: [
+                return .rejected(Rejection(subject: contractId, errors: [
                     FieldError(field: "contractId", code: .unknownContract, message: "no contract with this id was registered"),
                 ]))
             }
@@ -127,7 +126,7 @@ public struct BillingHandler: MessageHandler {
             let creditedLines = Set(billed.filter(\.value).keys.compactMap(Self.lineId(ofSource:)))
             let changed = ScheduleRules.invoicedLinesChanged(from: existing.schedule, to: contract.schedule, invoiced: invoicedLines)
             if !changed.isEmpty {
-                return .rejected(BillingRejection(contractId: contract.contractId, errors: changed.map { lineId in
+                return .rejected(Rejection(subject: contract.contractId, errors: changed.map { lineId in
                     let index = contract.schedule.firstIndex { $0.lineId == lineId }
                     return FieldError(
                         field: index.map { "schedule[\($0)]" } ?? "schedule",
@@ -212,12 +211,12 @@ public struct BillingHandler: MessageHandler {
                 description: "\(booking.title), 1/2 ved booking af oplægsholdere", amount: half, cause: cause, on: connection))
         case .eventHeld(let holding):
             guard let event = try ActivityStore.event(holding.eventId, of: contract.contractId, on: connection) else {
-                return .rejected(BillingRejection(contractId: contract.contractId, errors: [
+                return .rejected(Rejection(subject: contract.contractId, errors: [
                     FieldError(field: "eventId", code: .unknownEvent, message: "no event with this id was booked for the contract"),
                 ]))
             }
             guard !event.cancelled else {
-                return .rejected(BillingRejection(contractId: contract.contractId, errors: [
+                return .rejected(Rejection(subject: contract.contractId, errors: [
                     FieldError(field: "eventId", code: .eventCancelled, message: "the event was cancelled; its second half is not invoiced"),
                 ]))
             }
@@ -228,7 +227,7 @@ public struct BillingHandler: MessageHandler {
                 description: "\(event.title), 1/2 efter afholdelse", amount: rest, cause: cause, on: connection))
         case .eventCancelled(let cancellation):
             guard try ActivityStore.event(cancellation.eventId, of: contract.contractId, on: connection) != nil else {
-                return .rejected(BillingRejection(contractId: contract.contractId, errors: [
+                return .rejected(Rejection(subject: contract.contractId, errors: [
                     FieldError(field: "eventId", code: .unknownEvent, message: "no event with this id was booked for the contract"),
                 ]))
             }
@@ -241,12 +240,12 @@ public struct BillingHandler: MessageHandler {
                 amount: extra.amount, cause: cause, on: connection))
         case .trip(let trip):
             guard contract.mileage == .stateRate else {
-                return .rejected(BillingRejection(contractId: contract.contractId, errors: [
+                return .rejected(Rejection(subject: contract.contractId, errors: [
                     FieldError(field: "contractId", code: .mileageIncluded, message: "the contract includes mileage in its price"),
                 ]))
             }
             guard rates.rate(on: trip.date) != nil else {
-                return .rejected(BillingRejection(contractId: contract.contractId, errors: [
+                return .rejected(Rejection(subject: contract.contractId, errors: [
                     FieldError(field: "date", code: .noMileageRate, message: "the mileage rate table has no state rate for this date"),
                 ]))
             }
@@ -262,7 +261,7 @@ public struct BillingHandler: MessageHandler {
     /// Billing staff ask for a credit note of a whole invoice.
     func credit(_ request: CreditRequest, cause: Envelope, at now: Date, on connection: PostgresConnection) throws -> Outcome {
         func refused(_ code: FieldError.Code, _ message: String, contractId: String? = nil) -> Outcome {
-            .rejected(BillingRejection(contractId: contractId, errors: [FieldError(field: "invoiceNumber", code: code, message: message)]))
+            .rejected(Rejection(subject: contractId, errors: [FieldError(field: "invoiceNumber", code: code, message: message)]))
         }
         guard let stored = try DocumentStore.load(series: series, number: request.invoiceNumber, supplier: issuer.supplier, on: connection)
         else { return refused(.unknownInvoice, "no invoice with this number was issued") }
@@ -327,18 +326,6 @@ public struct BillingHandler: MessageHandler {
 
     static func lineId(ofSource source: String) -> String? {
         source.hasPrefix("line:") ? String(source.dropFirst(5)) : nil
-    }
-
-    /// Keeps the refused message and its errors, announces `billing.rejected`, and has the
-    /// message dead-lettered. The reason names fields and codes only.
-    private func reject(_ envelope: Envelope, _ rejection: BillingRejection, at now: Date, on connection: PostgresConnection) throws -> HandlingResult {
-        let payload = BillingRejectedPayload(
-            messageId: envelope.messageID, messageType: envelope.type, contractId: rejection.contractId,
-            errors: rejection.errors, receivedAt: now)
-        try RejectedMessageStore.insert(payload, envelope: envelope, on: connection)
-        return .rejected(reason: rejection.reason, events: [
-            try OutboxEvent(type: BillingEvents.rejected, payload: payload, producer: BillingEvents.service, cause: envelope),
-        ])
     }
 }
 

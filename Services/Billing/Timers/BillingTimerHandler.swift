@@ -17,11 +17,6 @@ public struct BillingTimerHandler: TimerHandler {
         self.clock = clock
     }
 
-    /// The timer handler of the `billing` executable, from the same variables as ``BillingHandler``.
-    public init(environment: [String: String]) throws {
-        self.init(billing: try BillingHandler(environment: environment))
-    }
-
     public func fire(_ timers: [DueTimer], on connection: PostgresConnection) throws -> [OutboxEvent] {
         let now = clock()
         var drafts: [DocumentDraft] = []

@@ -11,7 +11,6 @@ import PostgresClient
 /// completed (``complete(_:cause:on:)``). Bodies are read in ``read(_:)``, before the transaction;
 /// deadlines are durable timers scheduled in the same transaction (``FollowupTimerHandler`` fires them).
 public struct FollowupHandler: MessageHandler {
-    public let routingKeys = FollowupEvents.consumed
     let calendar: FollowupCalendar
     private let clock: @Sendable () -> Date
 
@@ -62,7 +61,7 @@ public struct FollowupHandler: MessageHandler {
         case .placementEnded(let placementId, let endDate, let reason):
             return try end(placementId: placementId, endDate: endDate, reason: reason, cause: envelope, on: connection)
         case .checkinCompleted(let completion): return try complete(completion, cause: envelope, on: connection)
-        case .invalid(let rejection): return try reject(envelope, rejection.errors, on: connection)
+        case .invalid(let rejection): return .rejected(rejection)
         }
     }
 
@@ -104,9 +103,9 @@ public struct FollowupHandler: MessageHandler {
         _ contact: FollowupMessage.CompanyContact, cause envelope: Envelope, on connection: PostgresConnection
     ) throws -> HandlingResult {
         guard let task = try ContactTaskStore.task(openingId: contact.openingId, on: connection) else {
-            return try reject(envelope, [
+            return .rejected(Rejection(subject: contact.openingId.uuidString.lowercased(), errors: [
                 FieldError(field: "openingId", code: .unknownOpening, message: "followup knows no opening with this id"),
-            ], on: connection)
+            ]))
         }
         let onTime = contact.contactedAt <= task.dueAt
         let closing = task.isOpen && contact.outcome.closesTask
@@ -143,9 +142,9 @@ public struct FollowupHandler: MessageHandler {
         placementId: String, endDate: CivilDate, reason: String, cause envelope: Envelope, on connection: PostgresConnection
     ) throws -> HandlingResult {
         guard let cancelled = try CheckinStore.end(placementId: placementId, endDate: endDate, reason: reason, on: connection) else {
-            return try reject(envelope, [
+            return .rejected(Rejection(subject: placementId, errors: [
                 FieldError(field: "placementId", code: .unknownPlacement, message: "followup knows no placement with this id"),
-            ], on: connection)
+            ]))
         }
         _ = try Timers.cancel(cancelled.flatMap { FollowupTimer.keys(FollowupTimer.checkinKinds, of: $0) }, on: connection)
         return .handled(events: [])
@@ -157,9 +156,9 @@ public struct FollowupHandler: MessageHandler {
         _ completion: FollowupMessage.CheckinCompletion, cause envelope: Envelope, on connection: PostgresConnection
     ) throws -> HandlingResult {
         guard let checkin = try CheckinStore.checkin(completion.checkinId, on: connection) else {
-            return try reject(envelope, [
+            return .rejected(Rejection(subject: completion.checkinId.uuidString.lowercased(), errors: [
                 FieldError(field: "checkinId", code: .unknownCheckin, message: "followup knows no check-in with this id"),
-            ], on: connection)
+            ]))
         }
         guard checkin.isPending else { return .handled(events: []) }
         try CheckinStore.complete(completion, on: connection)
@@ -168,15 +167,6 @@ public struct FollowupHandler: MessageHandler {
         return .handled(events: [try event(FollowupEvents.retentionRisk, RetentionRiskPayload(
             checkinId: checkin.checkinId, placementId: checkin.placementId, openingId: checkin.openingId,
             candidateId: checkin.candidateId, outcome: completion.outcome, completedAt: completion.completedAt), cause: envelope)])
-    }
-
-    /// Keeps the refused message and its errors, announces `followup.rejected`, and has the message
-    /// dead-lettered; the reason names fields and codes, never values.
-    private func reject(_ envelope: Envelope, _ errors: [FieldError], on connection: PostgresConnection) throws -> HandlingResult {
-        try RejectedMessageStore.insert(envelope, errors: errors, at: clock(), on: connection)
-        let event = try event(
-            FollowupEvents.rejected, FollowupRejectedPayload(messageId: envelope.messageID, errors: errors), cause: envelope)
-        return .rejected(reason: BodyRejection(errors: errors).description, events: [event])
     }
 
     private func event(_ type: String, _ payload: some Encodable, cause: Envelope) throws -> OutboxEvent {

@@ -6,15 +6,15 @@ import Messaging
 /// simply makes the timer a no-op (and cancels it where it can).
 enum FollowupTimer: String, CaseIterable {
     /// 08:00 on the contact deadline's day: `followup.contact-due`.
-    case contactReminder = "contact-reminder"
+    case contactReminder = "followup.contact-reminder"
     /// The contact deadline: `followup.escalated` level 1.
-    case contactEscalation1 = "contact-escalation-1"
+    case contactEscalation1 = "followup.contact-escalation-1"
     /// 16:00 two working days after the deadline: `followup.escalated` level 2.
-    case contactEscalation2 = "contact-escalation-2"
+    case contactEscalation2 = "followup.contact-escalation-2"
     /// 10:00 on a check-in's day: `followup.checkin-due`.
-    case checkinDue = "checkin-due"
+    case checkinDue = "followup.checkin-due"
     /// 16:00 two working days after a check-in was due: `followup.escalated` (kind `checkin`).
-    case checkinEscalation = "checkin-escalation"
+    case checkinEscalation = "followup.checkin-escalation"
 
     static let contactKinds: [FollowupTimer] = [.contactReminder, .contactEscalation1, .contactEscalation2]
     static let checkinKinds: [FollowupTimer] = [.checkinDue, .checkinEscalation]

@@ -14,7 +14,10 @@ import PostgresClient
 public struct FollowupTimerHandler: TimerHandler {
     let calendar: FollowupCalendar
 
-    public init(calendar: FollowupCalendar = FollowupCalendar()) {
+    /// The kinds it fires (``FollowupTimer``).
+    public static let kinds = FollowupTimer.allCases.map(\.rawValue)
+
+    public init(calendar: FollowupCalendar) {
         self.calendar = calendar
     }
 

@@ -8,7 +8,6 @@ import PostgresClient
 /// arrives, ``register(_:on:)``) and `sheet.withdrawn` (``withdraw(_:cause:on:)``). Bodies are
 /// validated in ``read(_:)``, before the transaction.
 public struct IntakeHandler: MessageHandler {
-    public let routingKeys = [IntakeEvents.sheetSubmitted, IntakeEvents.sheetWithdrawn]
     private let clock: @Sendable () -> Date
 
     public init(clock: @escaping @Sendable () -> Date = Date.init) {
@@ -46,16 +45,13 @@ public struct IntakeHandler: MessageHandler {
                 run.append((envelope, sheet))
             case .sheet(.failure(let rejection)), .withdrawal(.failure(let rejection)):
                 try flush()
-                results.append(try reject(envelope, rejection, on: connection))
+                results.append(.rejected(rejection))
             case .withdrawal(.success(let withdrawal)):
                 try flush()
                 results.append(try withdraw(withdrawal, cause: envelope, on: connection))
             case .unsupported(let type):
                 try flush()
-                results.append(try reject(
-                    envelope, SheetRejection(sheetId: nil, errors: [
-                        FieldError(field: "$", code: .unsupportedType, message: "intake does not handle messages of type \(type)"),
-                    ]), on: connection))
+                results.append(.rejected(.unsupported(type: type, by: IntakeEvents.service)))
             }
         }
         try flush()
@@ -94,9 +90,9 @@ public struct IntakeHandler: MessageHandler {
                     OpeningPayload(openingId: existingId, sheet: sheet, registeredAt: registeredAt, updatedAt: now),
                     cause: envelope)])
             case .unchanged where withdrawn.contains(sheet.sheetId):
-                return try reject(envelope, SheetRejection(sheetId: sheet.sheetId, errors: [
+                return .rejected(Rejection(subject: sheet.sheetId, errors: [
                     FieldError(field: "sheetId", code: .sheetWithdrawn, message: "this sheet was withdrawn; submit a new sheet id"),
-                ]), on: connection)
+                ]))
             case .unchanged:
                 return .handled(events: [])
             }
@@ -120,9 +116,9 @@ public struct IntakeHandler: MessageHandler {
     /// A sheet is withdrawn: its opening is withdrawn once; withdrawing again has no effect.
     func withdraw(_ withdrawal: SheetWithdrawal, cause envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
         guard let existing = try OpeningStore.existing(sheetId: withdrawal.sheetId, on: connection) else {
-            return try reject(envelope, SheetRejection(sheetId: withdrawal.sheetId, errors: [
+            return .rejected(Rejection(subject: withdrawal.sheetId, errors: [
                 FieldError(field: "sheetId", code: .unknownSheet, message: "no sheet with this id was registered"),
-            ]), on: connection)
+            ]))
         }
         guard !existing.withdrawn else { return .handled(events: []) }
         let now = clock()
@@ -131,17 +127,6 @@ public struct IntakeHandler: MessageHandler {
             IntakeEvents.openingWithdrawn,
             OpeningWithdrawnPayload(openingId: existing.openingId, sheetId: withdrawal.sheetId, reason: withdrawal.reason, withdrawnAt: now),
             cause: envelope)])
-    }
-
-    /// Keeps the rejected message and its errors, announces `sheet.rejected`, and has the message
-    /// dead-lettered. The reason names fields and codes only: never the values, which may be
-    /// personal data.
-    private func reject(_ envelope: Envelope, _ rejection: SheetRejection, on connection: PostgresConnection) throws -> HandlingResult {
-        let payload = SheetRejectedPayload(
-            messageId: envelope.messageID, sheetId: rejection.sheetId, errors: rejection.errors, receivedAt: clock())
-        try RejectedSheetStore.insert(payload, envelope: envelope, on: connection)
-        let reason = "rejected: " + rejection.errors.map { "\($0.field) \($0.code.rawValue)" }.joined(separator: ", ")
-        return .rejected(reason: reason, events: [try event(IntakeEvents.sheetRejected, payload, cause: envelope)])
     }
 
     private func event(_ type: String, _ payload: some Encodable, cause: Envelope) throws -> OutboxEvent {

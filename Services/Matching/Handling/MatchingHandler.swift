@@ -15,14 +15,8 @@ import PostgresClient
 /// rankings of many openings and one placement both an opening and a person, so matching applies
 /// its messages one after the other, in delivery order.
 public struct MatchingHandler: MessageHandler {
-    public let routingKeys = MatchingEvents.consumed
     public let settings: MatchingSettings
     private let clock: @Sendable () -> Date
-
-    /// Reads the settings from `environment`; throws (and the service does not start) without CPR keys.
-    public init(_ environment: [String: String], clock: @escaping @Sendable () -> Date = Date.init) throws {
-        self.init(settings: try MatchingSettings(environment: environment), clock: clock)
-    }
 
     public init(settings: MatchingSettings, clock: @escaping @Sendable () -> Date = Date.init) {
         self.settings = settings
@@ -57,14 +51,14 @@ public struct MatchingHandler: MessageHandler {
         switch message {
         case .profile(.success(let profile)):
             return try profiled(profile, envelope: envelope, now: now, on: connection)
-        case .profile(.failure(let rejection)), .withdrawal(.failure(let rejection)):
-            return try rejectCandidateMessage(envelope, rejection, now: now, on: connection)
+        case .profile(.failure(let rejection)), .withdrawal(.failure(let rejection)),
+             .placement(.failure(let rejection)), .placementEnd(.failure(let rejection)),
+             .opening(.failure(let rejection)), .openingWithdrawn(.failure(let rejection)):
+            return .rejected(rejection)
         case .withdrawal(.success(let withdrawal)):
             return try withdrawn(withdrawal, envelope: envelope, now: now, on: connection)
         case .placement(.success(let report)):
             return try placed(report, envelope: envelope, now: now, on: connection)
-        case .placement(.failure(let rejection)), .placementEnd(.failure(let rejection)):
-            return try rejectPlacement(envelope, rejection, now: now, on: connection)
         case .placementEnd(.success(let end)):
             return try ended(end, envelope: envelope, now: now, on: connection)
         case .opening(.success(let opening)):
@@ -72,16 +66,11 @@ public struct MatchingHandler: MessageHandler {
             return .handled(events: try refresh([opening.openingId], always: true, cause: envelope, now: now, on: connection))
         case .openingWithdrawn(.success(let openingId)):
             if try MatchingOpeningStore.withdraw(openingId, at: now, on: connection) {
-                try connection.execute("UPDATE proposals SET current = false WHERE opening_id = $1 AND current", [openingId])
+                try ProposalStore.retire(openingId: openingId, on: connection)
             }
             return .handled(events: [])
-        case .opening(.failure(let rejection)), .openingWithdrawn(.failure(let rejection)):
-            try RejectedMessageStore.insert(envelope, subject: rejection.subject, errors: rejection.errors, at: now, cipher: settings.rawBodyCipher, on: connection)
-            return .rejected(reason: rejection.reason, events: [])
         case .unsupported(let type):
-            let errors = [FieldError(field: "$", code: .unsupportedType, message: "matching does not handle messages of type \(type)")]
-            try RejectedMessageStore.insert(envelope, subject: nil, errors: errors, at: now, cipher: settings.rawBodyCipher, on: connection)
-            return .rejected(reason: MatchingRejection(subject: nil, errors: errors).reason, events: [])
+            return .rejected(.unsupported(type: type, by: MatchingEvents.service))
         }
     }
 
@@ -93,13 +82,13 @@ public struct MatchingHandler: MessageHandler {
         case .unchanged:
             return .handled(events: [])
         case .withdrawn:
-            return try rejectCandidateMessage(envelope, MatchingRejection(subject: profile.candidateId, errors: [
+            return .rejected(Rejection(subject: profile.candidateId, errors: [
                 FieldError(field: "candidateId", code: .candidateWithdrawn, message: "this candidate was withdrawn; send a new candidateId"),
-            ]), now: now, on: connection)
+            ]))
         case .duplicatePerson:
-            return try rejectCandidateMessage(envelope, MatchingRejection(subject: profile.candidateId, errors: [
+            return .rejected(Rejection(subject: profile.candidateId, errors: [
                 FieldError(field: "cpr", code: .duplicatePerson, message: "another candidate of this jobcenter is the same person"),
-            ]), now: now, on: connection)
+            ]))
         case .registered, .updated:
             guard let candidate = try CandidateStore.candidate(profile.candidateId, on: connection) else { return .handled(events: []) }
             let entered = try openings(enteredBy: candidate, now: now, on: connection)
@@ -110,9 +99,9 @@ public struct MatchingHandler: MessageHandler {
     private func withdrawn(_ withdrawal: CandidateWithdrawal, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
         switch try CandidateStore.withdraw(withdrawal.candidateId, reason: withdrawal.reason, at: now, on: connection) {
         case nil:
-            return try rejectCandidateMessage(envelope, MatchingRejection(subject: withdrawal.candidateId, errors: [
+            return .rejected(Rejection(subject: withdrawal.candidateId, errors: [
                 FieldError(field: "candidateId", code: .unknownCandidate, message: "no candidate with this id was profiled"),
-            ]), now: now, on: connection)
+            ]))
         case false?:
             return .handled(events: [])
         case true?:
@@ -121,35 +110,23 @@ public struct MatchingHandler: MessageHandler {
         }
     }
 
-    /// Keeps the refused message (raw body encrypted), announces `candidate.rejected` (no CPR),
-    /// and has it dead-lettered with fields and codes only.
-    private func rejectCandidateMessage(_ envelope: Envelope, _ rejection: MatchingRejection, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
-        try RejectedMessageStore.insert(envelope, subject: rejection.subject, errors: rejection.errors, at: now, cipher: settings.rawBodyCipher, on: connection)
-        let payload = CandidateRejectedPayload(messageId: envelope.messageID, candidateId: rejection.subject, errors: rejection.errors, receivedAt: now)
-        return .rejected(reason: rejection.reason, events: [try event(MatchingEvents.candidateRejected, payload, cause: envelope)])
-    }
-
     // MARK: Placements
 
     private func placed(_ report: PlacementReport, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
-        func refuse(_ errors: [FieldError]) throws -> HandlingResult {
-            try rejectPlacement(envelope, PlacementRejection(
-                subject: .init(placementId: report.placementId, candidateId: report.candidateId, openingId: report.openingId),
-                errors: errors), now: now, on: connection)
+        func refuse(_ errors: [FieldError]) -> HandlingResult {
+            .rejected(Rejection(subject: report.placementId, errors: errors, candidateId: report.candidateId, openingId: report.openingId))
         }
         if let existing = try PlacementStore.existing(report.placementId, on: connection) {
             guard existing.candidateId == report.candidateId, existing.openingId == report.openingId else {
-                return try refuse([FieldError(field: "placementId", code: .placementConflict, message: "was reported before for another candidate or opening")])
+                return refuse([FieldError(field: "placementId", code: .placementConflict, message: "was reported before for another candidate or opening")])
             }
             return .handled(events: [])  // the same placement reported again
         }
         let opening = try MatchingOpeningStore.opening(report.openingId, lock: true, on: connection)
-        let candidateRow = try connection.query(
-            "SELECT status, jobcenter, unemployed_since::text AS since FROM candidates WHERE candidate_id = $1 FOR UPDATE",
-            [report.candidateId]).first
+        let standing = try CandidateStore.standing(report.candidateId, lock: true, on: connection)
         let candidate = try CandidateStore.candidate(report.candidateId, on: connection)
         var errors: [FieldError] = []
-        let candidateActive = try candidateRow?.decode(String.self, column: "status") == "active"
+        let candidateActive = standing?.active == true
         if candidate == nil || !candidateActive {
             errors.append(FieldError(field: "candidateId", code: .unknownCandidate, message: "no active candidate has this id"))
         }
@@ -168,14 +145,12 @@ public struct MatchingHandler: MessageHandler {
             errors.append(FieldError(field: "hoursPerWeek", code: .hoursExceedOpening,
                                      message: "exceeds the opening's \(opening.opening.hoursPerWeek) hours a week"))
         }
-        guard errors.isEmpty, let opening, let candidate, let candidateRow,
-              let cvr = try? CVR(opening.cvr), let since = CivilDate(try candidateRow.decode(String.self, column: "since"))
-        else { return try refuse(errors) }
+        guard errors.isEmpty, let opening, let candidate, let standing, let cvr = try? CVR(opening.cvr) else { return refuse(errors) }
         let recorded = PlacementRecordedPayload(
             placementId: report.placementId, candidateId: report.candidateId, openingId: report.openingId, cvr: cvr,
             municipality: opening.opening.municipality, jobType: opening.opening.jobType, hoursPerWeek: report.hoursPerWeek,
-            startDate: report.startDate, targetGroup: since <= report.startDate.oneYearEarlier)
-        try PlacementStore.insert(recorded, jobcenter: try candidateRow.decode(String.self, column: "jobcenter"), at: now, on: connection)
+            startDate: report.startDate, targetGroup: standing.unemployedSince <= report.startDate.oneYearEarlier)
+        try PlacementStore.insert(recorded, jobcenter: standing.jobcenter, at: now, on: connection)
         let affected = Self.union([report.openingId], try ProposalStore.openings(proposing: candidate.candidateId, on: connection))
         return .handled(events: [try event(MatchingEvents.placementRecorded, recorded, cause: envelope)]
             + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
@@ -183,16 +158,16 @@ public struct MatchingHandler: MessageHandler {
 
     private func ended(_ end: PlacementEnd, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
         guard let existing = try PlacementStore.existing(end.placementId, lock: true, on: connection) else {
-            return try rejectPlacement(envelope, PlacementRejection(subject: .init(placementId: end.placementId), errors: [
+            return .rejected(Rejection(subject: end.placementId, errors: [
                 FieldError(field: "placementId", code: .unknownPlacement, message: "no placement with this id was recorded"),
-            ]), now: now, on: connection)
+            ]))
         }
         guard !existing.ended else { return .handled(events: []) }
         guard existing.startDate <= end.endDate else {
-            return try rejectPlacement(envelope, PlacementRejection(
-                subject: .init(placementId: end.placementId, candidateId: existing.candidateId, openingId: existing.openingId),
-                errors: [FieldError(field: "endDate", code: .endBeforeStart, message: "is before the placement's start date")]),
-                now: now, on: connection)
+            return .rejected(Rejection(
+                subject: end.placementId,
+                errors: [FieldError(field: "endDate", code: .endBeforeStart, message: "is before the placement's start date")],
+                candidateId: existing.candidateId, openingId: existing.openingId))
         }
         try PlacementStore.end(end, at: now, on: connection)
         var affected = [existing.openingId]
@@ -202,14 +177,6 @@ public struct MatchingHandler: MessageHandler {
         }
         return .handled(events: [try event(MatchingEvents.placementEnded, PlacementEndedPayload(placementId: end.placementId, endDate: end.endDate, reason: end.reason), cause: envelope)]
             + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
-    }
-
-    private func rejectPlacement(_ envelope: Envelope, _ rejection: PlacementRejection, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
-        try RejectedMessageStore.insert(envelope, subject: rejection.subject.placementId, errors: rejection.errors, at: now, cipher: settings.rawBodyCipher, on: connection)
-        let payload = PlacementRejectedPayload(
-            messageId: envelope.messageID, placementId: rejection.subject.placementId, candidateId: rejection.subject.candidateId,
-            openingId: rejection.subject.openingId, errors: rejection.errors, receivedAt: now)
-        return .rejected(reason: rejection.reason, events: [try event(MatchingEvents.placementRejected, payload, cause: envelope)])
     }
 
     // MARK: Proposals

@@ -33,6 +33,6 @@ public struct MatchingSettings: Sendable {
 
     /// Encrypts CPR numbers.
     public var cprCipher: CPRCipher { keys.cipher() }
-    /// Encrypts refused raw bodies.
-    public var rawBodyCipher: CPRCipher { keys.cipher(context: CPRCipher.rawBodyContext) }
+    /// Seals refused raw bodies.
+    public var rawBodySealer: RawBodySealer { RawBodySealer(keys: keys) }
 }

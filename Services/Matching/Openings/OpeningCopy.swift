@@ -23,7 +23,7 @@ public struct OpeningCopy: Sendable, Hashable {
 /// any message: an event that does not fit is refused and dead-lettered, never half applied.
 public enum OpeningReader {
     /// The opening in `body`, read at `now` (for the bound of `registeredAt`).
-    public static func read(_ body: [UInt8], readAt now: Date) -> Result<OpeningCopy, MatchingRejection> {
+    public static func read(_ body: [UInt8], readAt now: Date) -> Result<OpeningCopy, Rejection> {
         var openingId: UUID?
         return MessageBody.read(body) { object, reader in
             openingId = reader.resolved("openingId", of: object, .required, unknown: .wrongType, "must be a UUID", UUID.init(uuidString:))
@@ -47,14 +47,13 @@ public enum OpeningReader {
                 companyName: name, category: category, tasks: tasks, hoursPerWeek: hours, positions: positions,
                 jobType: jobType, registeredAt: registeredAt)
         }
-        .mapError { MatchingRejection(subject: openingId?.uuidString.lowercased(), errors: $0.errors) }
+        .mapError { $0.about(openingId?.uuidString.lowercased()) }
     }
 
     /// The `openingId` of an `opening.withdrawn`.
-    public static func readWithdrawal(_ body: [UInt8]) -> Result<UUID, MatchingRejection> {
+    public static func readWithdrawal(_ body: [UInt8]) -> Result<UUID, Rejection> {
         MessageBody.read(body) { object, reader in
             reader.resolved("openingId", of: object, .required, unknown: .wrongType, "must be a UUID", UUID.init(uuidString:))
         }
-        .mapError { MatchingRejection(subject: nil, errors: $0.errors) }
     }
 }

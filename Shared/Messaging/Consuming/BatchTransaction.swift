@@ -28,8 +28,8 @@ enum BatchTransaction {
     }
 
     static func apply<Handler: MessageHandler>(
-        _ messages: [Received<Handler.Message>], rejecting excluded: [UUID: String], handler: Handler, mode: Mode,
-        on connection: PostgresConnection
+        _ messages: [Received<Handler.Message>], rejecting excluded: [UUID: String], handler: Handler,
+        recorder: RejectionRecorder, mode: Mode, on connection: PostgresConnection
     ) throws -> Result {
         // Each message id once (later copies in the batch share the first one's outcome), claimed in
         // the inbox; the messages excluded after an earlier attempt are recorded as rejected at once.
@@ -66,10 +66,11 @@ enum BatchTransaction {
             case .handled(let emitted):
                 events += emitted
                 known[envelope.messageID] = .handled
-            case .rejected(let reason, let emitted):
-                events += emitted
-                known[envelope.messageID] = .rejected(reason: reason)
-                statements.append(Inbox.rejectStatement(envelope.messageID, reason: reason))
+            case .rejected(let rejection):
+                let recorded = try recorder.record(rejection, of: envelope)
+                events += recorded.event.map { [$0] } ?? []
+                known[envelope.messageID] = .rejected(reason: rejection.description)
+                statements += recorded.statements
             }
         }
         if !events.isEmpty { statements.insert(Outbox.insertStatement(events), at: 0) }

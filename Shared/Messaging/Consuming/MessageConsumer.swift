@@ -33,6 +33,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     private let publisher: AMQPPublisher
     private let lanes: [PostgresClient]
     private let handler: Handler
+    private let recorder: RejectionRecorder
     private let relay: OutboxRelay
     private let batchSize: Int
     private let logger: Logger
@@ -46,10 +47,11 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
     ///   - publisher: used for dead letters (may be shared with the relay).
     ///   - lanes: one database client per lane (at least one).
     ///   - relay: publishes each batch's events once it committed.
+    ///   - rejections: what is kept, announced and sealed of what the handler refuses.
     ///   - batchSize: deliveries taken at once, across all lanes.
     public init(
         service: String, consumer: AMQPConsumer, publisher: AMQPPublisher, lanes: [PostgresClient],
-        handler: Handler, relay: OutboxRelay, batchSize: Int = 250, logger: Logger
+        handler: Handler, rejections: RejectionPolicy, relay: OutboxRelay, batchSize: Int = 250, logger: Logger
     ) {
         precondition(!lanes.isEmpty, "a consumer needs a database client")
         self.service = service
@@ -57,6 +59,7 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         self.publisher = publisher
         self.lanes = lanes
         self.handler = handler
+        self.recorder = RejectionRecorder(service: service, policy: rejections)
         self.relay = relay
         self.batchSize = batchSize
         self.logger = logger
@@ -200,11 +203,11 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         }
         MessagingMetrics.rejected(refusals.rejected.map { deliveries[$0].type })
         let refused = refusals.deadLetters.map { deliveries[$0.index] }
-        let deadLetters = refusals.deadLetters.map { index, reason in
-            DeadLetter.message(for: deliveries[index], service: service, reason: reason)
-        }
-        if !deadLetters.isEmpty {
+        if !refused.isEmpty {
             do {
+                let deadLetters = try refusals.deadLetters.map { index, reason in
+                    try DeadLetter.message(for: deliveries[index], service: service, reason: reason, sealer: recorder.policy.sealer)
+                }
                 try await publisher.publish(deadLetters)
             } catch {
                 logger.error("could not dead-letter; requeueing the batch", metadata: ["error": "\(error)"])
@@ -260,12 +263,14 @@ public final class MessageConsumer<Handler: MessageHandler>: Service, Sendable {
         var machine = BatchCommitStateMachine()
         var action = machine.start()
         let handler = self.handler
+        let recorder = self.recorder
         while true {
             switch action {
             case .apply(let mode, let excluded):
                 do {
                     let result = try await database.transaction { connection in
-                        try BatchTransaction.apply(messages, rejecting: excluded, handler: handler, mode: mode, on: connection)
+                        try BatchTransaction.apply(
+                            messages, rejecting: excluded, handler: handler, recorder: recorder, mode: mode, on: connection)
                     }
                     machine.succeeded()
                     return result

@@ -1,3 +1,4 @@
+import BodyReading
 import PostgresClient
 
 /// A service's reaction to the messages it consumes.
@@ -11,12 +12,10 @@ public protocol MessageHandler: Sendable {
     /// What the handler reads from a message before touching the database.
     associatedtype Message: Sendable
 
-    /// Routing keys the service's queue is bound to.
-    var routingKeys: [String] { get }
-
     /// Reads `envelope`'s body: parsing, validation, anything that needs no database. Report a
     /// message that is invalid in the returned value and reject it in ``handle(_:on:)``, so its
-    /// rejection is recorded with the batch.
+    /// rejection is recorded with the batch. Only messages of the keys the service consumes get
+    /// here: the kit refuses others (`unsupported-type`).
     func read(_ envelope: Envelope) -> Message
 
     /// The key whose messages must be applied in order (intake: the sheet id), or `nil` when
@@ -28,9 +27,9 @@ public protocol MessageHandler: Sendable {
     /// `connection`, inside the transaction that also records them in the inbox and writes the
     /// returned events to the outbox. Returns one result per message, in order.
     ///
-    /// Return ``HandlingResult/rejected(reason:events:)`` for a message that is invalid: its
-    /// effects (a rejection record, say) are committed and the message is dead-lettered with the
-    /// reason. Throw for an unexpected failure: a transient database error is retried with backoff;
+    /// Return ``HandlingResult/rejected(_:)`` for a message that is invalid, saying only what is
+    /// wrong: the kit keeps the message, answers its sender (``RejectionPolicy``) and
+    /// dead-letters it. Throw for an unexpected failure: a transient database error is retried with backoff;
     /// anything else makes the consumer apply the batch again one message at a time, and the
     /// message that still fails is dead-lettered with the error as the reason.
     func handle(_ messages: [Received<Message>], on connection: PostgresConnection) throws -> [HandlingResult]
@@ -60,5 +59,5 @@ extension SingleMessageHandler {
 /// What handling a message produced.
 public enum HandlingResult: Sendable {
     case handled(events: [OutboxEvent])
-    case rejected(reason: String, events: [OutboxEvent])
+    case rejected(Rejection)
 }

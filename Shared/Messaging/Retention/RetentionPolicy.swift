@@ -6,17 +6,13 @@ public struct RetentionPolicy: Sendable, Hashable {
     public var inboxDays: Int
     /// Days a refused message's raw body is kept.
     public var rejectedDays: Int
-    /// The service's table of refused messages (time column `received_at`), if it keeps them.
-    public var rejectedTable: String?
     /// Rows deleted per statement, so retention never holds long locks.
     public var batchSize: Int
 
-    public init(inboxDays: Int = 14, rejectedDays: Int = 90, rejectedTable: String? = nil, batchSize: Int = 1000) {
+    public init(inboxDays: Int = 14, rejectedDays: Int = 90, batchSize: Int = 1000) {
         precondition(inboxDays >= 1 && rejectedDays >= 1 && batchSize >= 1, "retention keeps at least a day, in batches of at least one row")
-        precondition(rejectedTable.map { $0.allSatisfy { $0.isLetter || $0 == "_" } } ?? true, "a plain table name")
         self.inboxDays = inboxDays
         self.rejectedDays = rejectedDays
-        self.rejectedTable = rejectedTable
         self.batchSize = batchSize
     }
 }

@@ -2,22 +2,19 @@ import Foundation
 import PostgresClient
 
 /// Retention on a durable timer: the timer of kind ``kind`` deletes, in batches, inbox rows (and
-/// ``DeliveryAttempts`` as old) and refused messages older than the service's ``RetentionPolicy``,
-/// then schedules itself again (in a second while there is more to delete, else in an hour). Every other timer goes to the service's own
-/// handler, so every service runs one timer loop.
+/// ``DeliveryAttempts`` as old) and refused messages (``RejectedMessageStore``) older than the
+/// service's ``RetentionPolicy``, then schedules itself again (in a second while there is more to
+/// delete, else in an hour). The kit registers it in every service's ``TimerHandlers``.
 public struct RetentionTimerHandler: TimerHandler {
     /// The retention timer's kind (its key is ``key``).
     public static let kind = "spotjob.retention"
     static let key = "retention"
 
     public let policy: RetentionPolicy
-    /// The service's own timers, if it has any.
-    public let next: (any TimerHandler)?
     private let clock: @Sendable () -> Date
 
-    public init(policy: RetentionPolicy, next: (any TimerHandler)?, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(policy: RetentionPolicy, clock: @escaping @Sendable () -> Date = Date.init) {
         self.policy = policy
-        self.next = next
         self.clock = clock
     }
 
@@ -31,23 +28,18 @@ public struct RetentionTimerHandler: TimerHandler {
     }
 
     public func fire(_ timers: [DueTimer], on connection: PostgresConnection) throws -> [OutboxEvent] {
-        let own = timers.filter { $0.kind == Self.kind }
-        let others = timers.filter { $0.kind != Self.kind }
-        if !own.isEmpty {
-            let now = clock()
-            let more = try purge(now: now, on: connection)
-            try Timers.schedule(
-                ScheduledTimer(kind: Self.kind, key: Self.key, dueAt: now.addingTimeInterval(more ? 1 : 3600)),
-                on: connection, now: now)
-        }
-        guard !others.isEmpty, let next else { return [] }
-        return try next.fire(others, on: connection)
+        let now = clock()
+        let more = try purge(now: now, on: connection)
+        try Timers.schedule(
+            ScheduledTimer(kind: Self.kind, key: Self.key, dueAt: now.addingTimeInterval(more ? 1 : 3600)),
+            on: connection, now: now)
+        return []
     }
 
     /// Deletes one batch from each table; whether a batch was full (so more may be left).
     func purge(now: Date, on connection: PostgresConnection) throws -> Bool {
         let inboxCutoff = now.addingTimeInterval(-Double(policy.inboxDays) * 86_400)
-        var statements = [
+        let statements = [
             PostgresStatement(
                 """
                 DELETE FROM inbox WHERE message_id IN (
@@ -58,13 +50,11 @@ public struct RetentionTimerHandler: TimerHandler {
                 DELETE FROM delivery_attempts WHERE message_id IN (
                     SELECT message_id FROM delivery_attempts WHERE last_attempt_at < $1 LIMIT $2)
                 """, [inboxCutoff, policy.batchSize]),
-        ]
-        if let table = policy.rejectedTable {
-            statements.append(PostgresStatement(
+            PostgresStatement(
                 """
-                DELETE FROM \(table) WHERE ctid IN (SELECT ctid FROM \(table) WHERE received_at < $1 LIMIT $2)
-                """, [now.addingTimeInterval(-Double(policy.rejectedDays) * 86_400), policy.batchSize]))
-        }
+                DELETE FROM rejected_messages WHERE id IN (SELECT id FROM rejected_messages WHERE received_at < $1 LIMIT $2)
+                """, [now.addingTimeInterval(-Double(policy.rejectedDays) * 86_400), policy.batchSize]),
+        ]
         return try connection.pipeline(statements).contains { $0.affectedRows >= policy.batchSize }
     }
 }

@@ -5,30 +5,28 @@ import PostgresClient
 import Prometheus
 import ServiceLifecycle
 
-/// Runs one SpotJob service: migrations, then the ``MessageConsumer``, the ``OutboxRelay``, the
-/// ``TimerLoop`` (when the service has a ``TimerHandler``) and the ``HealthServer`` until SIGTERM or SIGINT.
+/// Runs the service a ``ServiceDeclaration`` describes: migrations, then the ``MessageConsumer``,
+/// the ``OutboxRelay``, the ``TimerLoop`` (the service's timers and retention's) and the
+/// ``HealthServer`` until SIGTERM or SIGINT.
 ///
 /// On shutdown the consumer stops taking deliveries and finishes the batch in hand, then the relay
 /// publishes what is left in the outbox, then the HTTP server and the connections close — within
 /// ``shutdownDeadline``.
 public struct ConsumingService<Handler: MessageHandler> {
+    public let declaration: ServiceDeclaration<Handler>
     public let configuration: ServiceConfiguration
-    public let handler: Handler
     public let metrics: PrometheusCollectorRegistry
     public let loggers: ServiceLoggers
-    /// Fires the service's own timers, beside retention's (``RetentionTimerHandler``); `nil` (the
-    /// default) when it has none.
-    public let timerHandler: (any TimerHandler)?
     public static var shutdownDeadline: Duration { .seconds(9) }
 
     /// - Parameter metrics: the registry ``ObservabilitySetup/bootstrap()`` installed.
     public init(
-        configuration: ServiceConfiguration, handler: Handler, metrics: PrometheusCollectorRegistry, loggers: ServiceLoggers,
-        timerHandler: (any TimerHandler)? = nil
+        declaration: ServiceDeclaration<Handler>, configuration: ServiceConfiguration, metrics: PrometheusCollectorRegistry,
+        loggers: ServiceLoggers
     ) {
+        precondition(configuration.service == declaration.name, "the configuration of the service declared")
+        self.declaration = declaration
         self.configuration = configuration
-        self.timerHandler = timerHandler
-        self.handler = handler
         self.metrics = metrics
         self.loggers = loggers
     }
@@ -54,7 +52,7 @@ public struct ConsumingService<Handler: MessageHandler> {
             configuration: amqp, topology: SpotJobTopology.exchanges, logger: loggers.logger(.relay, of: service))
         let consumer = AMQPConsumer(
             configuration: amqp, queue: service, prefetch: UInt16(configuration.batchSize * 2),
-            topology: SpotJobTopology.service(service, consumes: handler.routingKeys), logger: loggers.logger(.consumer, of: service))
+            topology: SpotJobTopology.service(service, consumes: declaration.consumes), logger: loggers.logger(.consumer, of: service))
         func closeConnections() async {
             await consumer.close()
             await publisher.close()
@@ -85,7 +83,7 @@ public struct ConsumingService<Handler: MessageHandler> {
             database: relayDatabase, publisher: publisher, schema: configuration.schema, logger: loggers.logger(.relay, of: service))
         let messageConsumer = MessageConsumer(
             service: service, consumer: consumer, publisher: publisher, lanes: lanes,
-            handler: handler, relay: relay, batchSize: configuration.batchSize, logger: loggers.logger(.consumer, of: service))
+            handler: declaration.handler, rejections: declaration.rejections, relay: relay, batchSize: configuration.batchSize, logger: loggers.logger(.consumer, of: service))
         let health = HealthServer(
             host: configuration.httpHost, port: configuration.httpPort, registry: metrics, logger: loggers.logger(.health, of: service)
         ) {
@@ -98,7 +96,9 @@ public struct ConsumingService<Handler: MessageHandler> {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: health.application()), .init(service: relay)]
         services.append(.init(service: TimerLoop(
             database: timers.database, listener: timers.listener,
-            handler: RetentionTimerHandler(policy: configuration.retention, next: timerHandler), relay: relay,
+            handler: declaration.timers.merging(TimerHandlers(
+                [RetentionTimerHandler.kind: RetentionTimerHandler(policy: configuration.retention)])),
+            relay: relay,
             logger: loggers.logger(.timers, of: service))))
         services.append(.init(service: messageConsumer))
         let logger = loggers.logger(.lifecycle, of: service)

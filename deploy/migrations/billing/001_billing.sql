@@ -131,14 +131,5 @@ CREATE TABLE credits (
     PRIMARY KEY (series, invoice_number)
 );
 
--- Messages billing refused, kept whole for operators.
-CREATE TABLE rejected_messages (
-    id          bigserial PRIMARY KEY,
-    message_id  uuid NOT NULL,
-    routing_key text NOT NULL,
-    contract_id text,
-    errors      jsonb NOT NULL,
-    raw_body    bytea NOT NULL,
-    received_at timestamptz NOT NULL
-);
-CREATE INDEX rejected_messages_by_time ON rejected_messages (received_at);
+-- Refused messages: common/005_rejected_messages.sql (this migration created a table of its own
+-- shape until that one brought every service to one).

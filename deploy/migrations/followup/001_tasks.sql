@@ -81,12 +81,5 @@ CREATE TABLE checkins (
 );
 CREATE INDEX checkins_pending ON checkins (due_at) WHERE status IN ('scheduled', 'due');
 
--- Messages followup refused, kept whole (raw body and every error) for operators.
-CREATE TABLE rejected_messages (
-    id          bigserial PRIMARY KEY,
-    message_id  uuid NOT NULL,
-    routing_key text NOT NULL,
-    errors      jsonb NOT NULL,
-    raw_body    bytea NOT NULL,
-    received_at timestamptz NOT NULL
-);
+-- Refused messages: common/005_rejected_messages.sql (this migration created a table of its own
+-- shape until that one brought every service to one).

@@ -31,14 +31,5 @@ CREATE TABLE openings (
 );
 CREATE INDEX openings_by_municipality ON openings (municipality, registered_at);
 
--- Sheets that failed validation, kept whole so an operator can see why and replay them.
-CREATE TABLE rejected_sheets (
-    id          bigserial PRIMARY KEY,
-    message_id  uuid NOT NULL,
-    routing_key text NOT NULL,
-    sheet_id    text,
-    errors      jsonb NOT NULL,
-    raw_body    bytea NOT NULL,
-    received_at timestamptz NOT NULL
-);
-CREATE INDEX rejected_sheets_by_time ON rejected_sheets (received_at);
+-- Refused messages: common/005_rejected_messages.sql (this migration created a table of its own
+-- shape until that one brought every service to one).

@@ -125,16 +125,5 @@ CREATE TABLE star_runs (
     generated_at  timestamptz NOT NULL
 );
 
--- Refused messages with every error. The raw body of a refused profile holds a CPR number, so
--- every raw body is kept only encrypted (AES-GCM, context spotjob.raw-body.v1).
-CREATE TABLE rejected_messages (
-    id               bigserial PRIMARY KEY,
-    message_id       uuid NOT NULL,
-    routing_key      text NOT NULL,
-    subject          text,
-    errors           jsonb NOT NULL,
-    raw_body_sealed  bytea NOT NULL,
-    key_id           char(8) NOT NULL,
-    received_at      timestamptz NOT NULL
-);
-CREATE INDEX rejected_messages_by_time ON rejected_messages (received_at);
+-- Refused messages: common/005_rejected_messages.sql (this migration created a table of its own
+-- shape until that one brought every service to one).

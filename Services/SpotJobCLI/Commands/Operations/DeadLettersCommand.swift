@@ -12,8 +12,8 @@ struct DeadLettersCommand: AsyncParsableCommand {
     struct Target: ParsableArguments {
         @OptionGroup var broker: BrokerOptions
 
-        @Option(help: "The service whose dead letters to read (intake, matching, followup, billing).")
-        var service: String
+        @OptionGroup var target: ServiceOption
+        var service: String { target.service }
 
         @Option(help: "At most this many messages.")
         var limit = 100
@@ -60,9 +60,10 @@ struct DeadLettersCommand: AsyncParsableCommand {
             let consumer = try target.consumer()
             let publisher = AMQPPublisher(configuration: try target.broker.configuration(as: .administrator), logger: CLILogger.logger)
             let letters = await target.take(from: consumer)
+            let sealer = try target.target.sealer()
             var replayed = 0
             for letter in letters {
-                guard let message = DeadLetter.replay(of: letter) else {
+                guard let message = try DeadLetter.replay(of: letter, sealer: sealer) else {
                     print("kept \(letter.properties.messageID ?? "-"): it does not say where it came from")
                     await consumer.requeue(letter)
                     continue
