@@ -12,8 +12,8 @@ struct DocumentDraft: Sendable {
     }
 
     var contractId: String
-    /// What it bills (`line:ID`, `event:ID/booked`, `extra:ID`, `credit:N`); see `documents.source`.
-    var source: String
+    /// What it bills.
+    var source: InvoiceSource
     var content: Content
     /// The message that made it due.
     var cause: Envelope?

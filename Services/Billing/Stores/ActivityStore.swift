@@ -6,37 +6,39 @@ import PostgresClient
 enum ActivityStore {
     /// Claims `sources` of `contractId` for invoicing; returns those not claimed before (a source
     /// is invoiced once until a credit note releases it).
-    static func claim(_ sources: [String], of contractId: String, on connection: PostgresConnection) throws -> Set<String> {
+    static func claim(_ sources: [InvoiceSource], of contractId: String, on connection: PostgresConnection) throws -> Set<InvoiceSource> {
         guard !sources.isEmpty else { return [] }
-        return Set(try connection.query(
+        let claimed = Set(try connection.query(
             """
             INSERT INTO billed_items (contract_id, source) SELECT $1, unnest($2::text[])
             ON CONFLICT DO NOTHING RETURNING source
-            """, [contractId, PostgresArray(sources)]
+            """, [contractId, PostgresArray(sources.map(\.key))]
         ).map { try $0.decode(String.self, at: 0) })
+        return Set(sources.filter { claimed.contains($0.key) })
     }
 
     /// The sources of `contractId` that are claimed: whether each was credited since.
-    static func billed(_ contractId: String, on connection: PostgresConnection) throws -> [String: Bool] {
-        var billed: [String: Bool] = [:]
+    static func billed(_ contractId: String, on connection: PostgresConnection) throws -> [InvoiceSource: Bool] {
+        var billed: [InvoiceSource: Bool] = [:]
         for row in try connection.query("SELECT source, credited FROM billed_items WHERE contract_id = $1", [contractId]) {
-            billed[try row.decode(String.self, at: 0)] = try row.decode(Bool.self, at: 1)
+            guard let source = InvoiceSource(key: try row.decode(String.self, at: 0)) else { continue }
+            billed[source] = try row.decode(Bool.self, at: 1)
         }
         return billed
     }
 
     /// Marks what a credited invoice billed as credited: it is not invoiced again by itself.
-    static func markCredited(_ source: String, of contractId: String, on connection: PostgresConnection) throws {
+    static func markCredited(_ source: InvoiceSource, of contractId: String, on connection: PostgresConnection) throws {
         _ = try connection.execute(
-            "UPDATE billed_items SET credited = true WHERE contract_id = $1 AND source = $2", [contractId, source])
+            "UPDATE billed_items SET credited = true WHERE contract_id = $1 AND source = $2", [contractId, source.key])
     }
 
     /// Releases credited claims, so what they billed is invoiced again when due (a revision changed it).
-    static func release(_ sources: [String], of contractId: String, on connection: PostgresConnection) throws {
+    static func release(_ sources: [InvoiceSource], of contractId: String, on connection: PostgresConnection) throws {
         guard !sources.isEmpty else { return }
         _ = try connection.execute(
             "DELETE FROM billed_items WHERE contract_id = $1 AND source = ANY($2::text[]) AND credited",
-            [contractId, PostgresArray(sources)])
+            [contractId, PostgresArray(sources.map(\.key))])
     }
 
     /// Records a booking; `false` when the event was booked before.

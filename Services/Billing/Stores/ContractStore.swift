@@ -86,7 +86,7 @@ public enum ContractStore {
     /// Saves `contracts` that billing does not know yet, their schedules, the claims on what is
     /// due (`claims`: contract id, source) and `timers`, in one pipeline.
     static func saveNew(
-        _ contracts: [BillingContract], claiming claims: [(String, String)], timers: [ScheduledTimer], at now: Date,
+        _ contracts: [BillingContract], claiming claims: [(contractId: String, source: InvoiceSource)], timers: [ScheduledTimer], at now: Date,
         on connection: PostgresConnection
     ) throws {
         guard !contracts.isEmpty else { return }
@@ -124,7 +124,7 @@ public enum ContractStore {
         if !claims.isEmpty {
             statements.append(PostgresStatement(
                 "INSERT INTO billed_items (contract_id, source) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
-                [PostgresArray(claims.map(\.0)), PostgresArray(claims.map(\.1))]))
+                [PostgresArray(claims.map(\.contractId)), PostgresArray(claims.map(\.source.key))]))
         }
         if !timers.isEmpty { statements += Timers.scheduleStatements(timers, now: now) }
         _ = try connection.pipeline(statements)

@@ -28,10 +28,10 @@ public enum DocumentStore {
     }
 
     static func insert(
-        _ documents: [(contractId: String, source: String, invoice: Invoice, xml: String)], series: String, at now: Date,
+        _ documents: [(contractId: String, source: InvoiceSource, invoice: Invoice, xml: String)], series: String, at now: Date,
         on connection: PostgresConnection
     ) throws {
-        func column<Value: PostgresEncodable>(_ value: ((contractId: String, source: String, invoice: Invoice, xml: String)) -> Value?) -> PostgresArray {
+        func column<Value: PostgresEncodable>(_ value: ((contractId: String, source: InvoiceSource, invoice: Invoice, xml: String)) -> Value?) -> PostgresArray {
             PostgresArray(documents.map(value))
         }
         let encoder = JSONCoding.encoder
@@ -43,7 +43,7 @@ public enum DocumentStore {
             FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::integer[],
                         $9::jsonb[], $10::jsonb[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $16::text[])
             """,
-            [series, column { $0.invoice.number }, column { $0.invoice.kind.rawValue }, column(\.contractId), column(\.source),
+            [series, column { $0.invoice.number }, column { $0.invoice.kind.rawValue }, column(\.contractId), column(\.source.key),
              column { $0.invoice.issueDate.description }, column { $0.invoice.dueDate.description },
              column { $0.invoice.paymentTermsDays },
              PostgresArray(try documents.map { PostgresJSON(bytes: try encoder.encode(StoredCustomer($0.invoice.customer))) }),
@@ -55,7 +55,7 @@ public enum DocumentStore {
     /// A stored document, read back.
     struct Stored {
         var contractId: String
-        var source: String
+        var source: InvoiceSource
         var invoice: Invoice
     }
 
@@ -87,9 +87,9 @@ public enum DocumentStore {
                 number: credited, issueDate: issueDate, paymentTermsDays: 0, customer: customer, supplier: supplier, lines: lines)
             invoice = try Invoice.creditNote(number: number, issueDate: issueDate, crediting: original)
         }
-        return Stored(
-            contractId: try row.decode(String.self, column: "contract_id"), source: try row.decode(String.self, column: "source"),
-            invoice: invoice)
+        let sourceKey = try row.decode(String.self, column: "source")
+        guard let source = InvoiceSource(key: sourceKey) else { throw DocumentStoreError.unknownSource(number: number) }
+        return Stored(contractId: try row.decode(String.self, column: "contract_id"), source: source, invoice: invoice)
     }
 
     /// Documents of `series`, oldest first; only `contractId`'s when given.
@@ -167,5 +167,16 @@ public enum DocumentStore {
             grossOre: try row.decode(Int64.self, column: "gross_ore"),
             creditedInvoiceNumber: try row.decode(Int?.self, column: "credited_number"),
             creditedBy: try row.decode(Int?.self, column: "credited_by"))
+    }
+}
+
+/// A stored document that cannot be read back.
+enum DocumentStoreError: Error, CustomStringConvertible {
+    case unknownSource(number: Int)
+
+    var description: String {
+        switch self {
+        case .unknownSource(let number): "document \(number) bills a source of no known form"
+        }
     }
 }

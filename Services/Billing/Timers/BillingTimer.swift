@@ -34,6 +34,14 @@ public enum BillingTimer {
             encoding: Payload(contractId: contractId, month: nil))
     }
 
+    /// The timers of `contract`'s fixed-date lines still to come after `now`.
+    static func lineTimers(of contract: BillingContract, after now: Date) throws -> [ScheduledTimer] {
+        try contract.schedule.compactMap { line in
+            guard case .on(let date) = line.due, ScheduleRules.dueInstant(of: date) > now else { return nil }
+            return try lineDue(contractId: contract.contractId, lineId: line.lineId, on: date)
+        }
+    }
+
     /// The timer invoicing `contractId`'s trips of the month of `date`: the 1st of the next month, 06:00.
     public static func mileageMonth(contractId: String, tripDate date: CivilDate) throws -> ScheduledTimer {
         let month = date.firstOfMonth

@@ -9,11 +9,13 @@ import PostgresClient
 /// their date, a month of trips on the 1st of the next month. Runs in the transaction that deletes
 /// the timers, so each has one effect; the invoices are numbered like any other (``DocumentIssuer``).
 public struct BillingTimerHandler: TimerHandler {
-    let billing: BillingHandler
+    let drafting: InvoiceDrafting
+    let issuer: DocumentIssuer
     private let clock: @Sendable () -> Date
 
-    public init(billing: BillingHandler, clock: @escaping @Sendable () -> Date = Date.init) {
-        self.billing = billing
+    public init(settings: BillingSettings, clock: @escaping @Sendable () -> Date = Date.init) {
+        drafting = settings.drafting
+        issuer = settings.issuer
         self.clock = clock
     }
 
@@ -27,14 +29,14 @@ public struct BillingTimerHandler: TimerHandler {
             let at = max(now, timer.dueAt)
             switch timer.kind {
             case BillingTimer.lineDue:
-                drafts += try billing.dueLines(of: contract, cause: nil, on: connection, at: at)
+                drafts += try drafting.dueLines(of: contract, cause: nil, on: connection, at: at)
             case BillingTimer.mileageMonth:
                 guard let month = payload.month.flatMap(CivilDate.init) else { continue }
-                drafts += try billing.mileage(of: contract, month: month, on: connection)
+                drafts += try drafting.mileage(of: contract, month: month, on: connection)
             default:
                 continue
             }
         }
-        return try billing.issuer.issue(drafts, at: now, on: connection)
+        return try issuer.issue(drafts, at: now, on: connection)
     }
 }

@@ -45,7 +45,7 @@ struct SeriesOptions: ParsableArguments {
     var series: String?
 
     var name: String {
-        series ?? ProcessInfo.processInfo.environment[BillingHandler.seriesVariable].flatMap { $0.isEmpty ? nil : $0 }
+        series ?? ProcessInfo.processInfo.environment[BillingSettings.seriesVariable].flatMap { $0.isEmpty ? nil : $0 }
             ?? InvoiceNumbering.defaultSeries
     }
 }
