@@ -1,0 +1,137 @@
+import AMQPClient
+import Contracts
+import Foundation
+import JSON
+import Logging
+import Matching
+import Messaging
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// What matching refuses holds a CPR number when it is a profile: the kit keeps it and dead-letters it
+/// only sealed, lists it without it, and replays it from the sealed copy.
+final class MatchingRejectionTests: XCTestCase {
+    private var stack: LocalStack!
+    private var matching: ServiceProcess!
+    private var publisher: AMQPPublisher!
+    private var database: PostgresClient!
+    private var rejections: EventObserver!
+    private var deadLetters: EventObserver!
+    private let logger = Logger(label: "matching-rejection-test")
+    private var keys: [String: String] = [:]
+    private var prefix = ""
+
+    override func setUp() async throws {
+        stack = try LocalStack.fromEnvironment()
+        prefix = "mr-\(UUID().uuidString.prefix(8).lowercased())"
+        keys = ServiceProcess.freshCPRKeys()
+        database = PostgresClient(configuration: PostgresConfiguration(url: stack.databaseURL(service: "matching")), logger: logger)
+        publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: logger)
+        rejections = try EventObserver(stack: stack, routingKeys: [MatchingEvents.candidateRejected], logger: logger)
+        await rejections.start()
+        deadLetters = try EventObserver(
+            stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: [MatchingEvents.service], logger: logger)
+        await deadLetters.start()
+        try await MatchingState.empty(on: stack, logger: logger)
+        matching = try ServiceProcess(service: MatchingEvents.service, stack: stack, environment: keys)
+        try await matching.waitUntilStarted()
+    }
+
+    override func tearDown() async throws {
+        await matching?.stop()
+        await rejections?.close()
+        await deadLetters?.close()
+        await publisher?.close()
+        await database?.close()
+    }
+
+    private func publish(_ type: String, _ fields: [String: Any], messageID: UUID = UUID()) async throws {
+        try await publisher.publish([
+            Envelope(messageID: messageID, type: type, producer: "jobcenter-test", body: json(fields))
+                .outgoing(exchange: SpotJobTopology.exchange),
+        ])
+    }
+
+    private func json(_ fields: [String: Any]) -> [UInt8] {
+        Array(try! JSONSerialization.data(withJSONObject: fields, options: .sortedKeys))
+    }
+
+    private func profile(_ id: String, cpr: String) -> [String: Any] {
+        [
+            "candidateId": "\(prefix)-\(id)", "jobcenter": "Horsens", "cpr": cpr, "homeMunicipality": "615",
+            "categories": ["kitchen-cleaning"], "tasks": ["Opvask"], "hoursPerWeek": ["min": 5, "max": 15],
+            "unemployedSince": "2024-01-15", "submittedAt": "2026-12-01T10:00:00+01:00",
+        ]
+    }
+
+    private func status(of candidate: String) async throws -> String? {
+        let id = "\(prefix)-\(candidate)"
+        return try await database.withConnection {
+            try $0.query("SELECT status FROM candidates WHERE candidate_id = $1", [id]).first?.decode(String.self, at: 0)
+        }
+    }
+
+    /// `spotjob ARGUMENTS` as an operator runs it (matching's role and CPR keys, the broker
+    /// administrator): its exit status and what it printed.
+    private func spotjob(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = ServiceProcess.buildDirectory.appendingPathComponent("spotjob")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(keys.merging([
+            "MATCHING_DATABASE_URL": stack.databaseURL(service: MatchingEvents.service),
+            "SPOTJOB_ADMIN_AMQP_URL": stack.adminAMQPURL,
+        ]) { $1 }) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: printed, as: UTF8.self))
+    }
+
+    func testARefusedProfileIsSealedListedWithoutItsCPRAndItsReplayIsAccepted() async throws {
+        let cpr = "150385-1234"
+        try await publish(MatchingEvents.candidateProfiled, profile("first", cpr: cpr))
+        let firstStored = try await poll(timeout: .seconds(20)) { try await self.status(of: "first") == "active" }
+        XCTAssertTrue(firstStored, "the first profile is stored")
+        let twin = profile("twin", cpr: cpr)
+        let refusedID = UUID()
+        try await publish(MatchingEvents.candidateProfiled, twin, messageID: refusedID)
+
+        let answers = await rejections.collect(1, timeout: .seconds(20))
+        let answer = try JSONCoding.makeDecoder().decode(RejectedPayload.self, from: Data(try XCTUnwrap(answers.first).body))
+        XCTAssertEqual(answer.messageId, refusedID)
+        XCTAssertEqual(answer.subject, "\(prefix)-twin")
+        XCTAssertEqual(answer.candidateId, "\(prefix)-twin")
+        XCTAssertEqual(answer.errors.map(\.code.rawValue), ["duplicate-person"])
+
+        let collected = await deadLetters.collect(1, timeout: .seconds(20))
+        let dead = try XCTUnwrap(collected.first)
+        let deadBody = String(decoding: dead.body, as: UTF8.self)
+        for digits in [cpr, cpr.replacingOccurrences(of: "-", with: "")] {
+            XCTAssertFalse(deadBody.contains(digits), "the dead letter holds the CPR number in plain text")
+        }
+        XCTAssertNotNil(dead.properties.headers[DeadLetter.sealedBodyHeader], "the dead letter says its body is sealed")
+        let sealer = try MatchingSettings(environment: keys).rawBodySealer
+        XCTAssertEqual(try sealer.open(dead.body), json(twin), "the sealed copy opens to the message as received")
+
+        let listed = try spotjob(["rejected", "list", "--service", "matching", "--json"])
+        XCTAssertEqual(listed.status, 0, listed.output)
+        XCTAssertTrue(listed.output.contains(refusedID.uuidString.lowercased()), listed.output)
+        XCTAssertTrue(listed.output.contains("duplicate-person"), listed.output)
+        for digits in [cpr, cpr.replacingOccurrences(of: "-", with: "")] {
+            XCTAssertFalse(listed.output.contains(digits), "the listing shows the CPR number")
+        }
+
+        // The cause goes: the first candidate is withdrawn and its CPR number erased; the replay is accepted.
+        try await publish(MatchingEvents.candidateWithdrawn, ["candidateId": "\(prefix)-first", "reason": "Flyttet"])
+        let firstWithdrawn = try await poll(timeout: .seconds(20)) { try await self.status(of: "first") == "withdrawn" }
+        XCTAssertTrue(firstWithdrawn, "the first candidate is withdrawn")
+        let replayed = try spotjob(["rejected", "replay", "--service", "matching", refusedID.uuidString.lowercased()])
+        XCTAssertEqual(replayed.status, 0, replayed.output)
+        let replayStored = try await poll(timeout: .seconds(20)) { try await self.status(of: "twin") == "active" }
+        XCTAssertTrue(replayStored, "the replayed profile is stored")
+    }
+}
