@@ -11,6 +11,6 @@ await ServiceMain.run { environment in
         name: BillingEvents.service,
         consumes: BillingEvents.consumed,
         handler: BillingHandler(settings: settings),
-        timers: TimerHandlers(BillingTimer.kinds, firedBy: BillingTimerHandler(settings: settings)),
+        timers: TimerHandlers(BillingTimerHandler.kinds, firedBy: BillingTimerHandler(settings: settings)),
         rejections: RejectionPolicy().announcing(BillingEvents.rejected, subjectField: .contractId, for: BillingEvents.consumed))
 }

@@ -14,8 +14,7 @@ public enum BillingTimer {
     /// A month of a state-rate contract's trips is invoiced, on the 1st of the next month at 06:00.
     /// Key: `<contractId length>:<contractId>/YYYY-MM`; payload `{"contractId", "month"}`.
     public static let mileageMonth = "billing.mileage-month"
-    /// Every kind, for ``BillingTimerHandler``.
-    public static let kinds = [lineDue, mileageMonth]
+    static let kinds = [lineDue, mileageMonth]
 
     struct Payload: Codable {
         var contractId: String

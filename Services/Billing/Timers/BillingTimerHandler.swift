@@ -13,6 +13,9 @@ public struct BillingTimerHandler: TimerHandler {
     let issuer: DocumentIssuer
     private let clock: @Sendable () -> Date
 
+    /// The kinds it fires (``BillingTimer``).
+    public static let kinds = BillingTimer.kinds
+
     public init(settings: BillingSettings, clock: @escaping @Sendable () -> Date = Date.init) {
         drafting = settings.drafting
         issuer = settings.issuer
