@@ -184,9 +184,9 @@ let package = Package(
         .testTarget(
             name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON", "AMQPClient", "Contracts", "Domain", "Matching"],
             path: "Tests/SpotJobCLITests"),
-        .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom"], path: "Tests/JSONTests"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "SeededRandom", "TestSupport"], path: "Tests/JSONTests"),
         .testTarget(name: "BodyReadingTests", dependencies: ["BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/BodyReadingTests"),
-        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Chronology", "Domain", "JSON"], path: "Tests/ContractsTests"),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "BodyReading", "Chronology", "Domain", "JSON", "TestSupport"], path: "Tests/ContractsTests"),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"], path: "Tests/ChronologyTests"),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData", "Domain"], path: "Tests/PersonalDataTests"),
         .testTarget(name: "FollowupTests", dependencies: ["Followup", "Chronology", "JSON"], path: "Tests/FollowupTests"),

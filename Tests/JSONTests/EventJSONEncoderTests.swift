@@ -1,17 +1,19 @@
 import Foundation
 @testable import JSON
 import SeededRandom
+import TestSupport
 import XCTest
 
 /// ``EventJSONEncoder`` writes the bytes Foundation's `JSONEncoder` writes with SpotJob's settings
-/// (``JSONCoding/makeEncoder(prettyPrinted:)``), whatever the value.
+/// (``JSONCoding/makeEncoder(prettyPrinted:)``), whatever the value, but for UUIDs, which it writes
+/// in lower case (``UUIDCase/foundationReference(_:)``).
 final class EventJSONEncoderTests: XCTestCase {
     private let foundation = JSONCoding.makeEncoder()
 
     /// Encodes `value` with both encoders and expects the same bytes.
     private func assertSameJSON<T: Encodable>(_ value: T, file: StaticString = #filePath, line: UInt = #line) {
         do {
-            let expected = Array(try foundation.encode(value))
+            let expected = try UUIDCase.foundationReference(value)
             let actual = try JSONCoding.encoder.encode(value)
             XCTAssertEqual(
                 String(decoding: actual, as: UTF8.self), String(decoding: expected, as: UTF8.self), file: file, line: line)
@@ -141,7 +143,9 @@ final class EventJSONEncoderTests: XCTestCase {
         assertSameJSON(dates[1])
     }
 
-    func testUUIDsAreUpperCase() {
+    func testUUIDsAreLowerCase() throws {
+        let id = UUID(uuid: (0xAB, 0xCD, 0xEF, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xFA, 0xFB, 0xFC, 0xFD))
+        XCTAssertEqual(String(decoding: try JSONCoding.encoder.encode(["id": id]), as: UTF8.self), #"{"id":"abcdef01-0203-0405-0607-0809fafbfcfd"}"#)
         assertSameJSON([UUID(), UUID(), UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))])
         assertSameJSON(UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)))
         assertSameJSON(["id": UUID()])

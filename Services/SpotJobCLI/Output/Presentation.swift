@@ -14,7 +14,7 @@ enum Presentation {
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     static func printJSON(_ value: some Encodable) throws {
-        print(String(decoding: try JSONCoding.makeEncoder(prettyPrinted: true).encode(value), as: UTF8.self))
+        print(String(decoding: try JSONCoding.prettyPrinted(value), as: UTF8.self))
     }
 
     /// Prints `rows` under `header` with each column as wide as its widest cell.

@@ -4,7 +4,7 @@ import Foundation
 /// the settings of ``JSONCoding/makeEncoder(prettyPrinted:)``, in a fraction of the time.
 ///
 /// Like that encoder it sorts object keys by their UTF-8 bytes, does not escape `/`, writes dates
-/// with ``RFC3339/format(_:)``, UUIDs as their upper-case `uuidString`, URLs as their
+/// with ``RFC3339/format(_:)``, UUIDs in lower case (RFC 9562 §4; Foundation writes them in upper case, the one difference), URLs as their
 /// `absoluteString`, `Decimal`s as numbers, `Data` as Base64, floating-point numbers as their
 /// `description` without a trailing `.0`, and `{}` for a value that encodes nothing; it refuses
 /// NaN and infinity, and gives values the coding paths Foundation gives them. A ``JSONNumber`` (as

@@ -166,9 +166,9 @@ struct JSONByteWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Writes a UUID as its `uuidString` in quotes: upper-case hexadecimal in groups of 8-4-4-4-12.
+    /// Writes a UUID in quotes as RFC 9562 §4 writes it: lower-case hexadecimal in groups of 8-4-4-4-12.
     mutating func writeUUID(_ uuid: UUID) {
-        let hex: StaticString = "0123456789ABCDEF"
+        let hex: StaticString = "0123456789abcdef"
         bytes.append(UInt8(ascii: "\""))
         withUnsafeBytes(of: uuid.uuid) { octets in
             for (index, octet) in octets.enumerated() {

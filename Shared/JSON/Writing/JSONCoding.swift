@@ -1,17 +1,27 @@
 import Foundation
 
-/// The JSON settings of the bodies SpotJob emits: RFC 3339 dates in UTC, sorted keys.
+/// The JSON settings of the bodies SpotJob emits: RFC 3339 dates in UTC, sorted keys, UUIDs in
+/// lower case.
 ///
 /// Message bodies are written by ``encoder`` and read by ``JSONParser``; Foundation's coders
 /// (``makeEncoder(prettyPrinted:)``, ``makeDecoder()``) serve only where speed does not matter: the
-/// CLI's `--json` output, the health endpoint, timer payloads, tests, and as the reference the tests
-/// compare ``EventJSONEncoder`` with.
+/// health endpoint, timer payloads, tests, and as the reference the tests compare
+/// ``EventJSONEncoder`` with.
 public enum JSONCoding {
     /// The encoder of event bodies: compact, and byte for byte what ``makeEncoder(prettyPrinted:)``
-    /// writes, only faster.
+    /// writes, only faster, except that it writes UUIDs in lower case.
     public static let encoder = EventJSONEncoder()
 
-    /// A new Foundation encoder with SpotJob's settings, e.g. pretty-printed for people.
+    /// `value` as ``encoder`` writes it, indented for people (the CLI's `--json`): keys sorted, UUIDs
+    /// in lower case.
+    public static func prettyPrinted(_ value: some Encodable) throws -> [UInt8] {
+        let object = try JSONSerialization.jsonObject(with: Data(try encoder.encode(value)), options: .fragmentsAllowed)
+        return Array(try JSONSerialization.data(
+            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]))
+    }
+
+    /// A new Foundation encoder with SpotJob's settings but Foundation's upper-case UUIDs: the
+    /// reference the encoder tests compare ``encoder`` with.
     public static func makeEncoder(prettyPrinted: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in

@@ -109,7 +109,7 @@ struct FollowupCommand: AsyncParsableCommand {
             let today = Copenhagen.date(at: now)!
             let funnel = try await client.withConnection { try Funnel.compute(filter, today: today, on: $0) }
             let text: String = switch format {
-            case "json": String(decoding: try JSONCoding.makeEncoder(prettyPrinted: true).encode(funnel), as: UTF8.self) + "\n"
+            case "json": String(decoding: try JSONCoding.prettyPrinted(funnel), as: UTF8.self) + "\n"
             case "csv": FunnelText.csv(funnel)
             case "html": FunnelPage.html(funnel, title: FunnelText.title(filter), generated: Presentation.localTime(now))
             default: FunnelText.table(funnel, title: FunnelText.title(filter))
