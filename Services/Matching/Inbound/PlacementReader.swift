@@ -4,22 +4,6 @@ import Contracts
 import Domain
 import Foundation
 
-/// A valid `placement.reported`.
-public struct PlacementReport: Sendable, Hashable {
-    public var placementId: String
-    public var candidateId: String
-    public var openingId: UUID
-    public var startDate: CivilDate
-    public var hoursPerWeek: HoursPerWeek
-}
-
-/// A valid `placement.end-reported`.
-public struct PlacementEnd: Sendable, Hashable {
-    public var placementId: String
-    public var endDate: CivilDate
-    public var reason: String
-}
-
 /// Reads `placement.reported` and `placement.end-reported` bodies; every problem is reported. A
 /// refusal names the placement (its subject) and, for a report, the candidate and the opening, as
 /// far as the body could be read.
@@ -48,11 +32,5 @@ public enum PlacementReader {
             return PlacementEnd(placementId: placementId, endDate: endDate, reason: reason)
         }
         .mapError { $0.about(placementId) }
-    }
-}
-extension CivilDate {
-    /// The same day one year earlier (28 February for 29 February).
-    var oneYearEarlier: CivilDate {
-        CivilDate(year: year - 1, month: month, day: min(day, CivilDate.numberOfDays(inMonth: month, year: year - 1)))!
     }
 }

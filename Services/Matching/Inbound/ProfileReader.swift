@@ -35,12 +35,6 @@ public enum ProfileReader {
     }
 }
 
-/// A `candidate.withdrawn`: the person leaves matching.
-public struct CandidateWithdrawal: Sendable, Hashable {
-    public let candidateId: String
-    public let reason: String
-}
-
 extension CandidateProfile {
     /// Reads the fields after `candidateId` at `now`, recording every problem in `reader`.
     init?(candidateId: String?, reading body: FieldReader.Object, with reader: inout FieldReader, readAt now: Date) {

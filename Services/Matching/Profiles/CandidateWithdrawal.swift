@@ -1,0 +1,5 @@
+/// A `candidate.withdrawn`: the person leaves matching.
+public struct CandidateWithdrawal: Sendable, Hashable {
+    public let candidateId: String
+    public let reason: String
+}
