@@ -60,9 +60,10 @@ final class TopologyDocumentationTests: XCTestCase {
         }
     }
 
+    /// Bindings by routing key; a `jobcenter` line binds its queue by the header `municipality`.
     func testEveryBindingOfTheTopologyIsDocumentedAndNoOtherIs() throws {
         var bound = Set<String>()
-        for row in try table("deploy/rabbitmq/topology.tsv") where row.count == 3 {
+        for row in try table("deploy/rabbitmq/topology.tsv") where row.count == 3 && row[0] != "jobcenter" {
             for key in row[2].split(separator: ",") { bound.insert("\(row[1]) ← \(key)") }
         }
         var documented = Set<String>()
@@ -79,6 +80,12 @@ final class TopologyDocumentationTests: XCTestCase {
         for row in try permissions() {
             topicWrite[row[0]] = try NSRegularExpression(pattern: row[5])
         }
+        // `jobcenter-<kommunekode>` in the table stands for every jobcenter's user.
+        let jobcenters = topicWrite.keys.filter { $0.wholeMatch(of: /jobcenter-[0-9]{3}/) != nil }
+        XCTAssertFalse(jobcenters.isEmpty, "permissions.tsv has jobcenter users")
+        func users(_ publisher: String) -> [String] {
+            publisher == "jobcenter-<kommunekode>" ? jobcenters : [publisher]
+        }
         func allows(_ user: String, _ key: String) -> Bool {
             guard let regex = topicWrite[user] else { return false }
             return regex.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil
@@ -86,10 +93,27 @@ final class TopologyDocumentationTests: XCTestCase {
         let rows = try documentedRows()
         for row in rows {
             for key in row.keys {
-                for publisher in row.publishers { XCTAssertTrue(allows(publisher, key), "\(publisher) may not publish \(key)") }
-                for user in topicWrite.keys where user != "spotjob-admin" && !row.publishers.contains(user) {
+                let publishers = row.publishers.flatMap(users)
+                for publisher in publishers { XCTAssertTrue(allows(publisher, key), "\(publisher) may not publish \(key)") }
+                for user in topicWrite.keys where user != "spotjob-admin" && !publishers.contains(user) {
                     XCTAssertFalse(allows(user, key), "\(user) may publish \(key), which only \(row.publishers) publish")
                 }
+            }
+        }
+    }
+
+    /// Each jobcenter's queue is read by its own user alone, who declares nothing and binds nothing.
+    func testEachJobcentersQueueIsReadOnlyByItsOwnUser() throws {
+        let queues = try table("deploy/rabbitmq/topology.tsv").filter { $0.first == "jobcenter" }.map { "jobcenter.\($0[1])" }
+        XCTAssertEqual(queues.sorted(), ["jobcenter.183", "jobcenter.615", "jobcenter.661", "jobcenter.766"])
+        for row in try permissions() where row[0] != "spotjob-admin" {
+            let read = try NSRegularExpression(pattern: row[4])
+            let readable = queues.filter { read.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+            let own = row[0].hasPrefix("jobcenter-") ? ["jobcenter.\(row[0].dropFirst("jobcenter-".count))"] : []
+            XCTAssertEqual(readable, own, "\(row[0]) reads")
+            if row[0].hasPrefix("jobcenter-") {
+                XCTAssertEqual(row[2], "^$", "\(row[0]) declares nothing")
+                XCTAssertEqual(row[6], "^$", "\(row[0]) binds nothing")
             }
         }
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Renders the RabbitMQ definitions (JSON) of SpotJob's vhost to stdout:
 #   the vhost, one user per line of permissions.tsv with its tags, permissions and topic permissions
-#   (on `spotjob` and on `spotjob.dead`), the exchanges `spotjob` and `spotjob.dead` (both topic),
-#   the queues and bindings of topology.tsv, and the policy `spotjob-dead-letters` that expires
+#   (on `spotjob` and on `spotjob.dead`), the exchanges `spotjob` and `spotjob.dead` (both topic) and
+#   `spotjob.jobcenters` (headers, internal), the queues and bindings of topology.tsv, and the policy `spotjob-dead-letters` that expires
 #   messages in every dead-letter queue (`*.dead`) after REJECTED_RETENTION_DAYS (default 90), the
 #   days the services keep a refused message's raw body.
 #
@@ -32,6 +32,7 @@ readonly HERE
 # Must equal the Swift side (Shared/Messaging/Topology/SpotJobTopology.swift).
 readonly EXCHANGE=spotjob               # SpotJobTopology.exchange (topic)
 readonly DEAD_LETTER_EXCHANGE=spotjob.dead # SpotJobTopology.deadLetterExchange (topic)
+readonly JOBCENTER_EXCHANGE=spotjob.jobcenters # headers exchange: jobcenter deliveries by the header `municipality`
 readonly DELIVERY_LIMIT=20              # SpotJobTopology.deliveryLimit
 readonly DEAD_LETTER_POLICY=spotjob-dead-letters
 readonly DEAD_LETTER_QUEUE_PATTERN='\.dead$' # SpotJobTopology.deadLetterQueue(of:) = "<service>.dead"
@@ -139,8 +140,10 @@ queue_json() { # name [dead-letter routing key]
   fi
   queues+=("{\"name\":$(json_string "$1"),\"vhost\":$(json_string "$vhost"),\"durable\":true,\"auto_delete\":false,\"arguments\":{$args}}")
 }
-binding_json() { # exchange queue routing-key
-  bindings+=("{\"source\":$(json_string "$1"),\"vhost\":$(json_string "$vhost"),\"destination\":$(json_string "$2"),\"destination_type\":\"queue\",\"routing_key\":$(json_string "$3"),\"arguments\":{}}")
+binding_json() { # exchange queue routing-key [destination type] [arguments JSON]
+  local arguments=${5:-}
+  [[ -n $arguments ]] || arguments='{}'
+  bindings+=("{\"source\":$(json_string "$1"),\"vhost\":$(json_string "$vhost"),\"destination\":$(json_string "$2"),\"destination_type\":\"${4:-queue}\",\"routing_key\":$(json_string "$3"),\"arguments\":$arguments}")
 }
 
 if ((!users_only)); then
@@ -158,7 +161,19 @@ if ((!users_only)); then
         queue_json "$queue"
         for key in "${key_list[@]}"; do binding_json "$EXCHANGE" "$queue" "$key"; done
         ;;
-      *) die "$topology_file: unknown kind '$kind' (expected service or queue)" ;;
+      jobcenters)
+        [[ $queue == "$JOBCENTER_EXCHANGE" ]] || die "$topology_file: the jobcenters line names the exchange $JOBCENTER_EXCHANGE"
+        for key in "${key_list[@]}"; do binding_json "$EXCHANGE" "$JOBCENTER_EXCHANGE" "$key" exchange; done
+        ;;
+      jobcenter)
+        [[ $queue =~ ^[0-9]{3}$ ]] || die "$topology_file: a jobcenter is its three-digit kommunekode, not '$queue'"
+        queue_json "jobcenter.$queue"
+        for key in "${key_list[@]}"; do
+          [[ $key =~ ^[0-9]{3}$ ]] || die "$topology_file: jobcenter $queue: municipality '$key' is not a kommunekode"
+          binding_json "$JOBCENTER_EXCHANGE" "jobcenter.$queue" "" queue "{\"x-match\":\"all\",\"municipality\":$(json_string "$key")}"
+        done
+        ;;
+      *) die "$topology_file: unknown kind '$kind' (expected service, queue, jobcenters or jobcenter)" ;;
     esac
   done < <(read_table "$topology_file" 3)
 fi
@@ -197,6 +212,8 @@ if ((!users_only)); then
   for exchange in "$EXCHANGE" "$DEAD_LETTER_EXCHANGE"; do
     exchange_items+=("{\"name\":$(json_string "$exchange"),\"vhost\":$(json_string "$vhost"),\"type\":\"topic\",\"durable\":true,\"auto_delete\":false,\"internal\":false,\"arguments\":{}}")
   done
+  # Internal: only `spotjob` feeds it, nobody publishes to it directly.
+  exchange_items+=("{\"name\":$(json_string "$JOBCENTER_EXCHANGE"),\"vhost\":$(json_string "$vhost"),\"type\":\"headers\",\"durable\":true,\"auto_delete\":false,\"internal\":true,\"arguments\":{}}")
   # A policy, not a queue argument: it applies to queues that exist already and can be changed later.
   policy_items=("{\"vhost\":$(json_string "$vhost"),\"name\":$(json_string "$DEAD_LETTER_POLICY"),\"pattern\":$(json_string "$DEAD_LETTER_QUEUE_PATTERN"),\"apply-to\":\"queues\",\"priority\":0,\"definition\":{\"message-ttl\":$((retention_days * 86400000))}}")
 fi

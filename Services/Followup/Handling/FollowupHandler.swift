@@ -84,7 +84,8 @@ public struct FollowupHandler: MessageHandler {
             guard opened.contains(task.notice.openingId) else { return .handled(events: []) }
             return .handled(events: [try event(FollowupEvents.taskOpened, TaskOpenedPayload(
                 taskId: task.taskId, openingId: task.notice.openingId, municipality: task.notice.municipality.code,
-                visitRequested: task.notice.visitRequested, dueAt: task.deadlines.dueAt), cause: opening.envelope)])
+                visitRequested: task.notice.visitRequested, dueAt: task.deadlines.dueAt),
+                cause: opening.envelope, municipality: task.notice.municipality.code)])
         }
     }
 
@@ -116,7 +117,7 @@ public struct FollowupHandler: MessageHandler {
         }
         return .handled(events: [try event(FollowupEvents.contactRecorded, ContactRecordedPayload(
             taskId: task.taskId, openingId: task.openingId, outcome: contact.outcome, contactedAt: contact.contactedAt,
-            onTime: onTime), cause: envelope)])
+            onTime: onTime), cause: envelope, municipality: task.municipality)])
     }
 
     /// A placement starts: its check-ins are scheduled (7, 28 and 91 days by default).
@@ -133,7 +134,8 @@ public struct FollowupHandler: MessageHandler {
         return .handled(events: try checkins.map { id, checkin in
             try event(FollowupEvents.checkinScheduled, CheckinPayload(
                 checkinId: id, placementId: placement.placementId, openingId: placement.openingId,
-                candidateId: placement.candidateId, sequence: checkin.sequence, dueAt: checkin.dueAt), cause: envelope)
+                candidateId: placement.candidateId, sequence: checkin.sequence, dueAt: checkin.dueAt),
+                cause: envelope, municipality: placement.municipality.code)
         })
     }
 
@@ -166,10 +168,12 @@ public struct FollowupHandler: MessageHandler {
         guard completion.outcome.isRisk else { return .handled(events: []) }
         return .handled(events: [try event(FollowupEvents.retentionRisk, RetentionRiskPayload(
             checkinId: checkin.checkinId, placementId: checkin.placementId, openingId: checkin.openingId,
-            candidateId: checkin.candidateId, outcome: completion.outcome, completedAt: completion.completedAt), cause: envelope)])
+            candidateId: checkin.candidateId, outcome: completion.outcome, completedAt: completion.completedAt),
+            cause: envelope, municipality: checkin.municipality)])
     }
 
-    private func event(_ type: String, _ payload: some Encodable, cause: Envelope) throws -> OutboxEvent {
-        try OutboxEvent(type: type, payload: payload, producer: FollowupEvents.service, cause: cause)
+    /// An event about `municipality`'s opening or placement, delivered to its jobcenter.
+    private func event(_ type: String, _ payload: some Encodable, cause: Envelope, municipality: String) throws -> OutboxEvent {
+        try OutboxEvent(type: type, payload: payload, producer: FollowupEvents.service, cause: cause, municipality: municipality)
     }
 }

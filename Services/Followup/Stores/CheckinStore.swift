@@ -10,6 +10,8 @@ enum CheckinStore {
         var placementId: String
         var openingId: UUID
         var candidateId: String
+        /// The placement's kommunekode.
+        var municipality: String
         var sequence: Int
         var dueAt: Date
         var status: String
@@ -68,7 +70,7 @@ enum CheckinStore {
     static func checkin(_ checkinId: UUID, on connection: PostgresConnection) throws -> Checkin? {
         try connection.query(
             """
-            SELECT c.checkin_id, c.placement_id, p.opening_id, p.candidate_id, c.sequence, c.due_at, c.status
+            SELECT c.checkin_id, c.placement_id, p.opening_id, p.candidate_id, p.municipality, c.sequence, c.due_at, c.status
             FROM checkins c JOIN placements p USING (placement_id) WHERE c.checkin_id = $1 FOR UPDATE OF c
             """, [checkinId]
         ).first.map { row in
@@ -77,6 +79,7 @@ enum CheckinStore {
                 placementId: try row.decode(String.self, column: "placement_id"),
                 openingId: try row.decode(UUID.self, column: "opening_id"),
                 candidateId: try row.decode(String.self, column: "candidate_id"),
+                municipality: try row.decode(String.self, column: "municipality"),
                 sequence: try row.decode(Int.self, column: "sequence"), dueAt: try row.decode(Date.self, column: "due_at"),
                 status: try row.decode(String.self, column: "status"))
         }

@@ -9,6 +9,8 @@ enum ContactTaskStore {
     struct Task: Sendable {
         var taskId: UUID
         var openingId: UUID
+        /// The opening's kommunekode.
+        var municipality: String
         var dueAt: Date
         var isOpen: Bool
     }
@@ -58,21 +60,27 @@ enum ContactTaskStore {
     /// The task of `openingId`, locked until the transaction ends.
     static func task(openingId: UUID, on connection: PostgresConnection) throws -> Task? {
         try connection.query(
-            "SELECT task_id, opening_id, due_at, status FROM contact_tasks WHERE opening_id = $1 FOR UPDATE", [openingId]
+            """
+            SELECT t.task_id, t.opening_id, o.municipality, t.due_at, t.status
+            FROM contact_tasks t JOIN openings o USING (opening_id) WHERE t.opening_id = $1 FOR UPDATE OF t
+            """, [openingId]
         ).first.map(task)
     }
 
     /// The task `taskId`, locked until the transaction ends.
     static func task(taskId: UUID, on connection: PostgresConnection) throws -> Task? {
         try connection.query(
-            "SELECT task_id, opening_id, due_at, status FROM contact_tasks WHERE task_id = $1 FOR UPDATE", [taskId]
+            """
+            SELECT t.task_id, t.opening_id, o.municipality, t.due_at, t.status
+            FROM contact_tasks t JOIN openings o USING (opening_id) WHERE t.task_id = $1 FOR UPDATE OF t
+            """, [taskId]
         ).first.map(task)
     }
 
     private static func task(_ row: PostgresRow) throws -> Task {
         Task(
             taskId: try row.decode(UUID.self, column: "task_id"), openingId: try row.decode(UUID.self, column: "opening_id"),
-            dueAt: try row.decode(Date.self, column: "due_at"), isOpen: try row.decode(String.self, column: "status") == "open")
+            municipality: try row.decode(String.self, column: "municipality"), dueAt: try row.decode(Date.self, column: "due_at"), isOpen: try row.decode(String.self, column: "status") == "open")
     }
 
     /// Records a contact; when `closing`, the task closes with it as the contact that fulfilled the duty.

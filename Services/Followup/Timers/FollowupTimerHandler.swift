@@ -28,7 +28,9 @@ public struct FollowupTimerHandler: TimerHandler {
             case .contactReminder:
                 guard let task = try ContactTaskStore.task(taskId: key, on: connection), task.isOpen else { return [] }
                 try Timers.schedule(FollowupTimer.contactEscalation1.scheduled(key: task.taskId, at: task.dueAt), on: connection)
-                return [try event(FollowupEvents.contactDue, ContactDuePayload(taskId: task.taskId, openingId: task.openingId, dueAt: task.dueAt))]
+                return [try event(
+                    FollowupEvents.contactDue, ContactDuePayload(taskId: task.taskId, openingId: task.openingId, dueAt: task.dueAt),
+                    municipality: task.municipality)]
             case .contactEscalation1, .contactEscalation2:
                 guard let task = try ContactTaskStore.task(taskId: key, on: connection), task.isOpen else { return [] }
                 let level = kind == .contactEscalation1 ? 1 : 2
@@ -38,22 +40,24 @@ public struct FollowupTimerHandler: TimerHandler {
                 }
                 try ContactTaskStore.escalated(taskId: task.taskId, level: level, on: connection)
                 return [try event(FollowupEvents.escalated, EscalatedPayload.contact(
-                    taskId: task.taskId, openingId: task.openingId, level: level, dueAt: task.dueAt))]
+                    taskId: task.taskId, openingId: task.openingId, level: level, dueAt: task.dueAt), municipality: task.municipality)]
             case .checkinDue:
                 guard let checkin = try CheckinStore.checkin(key, on: connection), checkin.status == "scheduled" else { return [] }
                 try CheckinStore.markDue(checkin.checkinId, on: connection)
-                return [try event(FollowupEvents.checkinDue, CheckinPayload(checkin))]
+                return [try event(FollowupEvents.checkinDue, CheckinPayload(checkin), municipality: checkin.municipality)]
             case .checkinEscalation:
                 guard let checkin = try CheckinStore.checkin(key, on: connection), checkin.isPending else { return [] }
                 try CheckinStore.markEscalated(checkin.checkinId, on: connection)
                 return [try event(FollowupEvents.escalated, EscalatedPayload.checkin(
-                    checkinId: checkin.checkinId, placementId: checkin.placementId, dueAt: checkin.dueAt))]
+                    checkinId: checkin.checkinId, placementId: checkin.placementId, dueAt: checkin.dueAt),
+                    municipality: checkin.municipality)]
             }
         }
     }
 
-    private func event(_ type: String, _ payload: some Encodable) throws -> OutboxEvent {
-        try OutboxEvent(type: type, payload: payload, producer: FollowupEvents.service)
+    /// A reminder to `municipality`'s jobcenter.
+    private func event(_ type: String, _ payload: some Encodable, municipality: String) throws -> OutboxEvent {
+        try OutboxEvent(type: type, payload: payload, producer: FollowupEvents.service, municipality: municipality)
     }
 }
 

@@ -152,7 +152,7 @@ public struct MatchingHandler: MessageHandler {
             startDate: report.startDate, targetGroup: standing.unemployedSince <= report.startDate.oneYearEarlier)
         try PlacementStore.insert(recorded, jobcenter: standing.jobcenter, at: now, on: connection)
         let affected = Self.union([report.openingId], try ProposalStore.openings(proposing: candidate.candidateId, on: connection))
-        return .handled(events: [try event(MatchingEvents.placementRecorded, recorded, cause: envelope)]
+        return .handled(events: [try event(MatchingEvents.placementRecorded, recorded, cause: envelope, municipality: standing.jobcenter)]
             + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
     }
 
@@ -175,7 +175,9 @@ public struct MatchingHandler: MessageHandler {
             // Where the person is proposed already, a free slot changes nothing.
             affected = Self.union(affected, try openings(enteredBy: candidate, now: now, on: connection))
         }
-        return .handled(events: [try event(MatchingEvents.placementEnded, PlacementEndedPayload(placementId: end.placementId, endDate: end.endDate, reason: end.reason), cause: envelope)]
+        return .handled(events: [try event(
+            MatchingEvents.placementEnded, PlacementEndedPayload(placementId: end.placementId, endDate: end.endDate, reason: end.reason),
+            cause: envelope, municipality: existing.jobcenter)]
             + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
     }
 
@@ -211,7 +213,7 @@ public struct MatchingHandler: MessageHandler {
             events.append(try event(
                 MatchingEvents.matchProposed,
                 MatchProposedPayload(openingId: openingId, proposals: proposals, model: settings.weights.model, proposedAt: now),
-                cause: cause))
+                cause: cause, municipality: stored.opening.municipality))
         }
         _ = try connection.pipeline(writes)
         return events
@@ -222,7 +224,8 @@ public struct MatchingHandler: MessageHandler {
         return (first + second).filter { seen.insert($0).inserted }
     }
 
-    private func event(_ type: String, _ payload: some Encodable, cause: Envelope) throws -> OutboxEvent {
-        try OutboxEvent(type: type, payload: payload, producer: MatchingEvents.service, cause: cause)
+    /// An event about a placement of `municipality`'s jobcenter or one of its openings, delivered to it.
+    private func event(_ type: String, _ payload: some Encodable, cause: Envelope, municipality: String) throws -> OutboxEvent {
+        try OutboxEvent(type: type, payload: payload, producer: MatchingEvents.service, cause: cause, municipality: municipality)
     }
 }

@@ -10,18 +10,21 @@ public enum PlacementStore {
     struct Existing {
         var candidateId: String
         var openingId: UUID
+        /// The candidate's jobcenter (kommunekode).
+        var jobcenter: String
         var startDate: CivilDate
         var ended: Bool
     }
 
     static func existing(_ placementId: String, lock: Bool = false, on connection: PostgresConnection) throws -> Existing? {
         try connection.query(
-            "SELECT candidate_id, opening_id, start_date::text AS start_date, ended_at IS NOT NULL AS ended FROM placements WHERE placement_id = $1"
+            "SELECT candidate_id, opening_id, jobcenter, start_date::text AS start_date, ended_at IS NOT NULL AS ended FROM placements WHERE placement_id = $1"
                 + (lock ? " FOR UPDATE" : ""), [placementId]
         ).first.map { row in
             Existing(
                 candidateId: try row.decode(String.self, column: "candidate_id"),
                 openingId: try row.decode(UUID.self, column: "opening_id"),
+                jobcenter: try row.decode(String.self, column: "jobcenter"),
                 startDate: CivilDate(try row.decode(String.self, column: "start_date")) ?? .earliest,
                 ended: try row.decode(Bool.self, column: "ended"))
         }

@@ -47,7 +47,8 @@ extension StarReport {
             [runId, PostgresArray(placementIds)])
         try CandidateStore.eraseAfterReport(on: connection, at: now)
         let event = StarReportGeneratedPayload(month: monthText, jobcenter: jobcenter, rows: rows.count, requestedBy: requestedBy, generatedAt: now)
-        try Outbox.enqueue([try OutboxEvent(type: MatchingEvents.starReportGenerated, payload: event, producer: MatchingEvents.service)], on: connection)
+        try Outbox.enqueue([try OutboxEvent(
+            type: MatchingEvents.starReportGenerated, payload: event, producer: MatchingEvents.service, municipality: jobcenter)], on: connection)
         return Generated(runId: runId, rows: rows, event: event)
     }
 }

@@ -15,11 +15,15 @@ public struct Envelope: Sendable, Equatable {
     public var timestamp: Date
     public var producer: String
     public var schemaVersion: Int
+    /// The kommunekode an event concerns, sent as the header `municipality` so the broker delivers
+    /// it to that jobcenter's queue; `nil` when it concerns no one municipality. Set on what SpotJob
+    /// emits; never read from what arrives, which says what it concerns in its body.
+    public var municipality: String?
     public var body: [UInt8]
 
     public init(
         messageID: UUID = .timeOrdered(), type: String, correlationID: String? = nil, causationID: String? = nil,
-        timestamp: Date = Date(), producer: String, schemaVersion: Int = 1, body: [UInt8]
+        timestamp: Date = Date(), producer: String, schemaVersion: Int = 1, municipality: String? = nil, body: [UInt8]
     ) {
         self.messageID = messageID
         self.type = type
@@ -28,6 +32,7 @@ public struct Envelope: Sendable, Equatable {
         self.timestamp = timestamp
         self.producer = producer
         self.schemaVersion = schemaVersion
+        self.municipality = municipality
         self.body = body
     }
 
@@ -91,6 +96,7 @@ public struct Envelope: Sendable, Equatable {
     public func outgoing(exchange: String) -> OutgoingMessage {
         var headers: [String: AMQPHeaderValue] = [Self.schemaVersionHeader: .int(Int64(schemaVersion))]
         if let causationID { headers[Self.causationHeader] = .string(causationID) }
+        if let municipality { headers[Self.municipalityHeader] = .string(municipality) }
         return OutgoingMessage(
             exchange: exchange, routingKey: type, body: body,
             properties: AMQPMessageProperties(
@@ -103,6 +109,7 @@ public struct Envelope: Sendable, Equatable {
 
     public static let schemaVersionHeader = "schema-version"
     public static let causationHeader = "causation-id"
+    public static let municipalityHeader = "municipality"
 }
 
 /// Why a delivery is not a valid ``Envelope``.

@@ -18,15 +18,16 @@ public enum Outbox {
         return PostgresStatement(
             """
             INSERT INTO outbox (message_id, type, correlation_id, causation_id, producer, schema_version,
-                                created_at, payload)
+                                created_at, payload, municipality)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[],
-                                 $7::timestamptz[], $8::bytea[])
+                                 $7::timestamptz[], $8::bytea[], $9::text[])
             RETURNING seq, message_id
             """,
             [PostgresArray(envelopes.map(\.messageID)), PostgresArray(envelopes.map(\.type)),
              PostgresArray(envelopes.map(\.correlationID)), PostgresArray(envelopes.map(\.causationID)),
              PostgresArray(envelopes.map(\.producer)), PostgresArray(envelopes.map(\.schemaVersion)),
-             PostgresArray(envelopes.map(\.timestamp)), PostgresArray(binary: envelopes.map(\.body))])
+             PostgresArray(envelopes.map(\.timestamp)), PostgresArray(binary: envelopes.map(\.body)),
+             PostgresArray(envelopes.map(\.municipality))])
     }
 
     /// An event waiting to be published, with its position in the outbox.
@@ -54,7 +55,8 @@ public enum Outbox {
     static func pendingStatement(olderThan age: Duration, limit: Int) -> PostgresStatement {
         PostgresStatement(
             """
-            SELECT seq, message_id, type, correlation_id, causation_id, producer, schema_version, created_at, payload
+            SELECT seq, message_id, type, correlation_id, causation_id, producer, schema_version, created_at, payload,
+                   municipality
             FROM outbox WHERE created_at <= now() - make_interval(secs => $1) ORDER BY seq LIMIT $2
             """, [Double(age / .milliseconds(1)) / 1000, limit])
     }
@@ -71,6 +73,7 @@ public enum Outbox {
                     timestamp: try row.decode(Date.self, column: "created_at"),
                     producer: try row.decode(String.self, column: "producer"),
                     schemaVersion: try row.decode(Int.self, column: "schema_version"),
+                    municipality: try row.decode(String?.self, column: "municipality"),
                     body: try row.decode([UInt8].self, column: "payload")))
         }
     }

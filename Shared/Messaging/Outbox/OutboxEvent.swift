@@ -11,13 +11,15 @@ public struct OutboxEvent: Sendable, Equatable {
     ///   - payload: the JSON body.
     ///   - cause: the envelope being handled: its correlation id is carried on and its message id
     ///     becomes the causation id.
+    ///   - municipality: the kommunekode the event concerns, whose jobcenter receives it in its queue.
     public init<Payload: Encodable>(
-        type: String, payload: Payload, producer: String, cause: Envelope? = nil, schemaVersion: Int = 1
+        type: String, payload: Payload, producer: String, cause: Envelope? = nil, schemaVersion: Int = 1,
+        municipality: String? = nil
     ) throws {
         envelope = Envelope(
             type: type, correlationID: cause?.correlationID,
             causationID: cause?.messageID.uuidString.lowercased(), producer: producer,
-            schemaVersion: schemaVersion, body: try JSONCoding.encoder.encode(payload)
+            schemaVersion: schemaVersion, municipality: municipality, body: try JSONCoding.encoder.encode(payload)
         )
     }
 }

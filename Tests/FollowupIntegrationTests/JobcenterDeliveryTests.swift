@@ -1,0 +1,118 @@
+import AMQPClient
+import Contracts
+import Foundation
+import JSON
+import Logging
+import Messaging
+import PostgresClient
+import TestSupport
+import XCTest
+
+/// A jobcenter system connects as its own user, over TLS, and reads what concerns its municipality
+/// in its own queue `jobcenter.<kommunekode>`: the follow-up duty of a sheet it sent reaches it, and
+/// no other jobcenter.
+final class JobcenterDeliveryTests: XCTestCase {
+    private var stack: LocalStack!
+    private var intake: ServiceProcess!
+    private var followup: ServiceProcess!
+    private let logger = Logger(label: "jobcenter-delivery-test")
+    private var prefix = ""
+
+    override func setUp() async throws {
+        stack = try LocalStack.fromEnvironment()
+        prefix = "jd-\(UUID().uuidString.prefix(8).lowercased())"
+        let inspector = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
+        _ = try? await inspector.purge(queue: FollowupEvents.service)
+        await inspector.close()
+        intake = try ServiceProcess(service: IntakeEvents.service, stack: stack)
+        followup = try ServiceProcess(service: FollowupEvents.service, stack: stack)
+        try await intake.waitUntilStarted()
+        try await followup.waitUntilStarted()
+    }
+
+    override func tearDown() async throws {
+        await intake?.stop()
+        await followup?.stop()
+    }
+
+    /// The broker user of jobcenter `kommunekode`, over TLS.
+    private func jobcenter(_ kommunekode: String) throws -> AMQPConfiguration {
+        let url = try XCTUnwrap(ProcessInfo.processInfo.environment["JOBCENTER_\(kommunekode)_AMQP_URL"])
+        XCTAssertTrue(url.hasPrefix("amqps://jobcenter-\(kommunekode):"), "the jobcenter's own user, over TLS")
+        return try AMQPConfiguration(url: url)
+    }
+
+    /// What `queue` holds about `openingId` within `timeout`, read as `user`, in order; everything
+    /// read is acknowledged (other tests' events included: nobody else reads these queues).
+    private func events(in queue: String, as user: AMQPConfiguration, about openingId: UUID, count: Int, timeout: Duration) async -> [Delivery] {
+        let consumer = AMQPConsumer(configuration: user, queue: queue, logger: logger)
+        var mine: [Delivery] = []
+        let deadline = ContinuousClock.now + timeout
+        let id = openingId.uuidString.lowercased()
+        while mine.count < count, ContinuousClock.now < deadline {
+            let batch = await consumer.next(maxCount: 100, timeout: .milliseconds(300))
+            if let last = batch.last { await consumer.ackAll(through: last) }
+            mine += batch.filter { String(decoding: $0.body, as: UTF8.self).contains(id) }
+        }
+        await consumer.close()
+        return mine
+    }
+
+    func testASheetTwoWeeksOldReachesItsJobcentersQueueWithEveryReminderAndNoOtherJobcenter() async throws {
+        let horsens = try jobcenter("615")
+        let sheetId = "\(prefix)-old"
+        let submitted = RFC3339.format(Date().addingTimeInterval(-14 * 86_400))
+        let sheet = HorsensJobShopSheet.fields(sheetId: sheetId, overriding: ["submittedAt": submitted, "source": prefix])
+        let publisher = AMQPPublisher(configuration: horsens, logger: logger)
+        try await publisher.publish(
+            Envelope(type: IntakeEvents.sheetSubmitted, producer: "jobcenter-615", body: HorsensJobShopSheet.json(sheet))
+                .outgoing(exchange: SpotJobTopology.exchange))
+        await publisher.close()
+
+        let openingId = try await openingId(of: sheetId)
+        let received = await events(in: "jobcenter.615", as: horsens, about: openingId, count: 4, timeout: .seconds(30))
+        XCTAssertEqual(received.map(\.routingKey), [
+            FollowupEvents.taskOpened, FollowupEvents.contactDue, FollowupEvents.escalated, FollowupEvents.escalated,
+        ])
+        for delivery in received {
+            XCTAssertEqual(delivery.properties.headers[Envelope.municipalityHeader]?.stringValue, "615", delivery.routingKey)
+        }
+        if let opened = received.first {
+            let task = try JSONCoding.makeDecoder().decode(TaskOpenedPayload.self, from: Data(opened.body))
+            XCTAssertEqual(task.openingId, openingId)
+            XCTAssertEqual(task.municipality, "615")
+        }
+        let levels = try received.dropFirst(2).map { try JSONCoding.makeDecoder().decode(EscalatedPayload.self, from: Data($0.body)).level }
+        XCTAssertEqual(levels, [1, 2])
+
+        let hedensted = await events(in: "jobcenter.766", as: try jobcenter("766"), about: openingId, count: 1, timeout: .seconds(2))
+        XCTAssertEqual(hedensted.count, 0, "Hedensted receives nothing of Horsens' sheet")
+    }
+
+    func testAJobcenterCannotReadAnotherJobcentersQueue() async throws {
+        let horsens = AMQPInspector(configuration: try jobcenter("615"))
+        do {
+            _ = try await horsens.purge(queue: "jobcenter.766")
+            XCTFail("jobcenter-615 could take what jobcenter.766 holds")
+        } catch {
+            XCTAssertTrue("\(error)".contains("403") || "\(error)".localizedCaseInsensitiveContains("access"), "\(error)")
+        }
+        await horsens.close()
+    }
+
+    /// The opening intake registered for `sheetId`, read from followup's copy once the task is open.
+    private func openingId(of sheetId: String) async throws -> UUID {
+        let database = PostgresClient(
+            configuration: PostgresConfiguration(url: stack.databaseURL(service: FollowupEvents.service)), logger: logger)
+        defer { Task { await database.close() } }
+        var found: UUID?
+        let opened = try await poll(timeout: .seconds(30)) {
+            found = try await database.withConnection {
+                try $0.query("SELECT opening_id FROM openings WHERE sheet_id = $1", [sheetId]).first?.decode(UUID.self, at: 0)
+            }
+            return found != nil
+        }
+        XCTAssertTrue(opened, "followup has the opening")
+        return try XCTUnwrap(found)
+    }
+}
