@@ -176,7 +176,7 @@ let package = Package(
         .target(name: "Fuzzing", path: "Tests/Fuzzing", swiftSettings: strict),
         .target(
             name: "TestSupport",
-            dependencies: ["PostgresClient", "AMQPClient", "ServiceRuntime", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PostgresClient", "AMQPClient", "Contracts", "JSON", "ServiceRuntime", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
