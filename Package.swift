@@ -250,7 +250,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeIntegrationTests",
-            dependencies: ["Intake", "Contracts", "ServiceRuntime", "TestSupport"],
+            dependencies: ["Intake", "Contracts", "Domain", "ServiceRuntime", "TestSupport"],
             path: "Tests/IntakeIntegrationTests"
         ),
         .testTarget(
