@@ -255,7 +255,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HostileSenderTests",
-            dependencies: ["AMQPClient", "Contracts", "Messaging", "PostgresClient", "TestSupport"],
+            dependencies: ["AMQPClient", "Contracts", "JSON", "Messaging", "PostgresClient", "TestSupport"],
             path: "Tests/HostileSenderTests"
         ),
     ]
