@@ -219,6 +219,8 @@ final class IntakeServiceTests: XCTestCase {
             try $0.query("SELECT raw_body FROM rejected_messages WHERE subject = $1", ["\(prefix)-5"]).map { try $0.decode([UInt8].self, column: "raw_body") }
         }
         XCTAssertEqual(kept, [HorsensJobShopSheet.json(faulty)])
+        let deadMessageID = try XCTUnwrap(dead.first?.properties.messageID)
+        try await waitUntil("the log records the refusal") { self.intake.log.contains(deadMessageID) }
         let log = intake.log
         XCTAssertFalse(log.contains("mette@kantine.example"), "no e-mail address in the log")
         XCTAssertFalse(log.contains("12 34"), "no phone number in the log")
