@@ -176,7 +176,7 @@ let package = Package(
         .target(name: "Fuzzing", path: "Tests/Fuzzing", swiftSettings: strict),
         .target(
             name: "TestSupport",
-            dependencies: ["PostgresClient", "AMQPClient", "ServiceRuntime", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PostgresClient", "AMQPClient", "Contracts", "JSON", "ServiceRuntime", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport", swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
@@ -250,12 +250,12 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeIntegrationTests",
-            dependencies: ["Intake", "Contracts", "ServiceRuntime", "TestSupport"],
+            dependencies: ["Intake", "Contracts", "Domain", "ServiceRuntime", "TestSupport"],
             path: "Tests/IntakeIntegrationTests"
         ),
         .testTarget(
             name: "HostileSenderTests",
-            dependencies: ["AMQPClient", "Contracts", "Messaging", "PostgresClient", "TestSupport"],
+            dependencies: ["AMQPClient", "Contracts", "JSON", "Messaging", "PostgresClient", "TestSupport"],
             path: "Tests/HostileSenderTests"
         ),
     ]

@@ -88,38 +88,16 @@ final class BillingTestBench {
 
     // MARK: Observing
 
-    struct Event {
-        var type: String
-        var messageID: String?
-        var body: [String: Any]
-        var number: Int? { body["invoiceNumber"] as? Int }
-        var grossOre: Int64? { (body["grossOre"] as? NSNumber)?.int64Value }
-        var netOre: Int64? { (body["netOre"] as? NSNumber)?.int64Value }
-    }
-
-    private var seen: [Event] = []
-
-    /// This test's events (by contract id prefix; credit notes and rejections by contract too),
-    /// collected until `count` new ones arrived, then `settle` more.
-    func events(_ count: Int, settle: Duration = .milliseconds(800), timeout: Duration = .seconds(60)) async -> [Event] {
-        var mine: [Event] = []
-        let deadline = ContinuousClock.now + timeout
-        while mine.count < count, ContinuousClock.now < deadline {
-            mine += await observer.collect(1, timeout: .milliseconds(300)).compactMap(own)
+    /// This test's events (by contract id prefix; credit notes and rejections by contract too, and
+    /// billing's rejections of a message naming no contract), collected until `count` arrived, then
+    /// `settle` more.
+    func events(_ count: Int, settle: Duration = .milliseconds(800), timeout: Duration = .seconds(60)) async throws -> [ObservedEvent] {
+        try await observer.events(count, timeout: timeout, settle: settle) { [prefix] event in
+            if let document = event.document { return document.contractId.hasPrefix(prefix) }
+            guard let rejected = event.rejected else { return false }
+            guard let contractId = rejected.contractId else { return event.appID == BillingEvents.service }
+            return contractId.hasPrefix(prefix)
         }
-        mine += await observer.collect(Int.max, timeout: .zero, settle: settle).compactMap(own)
-        seen += mine
-        return mine
-    }
-
-    private func own(_ delivery: Delivery) -> Event? {
-        guard let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any] else { return nil }
-        let contract = body["contractId"] as? String
-        let ours = contract?.hasPrefix(prefix) == true
-        let oursByMessage = delivery.routingKey == BillingEvents.rejected && (body["contractId"] is NSNull || contract == nil)
-            && delivery.properties.appID == BillingEvents.service
-        guard ours || oursByMessage else { return nil }
-        return Event(type: delivery.routingKey, messageID: delivery.properties.messageID, body: body)
     }
 
     // MARK: Database
@@ -185,8 +163,13 @@ class BillingIntegrationTestCase: XCTestCase {
         await bench?.close()
     }
 
-    /// The `invoice.issued` events among `events`, by number.
-    func invoices(_ events: [BillingTestBench.Event]) -> [BillingTestBench.Event] {
-        events.filter { $0.type == BillingEvents.invoiceIssued }.sorted { ($0.number ?? 0) < ($1.number ?? 0) }
+    /// The `invoice.issued` documents among `events`, by number.
+    func invoices(_ events: [ObservedEvent]) -> [DocumentIssuedPayload] {
+        events.filter { $0.routingKey == BillingEvents.invoiceIssued }.compactMap(\.document).sorted { $0.invoiceNumber < $1.invoiceNumber }
     }
+}
+
+extension ObservedEvent {
+    /// The body of `invoice.issued` and `credit-note.issued`.
+    var document: DocumentIssuedPayload? { body(DocumentIssuedPayload.self) }
 }

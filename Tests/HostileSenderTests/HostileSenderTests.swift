@@ -1,6 +1,7 @@
 import AMQPClient
 import Contracts
 import Foundation
+import JSON
 import Logging
 import Messaging
 import PostgresClient
@@ -144,7 +145,7 @@ final class HostileSenderTests: XCTestCase {
                 HorsensJobShopSheet.fields(sheetId: sheetID))).outgoing(exchange: SpotJobTopology.exchange),
         ])
         let registered = try await opening(sheetID: sheetID)
-        let openingID = try XCTUnwrap((registered["openingId"] as? String).flatMap(UUID.init(uuidString:)))
+        let openingID = registered.openingId
         try await waitUntil("matching and followup have the opening") {
             let matching = try await self.matchingStatus(openingID)
             let followup = try await self.taskStatus(openingID)
@@ -152,7 +153,9 @@ final class HostileSenderTests: XCTestCase {
         }
 
         let forgedID = UUID()
-        let forged = registered.merging(["openingId": forgedID.uuidString.lowercased(), "sheetId": sheetID + "-forged"]) { $1 }
+        var forged = registered
+        forged.openingId = forgedID
+        forged.sheetId = sheetID + "-forged"
         let withdrawal: [String: Any] = [
             "openingId": openingID.uuidString.lowercased(), "sheetId": sheetID, "reason": "forged",
             "withdrawnAt": "2026-12-01T10:00:00Z",
@@ -167,8 +170,8 @@ final class HostileSenderTests: XCTestCase {
         let forgeries: [(key: String, type: String, body: [UInt8], refusedBy: String)] = [
             (FollowupEvents.companyContacted, IntakeEvents.openingWithdrawn, try json(withdrawal), FollowupEvents.service),
             (MatchingEvents.placementReported, IntakeEvents.openingWithdrawn, try json(withdrawal), MatchingEvents.service),
-            (FollowupEvents.companyContacted, IntakeEvents.openingRegistered, try json(forged), FollowupEvents.service),
-            (MatchingEvents.candidateProfiled, IntakeEvents.openingRegistered, try json(forged), MatchingEvents.service),
+            (FollowupEvents.companyContacted, IntakeEvents.openingRegistered, try JSONCoding.encoder.encode(forged), FollowupEvents.service),
+            (MatchingEvents.candidateProfiled, IntakeEvents.openingRegistered, try JSONCoding.encoder.encode(forged), MatchingEvents.service),
             (FollowupEvents.checkinCompleted, MatchingEvents.placementRecorded, try json(placement), FollowupEvents.service),
         ]
         var sent: [String: String] = [:]
@@ -212,17 +215,10 @@ final class HostileSenderTests: XCTestCase {
     // MARK: Reading the services' state
 
     /// The body of the `opening.registered` event of the sheet `sheetID`.
-    private func opening(sheetID: String) async throws -> [String: Any] {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            for delivery in await events.collect(1, timeout: .milliseconds(200)) {
-                if let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any],
-                   body["sheetId"] as? String == sheetID {
-                    return body
-                }
-            }
-        }
-        throw OpeningNotRegistered()
+    private func opening(sheetID: String) async throws -> OpeningPayload {
+        let registered = try await events.events(1, settle: .zero) { $0.body(OpeningPayload.self)?.sheetId == sheetID }
+        guard let opening = registered.first?.body(OpeningPayload.self) else { throw OpeningNotRegistered() }
+        return opening
     }
 
     private struct OpeningNotRegistered: Error {}
@@ -245,10 +241,5 @@ final class HostileSenderTests: XCTestCase {
         try await admin.withConnection { connection in
             try connection.query(sql, [parameter]).first?.decode(Int.self, at: 0) ?? 0
         }
-    }
-
-    private func waitUntil(_ description: String, _ condition: @escaping () async throws -> Bool) async throws {
-        let held = try await poll(timeout: .seconds(30), until: condition)
-        XCTAssertTrue(held, "timed out waiting until \(description)")
     }
 }

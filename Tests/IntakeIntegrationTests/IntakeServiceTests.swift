@@ -1,5 +1,6 @@
 import AMQPClient
 import Contracts
+import Domain
 import Foundation
 import Intake
 import Logging
@@ -52,21 +53,8 @@ final class IntakeServiceTests: XCTestCase {
     }
 
     /// Events of this test (by sheet id prefix), collected until `count` arrived, then `settle` more.
-    private func events(_ count: Int, settle: Duration = .milliseconds(700), timeout: Duration = .seconds(30)) async -> [(type: String, body: [String: Any])] {
-        var mine: [(String, [String: Any])] = []
-        let deadline = ContinuousClock.now + timeout
-        while mine.count < count, ContinuousClock.now < deadline {
-            mine += await observer.collect(1, timeout: .milliseconds(300)).compactMap(ownEvent)
-        }
-        mine += await observer.collect(Int.max, timeout: .zero, settle: settle).compactMap(ownEvent)
-        return mine
-    }
-
-    private func ownEvent(_ delivery: Delivery) -> (String, [String: Any])? {
-        guard let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any],
-              (body["sheetId"] as? String)?.hasPrefix(prefix) == true
-        else { return nil }
-        return (delivery.routingKey, body)
+    private func events(_ count: Int, settle: Duration = .milliseconds(700), timeout: Duration = .seconds(30)) async throws -> [ObservedEvent] {
+        try await observer.events(count, timeout: timeout, settle: settle) { [prefix] in $0.sheetId?.hasPrefix(prefix) == true }
     }
 
     /// A valid sheet of this test: its id starts with the test's prefix and its source is the prefix.
@@ -81,21 +69,21 @@ final class IntakeServiceTests: XCTestCase {
 
     func testAValidSheetBecomesOneOpeningAndOneEvent() async throws {
         try await submit([sheet("1")])
-        let received = await events(1)
+        let received = try await events(1)
 
-        XCTAssertEqual(received.map(\.type), ["opening.registered"])
-        let event = try XCTUnwrap(received.first?.body)
-        XCTAssertEqual(event["municipality"] as? String, "615", "Horsens normalised to its kommunekode")
-        XCTAssertEqual(event["category"] as? String, "kitchen-cleaning")
-        XCTAssertEqual(event["tasks"] as? [String], ["anrette-fjerne-frokost", "opvask", "Vande planter i kantinen"])
-        XCTAssertEqual(event["hoursPerWeek"] as? Double, 7.5)
-        XCTAssertEqual(event["positions"] as? Int, 2)
-        XCTAssertEqual(event["jobType"] as? String, "smajob")
-        XCTAssertEqual((event["company"] as? [String: Any])?["cvr"] as? String, "25313763", "spaces removed")
-        XCTAssertNil(event["contact"], "contact details stay in intake")
+        XCTAssertEqual(received.map(\.routingKey), [IntakeEvents.openingRegistered])
+        let event = try XCTUnwrap(received.first?.body(OpeningPayload.self))
+        XCTAssertEqual(event.municipality, "615", "Horsens normalised to its kommunekode")
+        XCTAssertEqual(event.category, .kitchenCleaning)
+        XCTAssertEqual(event.tasks, [.known(code: "anrette-fjerne-frokost"), .known(code: "opvask"), .freeText("Vande planter i kantinen")])
+        XCTAssertEqual(event.hoursPerWeek, HoursPerWeek(tenths: 75))
+        XCTAssertEqual(event.positions, 2)
+        XCTAssertEqual(event.jobType, .smajob)
+        XCTAssertEqual(event.company.cvr, try CVR("25313763"), "spaces removed")
+        XCTAssertFalse(received[0].memberNames.contains("contact"), "contact details stay in intake")
         let stored = try await openings()
         XCTAssertEqual(stored.count, 1)
-        XCTAssertEqual(stored.first?.openingId.uuidString.lowercased(), (event["openingId"] as? String)?.lowercased())
+        XCTAssertEqual(stored.first?.openingId, event.openingId)
     }
 
     /// Duplicates: the same message delivered again (same message id) and the same sheet sent again
@@ -105,9 +93,9 @@ final class IntakeServiceTests: XCTestCase {
         let messageID = UUID()
         try await publish([body, body], messageID: messageID)
         try await publish([body])
-        let received = await events(1, settle: .seconds(2))
+        let received = try await events(1, settle: .seconds(2))
 
-        XCTAssertEqual(received.map(\.type), ["opening.registered"])
+        XCTAssertEqual(received.map(\.routingKey), [IntakeEvents.openingRegistered])
         let stored = try await openings()
         XCTAssertEqual(stored.count, 1)
     }
@@ -116,13 +104,14 @@ final class IntakeServiceTests: XCTestCase {
         try await submit([sheet("rev")])
         try await submit([sheet("rev", ["revision": 2, "hoursPerWeek": 10, "positions": 3])])
         try await submit([sheet("rev", ["revision": 1, "hoursPerWeek": 3])])
-        let received = await events(2, settle: .seconds(1))
+        let received = try await events(2, settle: .seconds(1))
 
-        XCTAssertEqual(received.map(\.type), ["opening.registered", "opening.updated"])
-        guard received.count == 2 else { return }
-        XCTAssertEqual(received[0].body["openingId"] as? String, received[1].body["openingId"] as? String, "same opening id")
-        XCTAssertEqual(received[1].body["revision"] as? Int, 2)
-        XCTAssertEqual(received[1].body["hoursPerWeek"] as? Double, 10)
+        XCTAssertEqual(received.map(\.routingKey), [IntakeEvents.openingRegistered, IntakeEvents.openingUpdated])
+        let bodies = received.compactMap { $0.body(OpeningPayload.self) }
+        guard bodies.count == 2 else { return XCTFail("two openings: \(received.map(\.routingKey))") }
+        XCTAssertEqual(bodies[0].openingId, bodies[1].openingId, "same opening id")
+        XCTAssertEqual(bodies[1].revision, 2)
+        XCTAssertEqual(bodies[1].hoursPerWeek, HoursPerWeek(tenths: 100))
         let stored = try await openings()
         XCTAssertEqual(stored.map(\.revision), [2])
         XCTAssertEqual(stored.first?.positions, 3)
@@ -138,11 +127,11 @@ final class IntakeServiceTests: XCTestCase {
             sheet("batch", ["revision": 3, "positions": 4]),
         ])
         intake.signal(SIGCONT)
-        let received = await events(4, settle: .seconds(1))
+        let received = try await events(4, settle: .seconds(1))
 
-        let batchEvents = received.filter { $0.body["sheetId"] as? String == "\(prefix)-batch" }
-        XCTAssertEqual(batchEvents.map(\.type), ["opening.registered", "opening.updated", "opening.updated"])
-        XCTAssertEqual(batchEvents.map { $0.body["revision"] as? Int }, [1, 2, 3])
+        let batchEvents = received.filter { $0.sheetId == "\(prefix)-batch" }
+        XCTAssertEqual(batchEvents.map(\.routingKey), [IntakeEvents.openingRegistered, IntakeEvents.openingUpdated, IntakeEvents.openingUpdated])
+        XCTAssertEqual(batchEvents.map { $0.body(OpeningPayload.self)?.revision }, [1, 2, 3])
         XCTAssertEqual(received.count, 4, "the other sheet is registered too")
         let stored = try await openings().sorted { $0.sheetId < $1.sheetId }
         XCTAssertEqual(stored.map(\.revision), [3, 1])
@@ -154,11 +143,12 @@ final class IntakeServiceTests: XCTestCase {
         try await submit([sheet("w")])
         let withdrawal: [String: Any] = ["sheetId": "\(prefix)-w", "reason": "Stillingen er besat"]
         try await submit([withdrawal, withdrawal], type: IntakeEvents.sheetWithdrawn)
-        let received = await events(2, settle: .seconds(1))
+        let received = try await events(2, settle: .seconds(1))
 
-        XCTAssertEqual(received.map(\.type), ["opening.registered", "opening.withdrawn"])
+        XCTAssertEqual(received.map(\.routingKey), [IntakeEvents.openingRegistered, IntakeEvents.openingWithdrawn])
         guard received.count == 2 else { return }
-        XCTAssertEqual(received[1].body["reason"] as? String, "Stillingen er besat")
+        XCTAssertEqual(received[1].body(OpeningWithdrawnPayload.self)?.reason, "Stillingen er besat")
+        XCTAssertEqual(received[1].body(OpeningWithdrawnPayload.self)?.openingId, received[0].body(OpeningPayload.self)?.openingId)
         let stored = try await openings()
         XCTAssertEqual(stored.first?.status, "withdrawn")
     }
@@ -172,7 +162,7 @@ final class IntakeServiceTests: XCTestCase {
         await deadLetters.start()
         defer { Task { await deadLetters.close() } }
         try await submit([sheet("w1")])
-        _ = await events(1, settle: .zero)
+        _ = try await events(1, settle: .zero)
         let withdrawal = ["sheetId": "\(prefix)-w1\u{0}x", "reason": "r"]
         let sheetWithNUL = sheet("nul", ["company": ["cvr": "25313763", "name": "Kantine\u{0} ApS"], "note": "a\u{0}b"])
         try await submit([withdrawal], type: IntakeEvents.sheetWithdrawn)
@@ -182,10 +172,10 @@ final class IntakeServiceTests: XCTestCase {
         let reasons = dead.compactMap { $0.properties.headers[DeadLetter.reasonHeader]?.stringValue }
         XCTAssertEqual(reasons.filter { $0.contains("invalid-character") }.count, 2, "\(reasons)")
         XCTAssertFalse(reasons.contains { $0.contains("handler failed") }, "\(reasons)")
-        let received = await events(1, settle: .seconds(1))
-        XCTAssertEqual(received.map(\.type), ["sheet.rejected"], "the sheet with NUL is rejected; the withdrawal names no valid sheet")
-        let errors = received.first?.body["errors"] as? [[String: Any]] ?? []
-        XCTAssertEqual(Set(errors.compactMap { $0["field"] as? String }), ["company.name", "note"])
+        let received = try await events(1, settle: .seconds(1))
+        XCTAssertEqual(received.map(\.routingKey), [IntakeEvents.sheetRejected], "the sheet with NUL is rejected; the withdrawal names no valid sheet")
+        XCTAssertEqual(received.first?.rejected?.sheetId, "\(prefix)-nul")
+        XCTAssertEqual(Set(received.first?.rejected?.errors.map(\.field) ?? []), ["company.name", "note"])
         let stored = try await openings()
         XCTAssertEqual(stored.map(\.status), ["registered"], "sheet w1 is not withdrawn")
         let rejectedRows = try await database.withConnection { [prefix] in
@@ -210,13 +200,14 @@ final class IntakeServiceTests: XCTestCase {
             "contact": ["name": "Mette Jensen", "phone": "12 34", "email": "mette@kantine.example"],
         ])
         try await submit([faulty])
-        let received = await events(1)
+        let received = try await events(1)
 
-        XCTAssertEqual(received.map(\.type), ["sheet.rejected"])
-        let errors = try XCTUnwrap(received.first?.body["errors"] as? [[String: Any]])
-        XCTAssertEqual(Set(errors.compactMap { $0["field"] as? String }),
+        XCTAssertEqual(received.map(\.routingKey), [IntakeEvents.sheetRejected])
+        let errors = try XCTUnwrap(received.first?.rejected?.errors)
+        XCTAssertEqual(errors.count, 5)
+        XCTAssertEqual(Set(errors.map(\.field)),
                        ["company.cvr", "municipality", "category", "hoursPerWeek", "contact.phone"])
-        XCTAssertEqual(Set(errors.compactMap { $0["code"] as? String }),
+        XCTAssertEqual(Set(errors.map(\.code.rawValue)),
                        ["invalid-cvr", "unknown-municipality", "unknown-category", "out-of-range", "invalid-phone"])
 
         let dead = await deadLetters.collect(1, timeout: .seconds(10))
@@ -228,6 +219,8 @@ final class IntakeServiceTests: XCTestCase {
             try $0.query("SELECT raw_body FROM rejected_messages WHERE subject = $1", ["\(prefix)-5"]).map { try $0.decode([UInt8].self, column: "raw_body") }
         }
         XCTAssertEqual(kept, [HorsensJobShopSheet.json(faulty)])
+        let deadMessageID = try XCTUnwrap(dead.first?.properties.messageID)
+        try await waitUntil("the log records the refusal") { self.intake.log.contains(deadMessageID) }
         let log = intake.log
         XCTAssertFalse(log.contains("mette@kantine.example"), "no e-mail address in the log")
         XCTAssertFalse(log.contains("12 34"), "no phone number in the log")
@@ -242,13 +235,12 @@ final class IntakeServiceTests: XCTestCase {
             sheet("1700", ["submittedAt": "1700-03-01T12:00:00+01:00"]),
             sheet("9999", ["submittedAt": "9999-12-31T23:59:59Z"]),
         ])
-        let received = await events(3)
-        XCTAssertEqual(received.map(\.type), ["sheet.rejected", "sheet.rejected", "sheet.rejected"])
+        let received = try await events(3)
+        XCTAssertEqual(received.map(\.routingKey), [IntakeEvents.sheetRejected, IntakeEvents.sheetRejected, IntakeEvents.sheetRejected])
         var codes: [String: [String]] = [:]
-        for event in received {
-            let errors = event.body["errors"] as? [[String: Any]] ?? []
-            codes[event.body["sheetId"] as? String ?? ""] = errors.map { "\($0["field"] as? String ?? "") \($0["code"] as? String ?? "")" }
-            for message in errors.compactMap({ $0["message"] as? String }) {
+        for rejected in received.compactMap(\.rejected) {
+            codes[rejected.sheetId ?? ""] = rejected.errors.map { "\($0.field) \($0.code)" }
+            for message in rejected.errors.map(\.message) {
                 XCTAssertFalse(["0000", "1700", "9999"].contains { message.contains($0) }, "the message quotes the value: \(message)")
             }
         }
@@ -284,9 +276,9 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertTrue(reasons.contains { $0.contains("invalid-utf8") }, "\(reasons)")
         XCTAssertTrue(reasons.contains { $0.contains("hoursPerWeek wrong-type") && $0.contains("positions wrong-type") && $0.contains("tasks wrong-type") }, "\(reasons)")
 
-        let received = await events(2)
-        XCTAssertTrue(received.contains { $0.type == "opening.registered" && $0.body["sheetId"] as? String == "\(prefix)-after" })
-        XCTAssertTrue(received.contains { $0.type == "sheet.rejected" && $0.body["sheetId"] as? String == "\(marker)-types" })
+        let received = try await events(2)
+        XCTAssertTrue(received.contains { $0.body(OpeningPayload.self)?.sheetId == "\(prefix)-after" })
+        XCTAssertTrue(received.contains { $0.rejected?.sheetId == "\(marker)-types" })
         XCTAssertTrue(intake.isRunning)
         let rejectedRows = try await database.withConnection { [marker] in
             try $0.query("SELECT count(*) FROM rejected_messages WHERE raw_body LIKE $1::bytea", ["%\(marker)%"]).first?.decode(Int.self, at: 0) ?? 0
@@ -344,13 +336,20 @@ final class IntakeServiceTests: XCTestCase {
         try await publishing.value
         XCTAssertTrue(killedWithUnsentEvents, "a kill landed between a commit and its relay")
 
-        let received = await events(total, settle: .seconds(1), timeout: .seconds(90))
-        let registered = received.filter { $0.type == "opening.registered" }
+        let received = try await events(total, settle: .seconds(1), timeout: .seconds(90))
+        let registered = received.filter { $0.routingKey == IntakeEvents.openingRegistered }.compactMap { $0.body(OpeningPayload.self) }
         let stored = try await openings()
         XCTAssertEqual(stored.count, total, "one opening per sheet")
-        XCTAssertEqual(Set(registered.compactMap { $0.body["sheetId"] as? String }).count, total, "every sheet's event arrived")
-        let openingIDsPerSheet = Dictionary(grouping: registered, by: { $0.body["sheetId"] as? String ?? "" })
-            .mapValues { Set($0.compactMap { $0.body["openingId"] as? String }) }
-        XCTAssertTrue(openingIDsPerSheet.values.allSatisfy { $0.count == 1 }, "a resent event carries the same opening")
+        XCTAssertEqual(Set(registered.map(\.sheetId)).count, total, "every sheet's event arrived")
+        let openingIDsPerSheet = Dictionary(grouping: registered, by: \.sheetId).mapValues { Set($0.map(\.openingId)) }
+        XCTAssertEqual(openingIDsPerSheet.filter { $0.value.count != 1 }.keys.sorted(), [], "a resent event carries the same opening")
+        XCTAssertEqual(Set(openingIDsPerSheet.values.flatMap { $0 }), Set(stored.map(\.openingId)), "the events carry the stored openings")
+    }
+}
+
+extension ObservedEvent {
+    /// The sheet an intake event is about: an opening's, a withdrawal's or a refused sheet's.
+    fileprivate var sheetId: String? {
+        body(OpeningPayload.self)?.sheetId ?? body(OpeningWithdrawnPayload.self)?.sheetId ?? rejected?.sheetId
     }
 }

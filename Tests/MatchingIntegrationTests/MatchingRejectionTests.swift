@@ -1,7 +1,6 @@
 import AMQPClient
 import Contracts
 import Foundation
-import JSON
 import Logging
 import Matching
 import Messaging
@@ -94,15 +93,14 @@ final class MatchingRejectionTests: XCTestCase {
     func testARefusedProfileIsSealedListedWithoutItsCPRAndItsReplayIsAccepted() async throws {
         let cpr = "150385-1234"
         try await publish(MatchingEvents.candidateProfiled, profile("first", cpr: cpr))
-        let firstStored = try await poll(timeout: .seconds(20)) { try await self.status(of: "first") == "active" }
-        XCTAssertTrue(firstStored, "the first profile is stored")
+        try await waitUntil("the first profile is stored", timeout: .seconds(20)) { try await self.status(of: "first") == "active" }
         let twin = profile("twin", cpr: cpr)
         let refusedID = UUID()
         try await publish(MatchingEvents.candidateProfiled, twin, messageID: refusedID)
 
-        let answers = await rejections.collect(1, timeout: .seconds(20))
-        let answer = try JSONCoding.makeDecoder().decode(RejectedPayload.self, from: Data(try XCTUnwrap(answers.first).body))
-        XCTAssertEqual(answer.messageId, refusedID)
+        let answers = try await rejections.events(1, timeout: .seconds(20), settle: .zero) { $0.rejected?.messageId == refusedID }
+        let answer = try XCTUnwrap(answers.first?.rejected)
+        XCTAssertEqual(answers.map(\.routingKey), [MatchingEvents.candidateRejected])
         XCTAssertEqual(answer.subject, "\(prefix)-twin")
         XCTAssertEqual(answer.candidateId, "\(prefix)-twin")
         XCTAssertEqual(answer.errors.map(\.code.rawValue), ["duplicate-person"])
@@ -127,11 +125,9 @@ final class MatchingRejectionTests: XCTestCase {
 
         // The cause goes: the first candidate is withdrawn and its CPR number erased; the replay is accepted.
         try await publish(MatchingEvents.candidateWithdrawn, ["candidateId": "\(prefix)-first", "reason": "Flyttet"])
-        let firstWithdrawn = try await poll(timeout: .seconds(20)) { try await self.status(of: "first") == "withdrawn" }
-        XCTAssertTrue(firstWithdrawn, "the first candidate is withdrawn")
+        try await waitUntil("the first candidate is withdrawn", timeout: .seconds(20)) { try await self.status(of: "first") == "withdrawn" }
         let replayed = try spotjob(["rejected", "replay", "--service", "matching", refusedID.uuidString.lowercased()])
         XCTAssertEqual(replayed.status, 0, replayed.output)
-        let replayStored = try await poll(timeout: .seconds(20)) { try await self.status(of: "twin") == "active" }
-        XCTAssertTrue(replayStored, "the replayed profile is stored")
+        try await waitUntil("the replayed profile is stored", timeout: .seconds(20)) { try await self.status(of: "twin") == "active" }
     }
 }

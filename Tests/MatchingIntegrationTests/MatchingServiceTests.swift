@@ -94,28 +94,16 @@ final class MatchingServiceTests: XCTestCase {
         return id
     }
 
-    private func events(_ type: String, until done: ([[String: Any]]) -> Bool, timeout: Duration = .seconds(20)) async -> [[String: Any]] {
-        var found: [[String: Any]] = []
-        let deadline = ContinuousClock.now + timeout
-        while !done(found), ContinuousClock.now < deadline {
-            for delivery in await observer.collect(1, timeout: .milliseconds(300)) where delivery.routingKey == type {
-                if let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any] { found.append(body) }
-            }
-        }
-        return found
+    /// The bodies of events of `type` (matching's tables are this test's alone), until `done` holds
+    /// of them.
+    private func events<Body>(_ type: String, as _: Body.Type, until done: ([Body]) -> Bool, timeout: Duration = .seconds(20)) async throws -> [Body] {
+        try await observer.events(timeout: timeout, settle: .zero, where: { $0.routingKey == type }) {
+            done($0.compactMap { $0.body(Body.self) })
+        }.compactMap { $0.body(Body.self) }
     }
 
     private func currentProposals(_ opening: UUID) async throws -> [ProposalPayload] {
         try await database.withConnection { try ProposalStore.current(openingId: opening, on: $0) }
-    }
-
-    private func waitFor(timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        XCTFail("condition not met in time")
     }
 
     // MARK: Tests
@@ -125,19 +113,16 @@ final class MatchingServiceTests: XCTestCase {
         try await publish(MatchingEvents.candidateProfiled, json(profile("a", cpr: "150385-1234", ["tasks": ["Opvask", "Anrette / fjerne frokost"]])))
         try await publish(MatchingEvents.candidateProfiled, json(profile("b", cpr: "020799-4567")))
         try await publish(MatchingEvents.candidateProfiled, json(profile("shop", cpr: "311200-4003", ["categories": ["shop"]])))
-        let proposed = await events(MatchingEvents.matchProposed) { found in
-            found.contains {
-                ($0["openingId"] as? String)?.lowercased() == opening.uuidString.lowercased()
-                    && ($0["proposals"] as? [[String: Any]])?.count == 2
-            }
+        let proposed = try await events(MatchingEvents.matchProposed, as: MatchProposedPayload.self) { found in
+            found.contains { $0.openingId == opening && $0.proposals.count == 2 }
         }
-        let last = try XCTUnwrap(proposed.last { ($0["openingId"] as? String)?.lowercased() == opening.uuidString.lowercased() })
-        let proposals = try XCTUnwrap(last["proposals"] as? [[String: Any]])
-        XCTAssertEqual(proposals.compactMap { $0["candidateId"] as? String }, ["\(prefix)-a", "\(prefix)-b"], "more tasks shared ranks first; the shop person is not proposed")
-        let criteria = try XCTUnwrap(proposals.first?["criteria"] as? [[String: Any]])
-        XCTAssertEqual(criteria.compactMap { $0["criterion"] as? String }, MatchingWeights.criteria)
-        XCTAssertTrue(criteria.allSatisfy { !($0["explanation"] as? String ?? "").isEmpty })
-        XCTAssertTrue((last["model"] as? String ?? "").hasPrefix("matching-1 "))
+        let last = try XCTUnwrap(proposed.last { $0.openingId == opening })
+        XCTAssertEqual(last.proposals.map(\.candidateId), ["\(prefix)-a", "\(prefix)-b"], "more tasks shared ranks first; the shop person is not proposed")
+        XCTAssertEqual(last.proposals.map(\.rank), [1, 2])
+        let criteria = try XCTUnwrap(last.proposals.first?.criteria)
+        XCTAssertEqual(criteria.map(\.criterion), MatchingWeights.criteria)
+        XCTAssertEqual(criteria.filter(\.explanation.isEmpty).map(\.criterion), [], "every criterion explained")
+        XCTAssertTrue(last.model.hasPrefix("matching-1 "), last.model)
         let stored = try await currentProposals(opening)
         XCTAssertEqual(stored.map(\.candidateId), ["\(prefix)-a", "\(prefix)-b"], "stored with explanations")
         let models = try await database.withConnection { try $0.query("SELECT DISTINCT model FROM proposals").map { try $0.decode(String.self, at: 0) } }
@@ -147,20 +132,20 @@ final class MatchingServiceTests: XCTestCase {
     func testRevisionWithdrawalAndDuplicatePerson() async throws {
         let opening = try await registerOpening()
         try await publish(MatchingEvents.candidateProfiled, json(profile("r", cpr: "150385-1234")))
-        try await waitFor { try await self.currentProposals(opening).count == 1 }
+        try await waitUntil("the profile is proposed") { try await self.currentProposals(opening).count == 1 }
         // Revision 2 wants shop work only: out of the opening's proposals. Revision 1 again: ignored.
         try await publish(MatchingEvents.candidateProfiled, json(profile("r", cpr: "150385-1234", ["revision": 2, "categories": ["shop"]])))
         try await publish(MatchingEvents.candidateProfiled, json(profile("r", cpr: "150385-1234")))
-        try await waitFor { try await self.currentProposals(opening).isEmpty }
+        try await waitUntil("revision 2 leaves the opening's proposals") { try await self.currentProposals(opening).isEmpty }
         // The same person under another id from the same jobcenter: duplicate-person.
         try await publish(MatchingEvents.candidateProfiled, json(profile("twin", cpr: "1503851234")))
-        let rejected = await events(MatchingEvents.candidateRejected) { !$0.isEmpty }
-        XCTAssertEqual((rejected.first?["errors"] as? [[String: Any]])?.first?["code"] as? String, "duplicate-person")
-        XCTAssertEqual(rejected.first?["candidateId"] as? String, "\(prefix)-twin")
+        let rejected = try await events(MatchingEvents.candidateRejected, as: RejectedPayload.self) { !$0.isEmpty }
+        XCTAssertEqual(rejected.first?.errors.map(\.code.rawValue), ["duplicate-person"])
+        XCTAssertEqual(rejected.first?.candidateId, "\(prefix)-twin")
         // Withdrawal: CPR erased at once (no placement awaits a STAR report).
         try await publish(MatchingEvents.candidateWithdrawn, json(["candidateId": "\(prefix)-r", "reason": "Flyttet"]))
         let prefix = self.prefix
-        try await waitFor {
+        try await waitUntil("the withdrawal erases the CPR number") {
             try await self.database.withConnection {
                 try $0.query("SELECT status = 'withdrawn' AND cpr_ciphertext IS NULL AND cpr_digest IS NULL FROM candidates WHERE candidate_id = $1", ["\(prefix)-r"])
                     .first?.decode(Bool.self, at: 0) ?? false
@@ -177,21 +162,21 @@ final class MatchingServiceTests: XCTestCase {
         let double = try await registerOpening(positions: 2, hours: 7.5)
         try await publish(MatchingEvents.candidateProfiled, json(profile("a", cpr: "150385-1234")))
         try await publish(MatchingEvents.candidateProfiled, json(profile("b", cpr: "020799-4567", ["maxJobs": 2])))
-        try await waitFor { try await self.currentProposals(double).count == 2 }
+        try await waitUntil("both profiles are proposed for the double opening") { try await self.currentProposals(double).count == 2 }
         func report(_ id: String, _ candidate: String, _ opening: UUID, hours: Double = 7.5) -> [UInt8] {
             json(["placementId": "\(prefix)-\(id)", "candidateId": "\(prefix)-\(candidate)", "openingId": opening.uuidString.lowercased(),
                   "startDate": "2026-12-07", "hoursPerWeek": hours])
         }
-        let messageID = UUID()
-        try await publish(MatchingEvents.placementReported, report("p1", "a", single), messageID: messageID)
-        try await publish(MatchingEvents.placementReported, report("p1", "a", single), messageID: messageID)  // redelivered
-        try await publish(MatchingEvents.placementReported, report("p1", "a", single))  // sent again
-        try await publish(MatchingEvents.placementReported, report("p2", "b", single))  // positions-filled
-        try await publish(MatchingEvents.placementReported, report("p3", "a", double))  // no-free-slot
-        try await publish(MatchingEvents.placementReported, report("p4", "b", double, hours: 10))  // hours-exceed-opening
-        try await publish(MatchingEvents.placementReported, report("p5", "nobody", double))  // unknown-candidate
-        let rejected = await events(MatchingEvents.placementRejected) { $0.count >= 4 }
-        let codes = Dictionary(rejected.map { ($0["placementId"] as? String ?? "", ($0["errors"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }) }) { a, _ in a }
+        let reported = (0..<6).map { _ in UUID() }
+        try await publish(MatchingEvents.placementReported, report("p1", "a", single), messageID: reported[0])
+        try await publish(MatchingEvents.placementReported, report("p1", "a", single), messageID: reported[0])  // redelivered
+        try await publish(MatchingEvents.placementReported, report("p1", "a", single), messageID: reported[1])  // sent again
+        try await publish(MatchingEvents.placementReported, report("p2", "b", single), messageID: reported[2])  // positions-filled
+        try await publish(MatchingEvents.placementReported, report("p3", "a", double), messageID: reported[3])  // no-free-slot
+        try await publish(MatchingEvents.placementReported, report("p4", "b", double, hours: 10), messageID: reported[4])  // hours-exceed-opening
+        try await publish(MatchingEvents.placementReported, report("p5", "nobody", double), messageID: reported[5])  // unknown-candidate
+        let rejected = try await events(MatchingEvents.placementRejected, as: RejectedPayload.self) { $0.count >= 4 }
+        let codes = Dictionary(rejected.map { ($0.placementId ?? "", $0.errors.map(\.code.rawValue)) }) { a, _ in a }
         XCTAssertEqual(codes["\(prefix)-p2"], ["positions-filled"])
         XCTAssertEqual(codes["\(prefix)-p3"], ["no-free-slot"])
         XCTAssertEqual(codes["\(prefix)-p4"], ["hours-exceed-opening"])
@@ -203,8 +188,11 @@ final class MatchingServiceTests: XCTestCase {
         let reasons = dead.compactMap { $0.properties.headers[DeadLetter.reasonHeader]?.stringValue }
         XCTAssertTrue(reasons.contains { $0.contains("openingId positions-filled") }, "\(reasons)")
         XCTAssertTrue(matching.isRunning)
-        let recordedCount = try await database.withConnection { try $0.query("SELECT count(*) FROM inbox WHERE type = 'placement.reported'").first?.decode(Int.self, at: 0) ?? 0 }
-        XCTAssertGreaterThanOrEqual(recordedCount, 6, "each message id handled once")
+        let recordedCount = try await database.withConnection { [reported] in
+            try $0.query("SELECT count(*) FROM inbox WHERE type = 'placement.reported' AND message_id = ANY($1)", [PostgresArray(reported)])
+                .first?.decode(Int.self, at: 0) ?? 0
+        }
+        XCTAssertEqual(recordedCount, 6, "each message id handled once")
     }
 
     /// Issue 18, fault 7: an empty body (none at all, or `{}`) on any of matching's keys, and a profile
@@ -232,12 +220,9 @@ final class MatchingServiceTests: XCTestCase {
         var reasons: [UUID: String] = [:]
         let deadline = ContinuousClock.now + .seconds(30)
         while reasons.count < expected.count || events.count < expected.values.filter({ $0.event != nil }).count, ContinuousClock.now < deadline {
-            for delivery in await observer.collect(1, timeout: .milliseconds(200)) {
-                guard let body = try? JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: Any],
-                      let id = (body["messageId"] as? String).flatMap(UUID.init(uuidString:)), expected[id] != nil
-                else { continue }
-                let errors = (body["errors"] as? [[String: Any]] ?? []).map { "\($0["field"] as? String ?? "") \($0["code"] as? String ?? "")" }
-                events[id] = (delivery.routingKey, errors)
+            for event in try await observer.collect(1, timeout: .milliseconds(200)).map(ObservedEvent.init) {
+                guard let rejected = event.rejected, expected[rejected.messageId] != nil else { continue }
+                events[rejected.messageId] = (event.routingKey, rejected.errors.map { "\($0.field) \($0.code)" })
             }
             for delivery in await deadLetters.collect(1, timeout: .milliseconds(100)) {
                 guard let id = delivery.properties.messageID.flatMap(UUID.init(uuidString:)), expected[id] != nil else { continue }
@@ -263,7 +248,7 @@ final class MatchingServiceTests: XCTestCase {
         for (id, cpr) in [("s1", "150385-1234"), ("s2", "020799-4567"), ("s3", "311200-4003")] {
             try await publish(MatchingEvents.candidateProfiled, json(profile(id, cpr: cpr, ["tasks": both])))
         }
-        try await waitFor { try await self.currentProposals(opening).count == 3 }
+        try await waitUntil("three profiles are proposed") { try await self.currentProposals(opening).count == 3 }
         let prefix = self.prefix
         func sets() async throws -> Int {
             try await database.withConnection {
@@ -277,25 +262,25 @@ final class MatchingServiceTests: XCTestCase {
         }
         let setsBefore = try await sets()
         try await publish(MatchingEvents.candidateProfiled, json(profile("weak", cpr: "010150-1111", ["tasks": [], "unemployedSince": "2026-11-01"])))
-        try await waitFor { try await stored("weak") }
+        try await waitUntil("the weak profile is stored") { try await stored("weak") }
         let afterWeak = try await sets()
         XCTAssertEqual(afterWeak, setsBefore, "the weak profile cannot enter: no new set")
         let proposedAfterWeak = try await currentProposals(opening).map(\.candidateId)
         XCTAssertFalse(proposedAfterWeak.contains("\(prefix)-weak"))
 
         try await publish(MatchingEvents.candidateProfiled, json(profile("best", cpr: "2902881235", ["tasks": both, "unemployedSince": "2020-01-01"])))
-        try await waitFor { try await self.currentProposals(opening).first?.candidateId == "\(prefix)-best" }
+        try await waitUntil("the best profile ranks first") { try await self.currentProposals(opening).first?.candidateId == "\(prefix)-best" }
 
         // Placed elsewhere (maxJobs 1): out of the opening's proposals; the placement ends: back at rank 1.
         try await publish(MatchingEvents.placementReported, json([
             "placementId": "\(prefix)-p", "candidateId": "\(prefix)-best", "openingId": elsewhere.uuidString.lowercased(),
             "startDate": "2026-12-07", "hoursPerWeek": 7.5]))
-        try await waitFor {
+        try await waitUntil("the placed person leaves the proposals") {
             let proposed = try await self.currentProposals(opening).map(\.candidateId)
             return !proposed.contains("\(prefix)-best")
         }
         try await publish(MatchingEvents.placementEndReported, json(["placementId": "\(prefix)-p", "endDate": "2026-12-08", "reason": "Sygdom"]))
-        try await waitFor { try await self.currentProposals(opening).first?.candidateId == "\(prefix)-best" }
+        try await waitUntil("the ended placement puts the person back at rank 1") { try await self.currentProposals(opening).first?.candidateId == "\(prefix)-best" }
         let active = try await database.withConnection {
             try $0.query("SELECT active_placements FROM candidates WHERE candidate_id = $1", ["\(prefix)-best"]).first?.decode(Int.self, at: 0)
         }
@@ -306,16 +291,16 @@ final class MatchingServiceTests: XCTestCase {
         let opening = try await registerOpening(positions: 2)
         try await publish(MatchingEvents.candidateProfiled, json(profile("long", cpr: "150385-1234")))
         try await publish(MatchingEvents.candidateProfiled, json(profile("short", cpr: "020799-4567", ["unemployedSince": "2026-06-01"])))
-        try await waitFor { try await self.currentProposals(opening).count == 2 }
+        try await waitUntil("both profiles are proposed") { try await self.currentProposals(opening).count == 2 }
         for (id, candidate) in [("s1", "long"), ("s2", "short")] {
             try await publish(MatchingEvents.placementReported, json([
                 "placementId": "\(prefix)-\(id)", "candidateId": "\(prefix)-\(candidate)", "openingId": opening.uuidString.lowercased(),
                 "startDate": "2026-11-16", "hoursPerWeek": 7.5]))
         }
-        try await waitFor { try await self.database.withConnection { try PlacementStore.list(on: $0) }.count == 2 }
+        try await waitUntil("both placements are recorded") { try await self.database.withConnection { try PlacementStore.list(on: $0) }.count == 2 }
         try await publish(MatchingEvents.candidateWithdrawn, json(["candidateId": "\(prefix)-long", "reason": "Fastansat"]))
         let prefix = self.prefix
-        try await waitFor {
+        try await waitUntil("the withdrawal marks the CPR number for erasure") {
             try await self.database.withConnection {
                 try $0.query("SELECT cpr_erase_pending FROM candidates WHERE candidate_id = $1", ["\(prefix)-long"]).first?.decode(Bool.self, at: 0) ?? false
             }
@@ -329,9 +314,12 @@ final class MatchingServiceTests: XCTestCase {
             try $0.query("SELECT cpr_ciphertext IS NULL FROM candidates WHERE candidate_id = $1", ["\(prefix)-long"]).first?.decode(Bool.self, at: 0)
         }
         XCTAssertEqual(erased, true, "erased right after the report")
-        let announced = await events(MatchingEvents.starReportGenerated) { !$0.isEmpty }
-        XCTAssertEqual(announced.first?["rows"] as? Int, 1)
-        XCTAssertNil(announced.first?["cpr"])
+        let announcements = try await observer.events(1, timeout: .seconds(20), settle: .zero) { $0.routingKey == MatchingEvents.starReportGenerated }
+        let announced = announcements.compactMap { $0.body(StarReportGeneratedPayload.self) }
+        XCTAssertEqual(announced.first?.rows, 1)
+        XCTAssertEqual(announced.first?.month, "2026-11")
+        XCTAssertEqual(announced.first?.jobcenter, "615")
+        XCTAssertEqual(announcements.first.map { $0.memberNames.contains("cpr") }, false, "no CPR member")
     }
 
     /// No CPR digits, with or without the dash, in any column of any matching table, the service's
@@ -342,7 +330,7 @@ final class MatchingServiceTests: XCTestCase {
         try await publish(MatchingEvents.candidateProfiled, json(profile("x", cpr: cprs[0])))
         try await publish(MatchingEvents.candidateProfiled, json(profile("y", cpr: cprs[1])))
         try await publish(MatchingEvents.candidateProfiled, json(profile("x-twin", cpr: cprs[0])))
-        try await waitFor { try await self.currentProposals(opening).count == 2 }
+        try await waitUntil("both profiles are proposed") { try await self.currentProposals(opening).count == 2 }
         let events = await observer.collect(Int.max, timeout: .zero, settle: .seconds(2))
         let dead = await deadLetters.collect(1, timeout: .seconds(10))
         XCTAssertFalse(dead.isEmpty, "the duplicate was dead-lettered")
@@ -362,8 +350,8 @@ final class MatchingServiceTests: XCTestCase {
             XCTAssertFalse(everything.contains(cpr), "found a CPR number with dash")
             XCTAssertFalse(everything.contains(cpr.replacingOccurrences(of: "-", with: "")), "found a CPR number without dash")
         }
-        XCTAssertFalse(everything.contains("Foretrækker formiddage") && events.contains { String(decoding: $0.body, as: UTF8.self).contains("Foretrækker") },
-                       "the note is never in an event")
+        XCTAssertFalse(events.isEmpty, "the search covers the events")
+        XCTAssertFalse(events.contains { String(decoding: $0.body, as: UTF8.self).contains("Foretrækker") }, "the note is never in an event")
     }
 
     func testTheServiceRefusesToStartWithoutKeys() async throws {

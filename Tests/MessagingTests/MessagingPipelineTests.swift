@@ -87,11 +87,6 @@ final class MessagingPipelineTests: XCTestCase {
         return observer
     }
 
-    private func waitUntil(_ description: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
-        let held = try await poll(timeout: timeout, until: condition)
-        XCTAssertTrue(held, "timed out waiting until \(description)")
-    }
-
     /// Duplicate handling: the same message id delivered twice (a redelivery, or a sender that
     /// published twice) has one effect and one event; both deliveries are acknowledged.
     func testRedeliveredMessageHasOneEffectAndOneEvent() async throws {

@@ -55,16 +55,6 @@ final class TimerIntegrationTests: XCTestCase {
         (0..<count).map { ScheduledTimer(kind: kind, key: "k\($0)", dueAt: dueAt($0), payload: PostgresJSON("{\"n\": \($0)}")) }
     }
 
-    /// Waits until `condition` holds, checking every 20 ms, at most `timeout`.
-    private func eventually(timeout: Duration = .seconds(30), _ what: String, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        XCTFail("timed out waiting: \(what)")
-    }
-
     private func pendingCount() async throws -> Int { try await schema.count("SELECT count(*) FROM timers") }
 
     // MARK: Scheduling in transactions
@@ -154,7 +144,7 @@ final class TimerIntegrationTests: XCTestCase {
             try Timers.schedule(timers, on: $0)
         }
         let replicas = [startReplica(.init(batchSize: 250)), startReplica(.init(batchSize: 250))]
-        try await eventually(timeout: .seconds(120), "all timers fired") { try await pendingCount() == 0 }
+        try await waitUntil("all timers fired", timeout: .seconds(120)) { try await pendingCount() == 0 }
         for replica in replicas { await replica.stop() }
 
         let effects = try await schema.count("SELECT count(*) FROM timer_effects")
@@ -174,7 +164,7 @@ final class TimerIntegrationTests: XCTestCase {
             try Timers.schedule(timers, on: $0)
         }
         let replica = startReplica(.init(batchSize: 100))
-        try await eventually("all timers fired") { try await pendingCount() == 0 }
+        try await waitUntil("all timers fired") { try await pendingCount() == 0 }
         await replica.stop()
         let ordered = try await schema.client.withConnection {
             try $0.query("SELECT due_at FROM timer_effects ORDER BY seq").map { try $0.decode(Date.self, at: 0) }
@@ -194,7 +184,7 @@ final class TimerIntegrationTests: XCTestCase {
             try await schema.client.transaction {
                 try Timers.schedule(ScheduledTimer(kind: "soon", key: "r\(round)", dueAt: due), on: $0)
             }
-            try await eventually(timeout: .seconds(5), "the timer fired") {
+            try await waitUntil("the timer fired", timeout: .seconds(5)) {
                 try await schema.count("SELECT count(*) FROM timer_effects WHERE key = $1", ["r\(round)"]) == 1
             }
             let firedAt = try await schema.client.withConnection {
@@ -213,7 +203,7 @@ final class TimerIntegrationTests: XCTestCase {
         handler.followUps.withLock { $0["tick"] = ScheduledTimer(kind: "tick", key: "tick-2", dueAt: Date().addingTimeInterval(0.3)) }
         try await schema.client.transaction { try Timers.schedule(ScheduledTimer(kind: "tick", key: "tick", dueAt: Date()), on: $0) }
         let replica = startReplica()
-        try await eventually(timeout: .seconds(5), "both fired") { try await schema.count("SELECT count(*) FROM timer_effects") == 2 }
+        try await waitUntil("both fired", timeout: .seconds(5)) { try await schema.count("SELECT count(*) FROM timer_effects") == 2 }
         await replica.stop()
         let value1 = try await pendingCount()
         XCTAssertEqual(value1, 0)
@@ -223,7 +213,7 @@ final class TimerIntegrationTests: XCTestCase {
         handler.failing.withLock { $0 = ["k1"] }
         try await schema.client.transaction { [timers = timers(count: 3) { _ in Date() }] in try Timers.schedule(timers, on: $0) }
         let replica = startReplica(.init(maximumAttempts: 3, failureBackoff: (.milliseconds(20), .milliseconds(100))))
-        try await eventually(timeout: .seconds(10), "k1 parked") {
+        try await waitUntil("k1 parked", timeout: .seconds(10)) {
             try await schema.count("SELECT count(*) FROM timers WHERE parked_at IS NOT NULL") == 1
         }
         let fired = try await schema.client.withConnection {
@@ -246,7 +236,7 @@ final class TimerIntegrationTests: XCTestCase {
         XCTAssertFalse(notParked, "only a parked timer is re-armed")
         let rearmed = try await schema.client.withConnection { try Timers.rearm(id: id, on: $0) }
         XCTAssertTrue(rearmed)
-        try await eventually(timeout: .seconds(5), "k1 fired after re-arming") {
+        try await waitUntil("k1 fired after re-arming", timeout: .seconds(5)) {
             try await schema.count("SELECT count(*) FROM timer_effects WHERE key = 'k1'") == 1
         }
         await replica.stop()
@@ -257,7 +247,7 @@ final class TimerIntegrationTests: XCTestCase {
     func testAPostgresRestartIsSurvived() async throws {
         let replica = startReplica()
         try await schema.client.transaction { [timers = timers(count: 100) { _ in Date() }] in try Timers.schedule(timers, on: $0) }
-        try await eventually(timeout: .seconds(10), "the first timers fired") { try await pendingCount() == 0 }
+        try await waitUntil("the first timers fired", timeout: .seconds(10)) { try await pendingCount() == 0 }
 
         try await stack.restartPostgres()
         // Timers scheduled after the restart, soon and at once, fire without restarting the loop.
@@ -268,7 +258,7 @@ final class TimerIntegrationTests: XCTestCase {
             if !scheduled { try await Task.sleep(for: .milliseconds(100)) }
         }
         XCTAssertTrue(scheduled)
-        try await eventually(timeout: .seconds(15), "the timers after the restart fired") { try await pendingCount() == 0 }
+        try await waitUntil("the timers after the restart fired", timeout: .seconds(15)) { try await pendingCount() == 0 }
         await replica.stop()
         let value4 = try await schema.count("SELECT count(*) FROM timer_effects")
         XCTAssertEqual(value4, 102)
