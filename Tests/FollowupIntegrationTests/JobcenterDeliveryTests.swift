@@ -106,13 +106,12 @@ final class JobcenterDeliveryTests: XCTestCase {
             configuration: PostgresConfiguration(url: stack.databaseURL(service: FollowupEvents.service)), logger: logger)
         defer { Task { await database.close() } }
         var found: UUID?
-        let opened = try await poll(timeout: .seconds(30)) {
+        try await waitUntil("followup has the opening", timeout: .seconds(30)) {
             found = try await database.withConnection {
                 try $0.query("SELECT opening_id FROM openings WHERE sheet_id = $1", [sheetId]).first?.decode(UUID.self, at: 0)
             }
             return found != nil
         }
-        XCTAssertTrue(opened, "followup has the opening")
         return try XCTUnwrap(found)
     }
 }
