@@ -59,7 +59,8 @@ readonly SERVICES=(intake matching followup billing)
 # Bump when the provisioning steps change, so running stacks get re-provisioned on the next `up`.
 # v4: spotjob.dead became a topic exchange (a direct one is replaced) with the dead-letter policy.
 # v5: one user and queue per jobcenter, fed by the headers exchange spotjob.jobcenters.
-readonly PROVISION_VERSION=5
+# v6: the administrator is an impersonator: a replayed dead letter keeps its sender (user_id).
+readonly PROVISION_VERSION=6
 
 STACK_DIR=$(realpath -m -- "${SPOTJOB_STACK_DIR:-$REPO_DIR/.local/stack}")
 readonly STACK_DIR

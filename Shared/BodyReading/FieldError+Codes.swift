@@ -56,6 +56,12 @@ extension FieldError.Code {
     /// Not one of the job type codes.
     public static let unknownJobType = Self("unknown-job-type")
 
+    // The sender (field `$`, or the field naming what it may not speak about).
+    /// The message has no `user_id`: the broker cannot say who sent it.
+    public static let unknownSender = Self("unknown-sender")
+    /// A jobcenter's message is about another municipality's sheet, opening or citizen.
+    public static let notYourMunicipality = Self("not-your-municipality")
+
     /// The codes of the body as a whole.
     public static let body: [Self] = [.tooLarge, .invalidUTF8, .malformedJSON, .tooDeep, .notAnObject, .unsupportedType]
     /// The codes of any field.
@@ -63,6 +69,8 @@ extension FieldError.Code {
         .required, .wrongType, .invalidCharacter, .tooShort, .tooLong, .outOfRange, .tooPrecise, .invalidTimestamp, .invalidDate,
         .tooEarly, .tooLate, .invalidUUID, .unknownValue,
     ]
+    /// The codes of the sender.
+    public static let sender: [Self] = [.unknownSender, .notYourMunicipality]
     /// The codes of domain values.
     public static let domain: [Self] = [
         .invalidCVR, .invalidPhone, .invalidEmail, .unknownMunicipality, .unknownCategory, .unknownJobType,

@@ -30,6 +30,9 @@ public struct IntakeHandler: MessageHandler {
 
     /// Handles a batch in delivery order. Consecutive valid submissions are saved together
     /// (``register(_:on:)``); everything else is handled one message at a time.
+    ///
+    /// A jobcenter sends sheets for its own municipality only, and revises only its own sheets
+    /// (``Sender``); a sheet without a sender is refused `unknown-sender`.
     public func handle(_ messages: [Received<IntakeMessage>], on connection: PostgresConnection) throws -> [HandlingResult] {
         var results: [HandlingResult] = []
         results.reserveCapacity(messages.count)
@@ -38,10 +41,23 @@ public struct IntakeHandler: MessageHandler {
             results += try register(run, on: connection)
             run.removeAll()
         }
+        // Whose each sheet is: stored, or sent earlier in this batch.
+        var owner = try OpeningStore.municipalities(ofSheets: messages.compactMap { received in
+            guard case .sheet(.success(let sheet)) = received.message, case .jobcenter = received.envelope.sender else { return nil }
+            return sheet.sheetId
+        }, on: connection)
         for received in messages {
             let envelope = received.envelope
             switch received.message {
             case .sheet(.success(let sheet)):
+                let refusal = Sender.refusal(of: envelope.sender, about: sheet.municipality.code, field: "municipality")
+                    ?? owner[sheet.sheetId].flatMap { Sender.refusal(of: envelope.sender, about: $0, field: "sheetId") }
+                if let refusal {
+                    try flush()
+                    results.append(.rejected(Rejection(subject: sheet.sheetId, errors: [refusal])))
+                    continue
+                }
+                owner[sheet.sheetId] = owner[sheet.sheetId] ?? sheet.municipality.code
                 run.append((envelope, sheet))
             case .sheet(.failure(let rejection)), .withdrawal(.failure(let rejection)):
                 try flush()
@@ -113,12 +129,19 @@ public struct IntakeHandler: MessageHandler {
         return stretches
     }
 
-    /// A sheet is withdrawn: its opening is withdrawn once; withdrawing again has no effect.
+    /// A sheet is withdrawn: its opening is withdrawn once; withdrawing again has no effect. A
+    /// jobcenter withdraws only its own municipality's sheets.
     func withdraw(_ withdrawal: SheetWithdrawal, cause envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
+        if let refusal = Sender.refusal(of: envelope.sender, about: nil, field: "sheetId") {
+            return .rejected(Rejection(subject: withdrawal.sheetId, errors: [refusal]))
+        }
         guard let existing = try OpeningStore.existing(sheetId: withdrawal.sheetId, on: connection) else {
             return .rejected(Rejection(subject: withdrawal.sheetId, errors: [
                 FieldError(field: "sheetId", code: .unknownSheet, message: "no sheet with this id was registered"),
             ]))
+        }
+        if let refusal = Sender.refusal(of: envelope.sender, about: existing.municipality, field: "sheetId") {
+            return .rejected(Rejection(subject: withdrawal.sheetId, errors: [refusal]))
         }
         guard !existing.withdrawn else { return .handled(events: []) }
         let now = clock()

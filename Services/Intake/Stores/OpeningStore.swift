@@ -10,17 +10,33 @@ public enum OpeningStore {
     /// What intake knows of a sheet id already.
     struct Existing: Sendable {
         var openingId: UUID
+        /// The kommunekode of the sheet.
+        var municipality: String
         var withdrawn: Bool
     }
 
     /// The opening registered for `sheetId`, locked until the transaction ends so a concurrent
     /// withdrawal or revision of the same sheet waits.
     static func existing(sheetId: String, on connection: PostgresConnection) throws -> Existing? {
-        try connection.query("SELECT opening_id, status FROM openings WHERE sheet_id = $1 FOR UPDATE", [sheetId]).first.map { row in
+        try connection.query(
+            "SELECT opening_id, municipality, status FROM openings WHERE sheet_id = $1 FOR UPDATE", [sheetId]
+        ).first.map { row in
             Existing(
                 openingId: try row.decode(UUID.self, column: "opening_id"),
+                municipality: try row.decode(String.self, column: "municipality"),
                 withdrawn: try row.decode(String.self, column: "status") == "withdrawn")
         }
+    }
+
+    /// The kommunekode of each of `sheetIds` that is registered; one query, none for no ids.
+    static func municipalities(ofSheets sheetIds: [String], on connection: PostgresConnection) throws -> [String: String] {
+        guard !sheetIds.isEmpty else { return [:] }
+        var found: [String: String] = [:]
+        for row in try connection.query(
+            "SELECT sheet_id, municipality FROM openings WHERE sheet_id = ANY($1::text[])", [PostgresArray(sheetIds)]) {
+            found[try row.decode(String.self, column: "sheet_id")] = try row.decode(String.self, column: "municipality")
+        }
+        return found
     }
 
     /// What ``saveStatement(_:at:)`` did to a sheet.

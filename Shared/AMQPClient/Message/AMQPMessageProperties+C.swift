@@ -11,6 +11,7 @@ extension AMQPMessageProperties {
             contentType: has(AMQP_BASIC_CONTENT_TYPE_FLAG) ? properties.content_type.string : nil,
             correlationID: has(AMQP_BASIC_CORRELATION_ID_FLAG) ? properties.correlation_id.string : nil,
             appID: has(AMQP_BASIC_APP_ID_FLAG) ? properties.app_id.string : nil,
+            userID: has(AMQP_BASIC_USER_ID_FLAG) ? properties.user_id.string : nil,
             timestamp: has(AMQP_BASIC_TIMESTAMP_FLAG) ? properties.timestamp : nil,
             headers: headers ?? [:], headersTooDeep: headers == nil,
             persistent: has(AMQP_BASIC_DELIVERY_MODE_FLAG) && properties.delivery_mode == 2
@@ -32,6 +33,7 @@ extension AMQPMessageProperties {
         set(contentType, AMQP_BASIC_CONTENT_TYPE_FLAG, \.content_type)
         set(correlationID, AMQP_BASIC_CORRELATION_ID_FLAG, \.correlation_id)
         set(appID, AMQP_BASIC_APP_ID_FLAG, \.app_id)
+        set(userID, AMQP_BASIC_USER_ID_FLAG, \.user_id)
         if let timestamp {
             flags |= AMQP_BASIC_TIMESTAMP_FLAG
             properties.timestamp = timestamp

@@ -7,7 +7,8 @@ import Logging
 /// message the call returned for is the broker's responsibility. A nack, a lost connection or a
 /// missing confirm is thrown; the caller keeps the messages and tries again later (delivery is at
 /// least once). The connection is opened on first use and again after any failure, declaring
-/// `topology` each time.
+/// `topology` each time. A message without a `user_id` is sent with the publisher's own user, so its
+/// consumer learns, from the broker, who sent it.
 public actor AMQPPublisher {
     private let executor: IOThreadExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -46,7 +47,8 @@ public actor AMQPPublisher {
         let connection = try connected()
         do throws(AMQPError) {
             var nacked = 0
-            for (index, message) in messages.enumerated() {
+            for (index, var message) in messages.enumerated() {
+                if message.properties.userID == nil { message.properties.userID = configuration.user }
                 try connection.publish(message)
                 _ = confirms.published()
                 if index % Self.drainInterval == Self.drainInterval - 1 {

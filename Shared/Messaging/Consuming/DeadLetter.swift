@@ -13,6 +13,9 @@ public enum DeadLetter {
     public static let serviceHeader = "x-spotjob-dead-lettered-by"
     public static let replayOfHeader = "x-spotjob-replay-of"
     public static let sealedBodyHeader = "x-spotjob-sealed-body"
+    /// The refused message's `user_id`: the dead letter is published by the service's own user,
+    /// which the broker would refuse to send under another; a replay restores it.
+    public static let originalSenderHeader = "x-spotjob-original-user-id"
 
     /// `delivery` as a dead letter of `service` because of `reason`, its body sealed by `sealer` if given.
     public static func message(
@@ -30,6 +33,8 @@ public enum DeadLetter {
         properties.headers[originalExchangeHeader] = .string(delivery.exchange)
         properties.headers[originalRoutingKeyHeader] = .string(delivery.routingKey)
         properties.headers[serviceHeader] = .string(service)
+        if let sender = properties.userID { properties.headers[originalSenderHeader] = .string(sender) }
+        properties.userID = nil
         return OutgoingMessage(
             exchange: SpotJobTopology.deadLetterExchange, routingKey: service, body: body,
             properties: properties)
@@ -37,8 +42,9 @@ public enum DeadLetter {
 
     /// The message to publish to replay a dead letter where it first went, without the
     /// dead-letter headers and under a new message id (the consumer's inbox remembers the old one
-    /// as rejected); `x-spotjob-replay-of` keeps the old id. A sealed body is opened with
-    /// `sealer`. `nil` when the headers do not say where it came from.
+    /// as rejected); `x-spotjob-replay-of` keeps the old id, and the original sender is restored as
+    /// its `user_id` (which the broker allows the administrator alone, tagged `impersonator`). A sealed
+    /// body is opened with `sealer`. `nil` when the headers do not say where it came from.
     public static func replay(of delivery: Delivery, sealer: (any BodySealer)? = nil) throws -> OutgoingMessage? {
         guard let exchange = delivery.properties.headers[originalExchangeHeader]?.stringValue,
               let routingKey = delivery.properties.headers[originalRoutingKeyHeader]?.stringValue
@@ -49,7 +55,9 @@ public enum DeadLetter {
             body = try sealer.open(body)
         }
         var properties = delivery.properties
-        for header in [reasonHeader, originalExchangeHeader, originalRoutingKeyHeader, serviceHeader, sealedBodyHeader] {
+        properties.userID = properties.headers[originalSenderHeader]?.stringValue
+        for header in [reasonHeader, originalExchangeHeader, originalRoutingKeyHeader, serviceHeader, sealedBodyHeader,
+                       originalSenderHeader] {
             properties.headers[header] = nil
         }
         if let original = properties.messageID { properties.headers[replayOfHeader] = .string(original) }

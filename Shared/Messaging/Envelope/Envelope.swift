@@ -19,11 +19,15 @@ public struct Envelope: Sendable, Equatable {
     /// it to that jobcenter's queue; `nil` when it concerns no one municipality. Set on what SpotJob
     /// emits; never read from what arrives, which says what it concerns in its body.
     public var municipality: String?
+    /// Who published the message, from its `user_id` (which RabbitMQ checks against the
+    /// connection's user): the sender a service may trust; `nil` when the sender set none.
+    public var sender: Sender?
     public var body: [UInt8]
 
     public init(
         messageID: UUID = .timeOrdered(), type: String, correlationID: String? = nil, causationID: String? = nil,
-        timestamp: Date = Date(), producer: String, schemaVersion: Int = 1, municipality: String? = nil, body: [UInt8]
+        timestamp: Date = Date(), producer: String, schemaVersion: Int = 1, municipality: String? = nil,
+        sender: Sender? = nil, body: [UInt8]
     ) {
         self.messageID = messageID
         self.type = type
@@ -33,6 +37,7 @@ public struct Envelope: Sendable, Equatable {
         self.producer = producer
         self.schemaVersion = schemaVersion
         self.municipality = municipality
+        self.sender = sender
         self.body = body
     }
 
@@ -88,7 +93,7 @@ public struct Envelope: Sendable, Equatable {
         self.init(
             messageID: messageID, type: type, correlationID: properties.correlationID, causationID: causationID,
             timestamp: timestamp, producer: properties.appID ?? "unknown", schemaVersion: schemaVersion,
-            body: delivery.body
+            sender: Sender(userID: properties.userID), body: delivery.body
         )
     }
 
