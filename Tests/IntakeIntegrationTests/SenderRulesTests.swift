@@ -42,6 +42,21 @@ final class SenderRulesTests: XCTestCase {
         try XCTUnwrap(ProcessInfo.processInfo.environment["JOBCENTER_\(kommunekode)_AMQP_URL"])
     }
 
+    /// What jobcenter `kommunekode`'s queue holds about this test's sheet `suffix`, read as that jobcenter.
+    private func answers(in kommunekode: String, about suffix: String) async throws -> [Delivery] {
+        let consumer = AMQPConsumer(
+            configuration: try AMQPConfiguration(url: try jobcenter(kommunekode)), queue: "jobcenter.\(kommunekode)", logger: logger)
+        var found: [Delivery] = []
+        let deadline = ContinuousClock.now + .seconds(10)
+        while found.isEmpty, ContinuousClock.now < deadline {
+            let batch = await consumer.next(maxCount: 100, timeout: .milliseconds(300))
+            if let last = batch.last { await consumer.ackAll(through: last) }
+            found += batch.filter { String(decoding: $0.body, as: UTF8.self).contains("\(prefix)-\(suffix)") }
+        }
+        await consumer.close()
+        return found
+    }
+
     private func sheet(_ suffix: String, municipality: String, revision: Int = 1) -> [String: Any] {
         HorsensJobShopSheet.fields(sheetId: "\(prefix)-\(suffix)", overriding: ["municipality": municipality, "revision": revision, "source": prefix])
     }
@@ -64,6 +79,9 @@ final class SenderRulesTests: XCTestCase {
         XCTAssertEqual(foreign.routingKey, IntakeEvents.sheetRejected)
         XCTAssertEqual(foreign.rejected?.errors.map(\.code), [.notYourMunicipality])
         XCTAssertEqual(foreign.rejected?.errors.map(\.field), ["municipality"])
+        let answered = try await answers(in: "615", about: "for-hedensted")
+        XCTAssertEqual(answered.map(\.routingKey), [IntakeEvents.sheetRejected], "Horsens finds the answer in its own queue")
+        XCTAssertEqual(answered.first?.properties.headers[Envelope.municipalityHeader]?.stringValue, "615")
 
         try await send(IntakeEvents.sheetSubmitted, sheet("own", municipality: "615"), as: horsens)
         let own = try await next(about: "own")

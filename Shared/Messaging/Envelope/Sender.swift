@@ -10,6 +10,11 @@ public enum Sender: Sendable, Hashable {
     /// `jobcenter`, event tooling) and the administrator, who may speak about any municipality.
     case codeOfCare(user: String)
 
+    /// The jobcenter's kommunekode, for a jobcenter: where its answers are delivered.
+    public var kommunekode: String? {
+        if case .jobcenter(let kode) = self { kode } else { nil }
+    }
+
     /// The sender `userID` names; `nil` for none.
     public init?(userID: String?) {
         guard let userID, !userID.isEmpty else { return nil }

@@ -6,7 +6,8 @@ import PostgresClient
 /// What the kit writes when a handler refuses a message (``HandlingResult/rejected(_:)``), inside
 /// the batch's transaction: the refusal in the inbox, the message in `rejected_messages`
 /// (``RejectedMessageStore``; the body sealed if the ``RejectionPolicy`` says so), and the
-/// `*.rejected` event that answers the sender. The dead letter follows after the commit.
+/// `*.rejected` event that answers the sender: a jobcenter's in its own queue (the event's
+/// `municipality` is the sender's). The dead letter follows after the commit.
 struct RejectionRecorder: Sendable {
     var service: String
     var policy: RejectionPolicy
@@ -30,7 +31,7 @@ struct RejectionRecorder: Sendable {
                 payload: RejectedPayload(
                     messageId: envelope.messageID, routingKey: envelope.type, rejection: rejection, receivedAt: now,
                     subjectField: announcement.subjectField),
-                producer: service, cause: envelope)
+                producer: service, cause: envelope, municipality: envelope.sender?.kommunekode)
         }
         return Recorded(statements: statements, event: event)
     }
