@@ -130,4 +130,50 @@ final class MatchingRejectionTests: XCTestCase {
         XCTAssertEqual(replayed.status, 0, replayed.output)
         try await waitUntil("the replayed profile is stored", timeout: .seconds(20)) { try await self.status(of: "twin") == "active" }
     }
+
+    /// Publishes `fields` as `type` as jobcenter `kommunekode`'s broker user (its `user_id`).
+    private func publish(_ type: String, _ fields: [String: Any], asJobcenter kommunekode: String, messageID: UUID = UUID()) async throws {
+        let url = try XCTUnwrap(ProcessInfo.processInfo.environment["JOBCENTER_\(kommunekode)_AMQP_URL"])
+        let jobcenter = AMQPPublisher(configuration: try AMQPConfiguration(url: url), logger: logger)
+        try await jobcenter.publish([
+            Envelope(messageID: messageID, type: type, producer: "jobcenter-system", body: json(fields))
+                .outgoing(exchange: SpotJobTopology.exchange),
+        ])
+        await jobcenter.close()
+    }
+
+    private func refusal(of messageID: UUID) async throws -> RejectedPayload? {
+        try await rejections.events(1, timeout: .seconds(20), settle: .zero) { $0.rejected?.messageId == messageID }.first?.rejected
+    }
+
+    /// A jobcenter profiles, withdraws and places only its own citizens.
+    func testAJobcenterSpeaksOnlyAboutItsOwnCitizens() async throws {
+        var foreign = profile("foreign", cpr: "020799-4567")
+        foreign["jobcenter"] = "766"
+        let foreignID = UUID()
+        try await publish(MatchingEvents.candidateProfiled, foreign, asJobcenter: "615", messageID: foreignID)
+        let profiled = try await refusal(of: foreignID)
+        XCTAssertEqual(profiled?.errors.map(\.code), [.notYourMunicipality])
+        XCTAssertEqual(profiled?.errors.map(\.field), ["jobcenter"])
+
+        try await publish(MatchingEvents.candidateProfiled, profile("own", cpr: "150385-1234"), asJobcenter: "615")
+        try await waitUntil("Horsens' citizen is stored", timeout: .seconds(20)) { try await self.status(of: "own") == "active" }
+
+        var takeover = profile("own", cpr: "150385-1234")
+        takeover["jobcenter"] = "766"
+        takeover["revision"] = 2
+        let takeoverID = UUID()
+        try await publish(MatchingEvents.candidateProfiled, takeover, asJobcenter: "766", messageID: takeoverID)
+        let revised = try await refusal(of: takeoverID)
+        XCTAssertEqual(revised?.errors.map(\.code), [.notYourMunicipality])
+        XCTAssertEqual(revised?.errors.map(\.field), ["candidateId"])
+
+        let withdrawalID = UUID()
+        try await publish(
+            MatchingEvents.candidateWithdrawn, ["candidateId": "\(prefix)-own", "reason": "Flyttet"], asJobcenter: "766", messageID: withdrawalID)
+        let withdrawal = try await refusal(of: withdrawalID)
+        XCTAssertEqual(withdrawal?.errors.map(\.code), [.notYourMunicipality])
+        let status = try await status(of: "own")
+        XCTAssertEqual(status, "active", "Hedensted could not withdraw Horsens' citizen")
+    }
 }

@@ -76,7 +76,22 @@ public struct MatchingHandler: MessageHandler {
 
     // MARK: Candidates
 
+    /// Why the sender may not speak about a candidate of `jobcenter` (`nil` before it is known), as
+    /// a rejection about `subject`; `nil` when it may (``Sender``).
+    private func refusal(
+        of envelope: Envelope, about jobcenter: String?, field: String, subject: String
+    ) -> HandlingResult? {
+        Sender.refusal(of: envelope.sender, about: jobcenter, field: field).map { .rejected(Rejection(subject: subject, errors: [$0])) }
+    }
+
     private func profiled(_ profile: CandidateProfile, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        if let refused = refusal(of: envelope, about: profile.jobcenter.code, field: "jobcenter", subject: profile.candidateId) {
+            return refused
+        }
+        let stored = try CandidateStore.standing(profile.candidateId, lock: false, on: connection)
+        if let refused = refusal(of: envelope, about: stored?.jobcenter, field: "candidateId", subject: profile.candidateId) {
+            return refused
+        }
         let before = try ProposalStore.openings(proposing: profile.candidateId, on: connection)
         switch try CandidateStore.save(profile, cipher: settings.cprCipher, index: settings.keys.cprIndex, at: now, on: connection) {
         case .unchanged:
@@ -97,6 +112,10 @@ public struct MatchingHandler: MessageHandler {
     }
 
     private func withdrawn(_ withdrawal: CandidateWithdrawal, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        let stored = try CandidateStore.standing(withdrawal.candidateId, lock: false, on: connection)
+        if let refused = refusal(of: envelope, about: stored?.jobcenter, field: "candidateId", subject: withdrawal.candidateId) {
+            return refused
+        }
         switch try CandidateStore.withdraw(withdrawal.candidateId, reason: withdrawal.reason, at: now, on: connection) {
         case nil:
             return .rejected(Rejection(subject: withdrawal.candidateId, errors: [
@@ -124,6 +143,10 @@ public struct MatchingHandler: MessageHandler {
         }
         let opening = try MatchingOpeningStore.opening(report.openingId, lock: true, on: connection)
         let standing = try CandidateStore.standing(report.candidateId, lock: true, on: connection)
+        // A jobcenter reports placements of its own citizens, in any municipality's opening.
+        if let refusal = Sender.refusal(of: envelope.sender, about: standing?.jobcenter, field: "candidateId") {
+            return refuse([refusal])
+        }
         let candidate = try CandidateStore.candidate(report.candidateId, on: connection)
         var errors: [FieldError] = []
         let candidateActive = standing?.active == true
@@ -157,10 +180,14 @@ public struct MatchingHandler: MessageHandler {
     }
 
     private func ended(_ end: PlacementEnd, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+        if let refused = refusal(of: envelope, about: nil, field: "placementId", subject: end.placementId) { return refused }
         guard let existing = try PlacementStore.existing(end.placementId, lock: true, on: connection) else {
             return .rejected(Rejection(subject: end.placementId, errors: [
                 FieldError(field: "placementId", code: .unknownPlacement, message: "no placement with this id was recorded"),
             ]))
+        }
+        if let refused = refusal(of: envelope, about: existing.jobcenter, field: "placementId", subject: end.placementId) {
+            return refused
         }
         guard !existing.ended else { return .handled(events: []) }
         guard existing.startDate <= end.endDate else {
