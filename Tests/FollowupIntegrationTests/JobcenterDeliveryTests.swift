@@ -63,11 +63,7 @@ final class JobcenterDeliveryTests: XCTestCase {
         let sheetId = "\(prefix)-old"
         let submitted = RFC3339.format(Date().addingTimeInterval(-14 * 86_400))
         let sheet = HorsensJobShopSheet.fields(sheetId: sheetId, overriding: ["submittedAt": submitted, "source": prefix])
-        let publisher = AMQPPublisher(configuration: horsens, logger: logger)
-        try await publisher.publish(
-            Envelope(type: IntakeEvents.sheetSubmitted, producer: "jobcenter-615", body: HorsensJobShopSheet.json(sheet))
-                .outgoing(exchange: SpotJobTopology.exchange))
-        await publisher.close()
+        try await send(IntakeEvents.sheetSubmitted, sheet, as: horsens)
 
         let openingId = try await openingId(of: sheetId)
         let received = await events(in: "jobcenter.615", as: horsens, about: openingId, count: 4, timeout: .seconds(30))
@@ -87,6 +83,36 @@ final class JobcenterDeliveryTests: XCTestCase {
 
         let hedensted = await events(in: "jobcenter.766", as: try jobcenter("766"), about: openingId, count: 1, timeout: .seconds(2))
         XCTAssertEqual(hedensted.count, 0, "Hedensted receives nothing of Horsens' sheet")
+    }
+
+    /// Only the opening's jobcenter reports its contact; another's report is answered in its own queue.
+    func testOnlyTheOpeningsJobcenterReportsItsContact() async throws {
+        let horsens = try jobcenter("615"), hedensted = try jobcenter("766")
+        let sheetId = "\(prefix)-contact"
+        let sheet = HorsensJobShopSheet.fields(sheetId: sheetId, overriding: ["source": prefix, "submittedAt": RFC3339.format(Date())])
+        try await send(IntakeEvents.sheetSubmitted, sheet, as: horsens)
+        let openingId = try await openingId(of: sheetId)
+        let contact: [String: Any] = [
+            "openingId": openingId.uuidString.lowercased(), "contactedAt": RFC3339.format(Date()), "by": "Konsulent", "outcome": "reached",
+        ]
+
+        try await send(FollowupEvents.companyContacted, contact, as: hedensted)
+        let refused = await events(in: "jobcenter.766", as: hedensted, about: openingId, count: 1, timeout: .seconds(20))
+        XCTAssertEqual(refused.map(\.routingKey), [FollowupEvents.rejected])
+        let rejection = try refused.first.map { try JSONCoding.makeDecoder().decode(RejectedPayload.self, from: Data($0.body)) }
+        XCTAssertEqual(rejection?.errors.map(\.code.rawValue), ["not-your-municipality"])
+
+        try await send(FollowupEvents.companyContacted, contact, as: horsens)
+        let recorded = await events(in: "jobcenter.615", as: horsens, about: openingId, count: 2, timeout: .seconds(20))
+        XCTAssertEqual(recorded.map(\.routingKey), [FollowupEvents.taskOpened, FollowupEvents.contactRecorded])
+    }
+
+    /// Publishes `fields` as `type` with the broker user `user` (its `user_id`).
+    private func send(_ type: String, _ fields: [String: Any], as user: AMQPConfiguration) async throws {
+        let publisher = AMQPPublisher(configuration: user, logger: logger)
+        try await publisher.publish(
+            Envelope(type: type, producer: "jobcenter-system", body: HorsensJobShopSheet.json(fields)).outgoing(exchange: SpotJobTopology.exchange))
+        await publisher.close()
     }
 
     func testAJobcenterCannotReadAnotherJobcentersQueue() async throws {

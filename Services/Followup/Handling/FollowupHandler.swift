@@ -99,14 +99,23 @@ public struct FollowupHandler: MessageHandler {
 
     /// A company was contacted: the contact is recorded; the first that reached the company closes
     /// the task and cancels its timers (`no-answer` keeps it open). A contact for a closed task is
-    /// recorded and announced but changes nothing.
+    /// recorded and announced but changes nothing. Only the opening's jobcenter (or Code of Care)
+    /// reports contacts for it.
     func recordContact(
         _ contact: FollowupMessage.CompanyContact, cause envelope: Envelope, on connection: PostgresConnection
     ) throws -> HandlingResult {
+        let subject = contact.openingId.uuidString.lowercased()
+        if let refusal = Sender.refusal(of: envelope.sender, about: nil, field: "openingId") {
+            return .rejected(Rejection(subject: subject, errors: [refusal]))
+        }
         guard let task = try ContactTaskStore.task(openingId: contact.openingId, on: connection) else {
-            return .rejected(Rejection(subject: contact.openingId.uuidString.lowercased(), errors: [
+            return .rejected(Rejection(subject: subject, errors: [
                 FieldError(field: "openingId", code: .unknownOpening, message: "followup knows no opening with this id"),
             ]))
+        }
+        // The duty is the jobcenter's of the opening's municipality.
+        if let refusal = Sender.refusal(of: envelope.sender, about: task.municipality, field: "openingId") {
+            return .rejected(Rejection(subject: subject, errors: [refusal]))
         }
         let onTime = contact.contactedAt <= task.dueAt
         let closing = task.isOpen && contact.outcome.closesTask

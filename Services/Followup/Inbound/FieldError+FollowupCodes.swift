@@ -13,5 +13,5 @@ extension FieldError.Code {
     public static let followup: [Self] = [.tooLarge, .invalidUTF8, .malformedJSON, .tooDeep, .notAnObject, .unsupportedType]
         + [.required, .wrongType, .invalidCharacter, .tooShort, .tooLong, .outOfRange, .invalidTimestamp, .invalidDate]
         + [.invalidUUID, .unknownValue, .invalidCVR, .unknownMunicipality, .unknownJobType]
-        + [.unknownOpening, .unknownCheckin, .unknownPlacement]
+        + [.unknownOpening, .unknownCheckin, .unknownPlacement] + sender
 }

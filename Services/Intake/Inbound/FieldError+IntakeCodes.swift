@@ -12,5 +12,5 @@ extension FieldError.Code {
     /// Every code intake's rejections can carry, as `docs/messages.md` lists them.
     public static let intake: [Self] = body
         + [.required, .wrongType, .invalidCharacter, .tooShort, .tooLong, .outOfRange, .tooPrecise, .invalidTimestamp]
-        + domain + [.contactMissing, .sheetWithdrawn, .unknownSheet]
+        + domain + [.contactMissing, .sheetWithdrawn, .unknownSheet] + sender
 }

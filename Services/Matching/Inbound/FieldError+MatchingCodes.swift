@@ -33,5 +33,5 @@ extension FieldError.Code {
     public static let matching: [Self] = body + fields + [.unknownMunicipality, .unknownCategory, .unknownJobType]
         + [.invalidCPR, .duplicatePerson, .inTheFuture, .minAboveMax, .candidateWithdrawn, .unknownCandidate,
            .unknownOpening, .positionsFilled, .noFreeSlot, .hoursExceedOpening, .unknownPlacement,
-           .placementConflict, .endBeforeStart]
+           .placementConflict, .endBeforeStart] + sender
 }
