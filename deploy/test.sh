@@ -14,7 +14,7 @@ if [[ -f docker-compose.yml ]]; then
   echo "==> docker-compose config"
   docker-compose -f docker-compose.yml --env-file .env.example config --quiet
   echo "==> rabbitmq definitions"
-  env $(grep -E '^[A-Z_]+_AMQP_PASSWORD=' .env.example) bash deploy/rabbitmq/render-definitions.sh | python3 -m json.tool >/dev/null
+  env $(grep -E '^[A-Z0-9_]+_AMQP_PASSWORD=' .env.example) bash deploy/rabbitmq/render-definitions.sh | python3 -m json.tool >/dev/null
 fi
 if [[ -x ../shared/tools/validate-oioubl ]]; then
   # BillingTests run the OIOUBL validator beside the clone; it needs xsltproc and xmllint.

@@ -25,10 +25,15 @@ struct ChaosDriver {
     }
 
     func run(pace: Duration, until deadline: ContinuousClock.Instant) async throws -> Result {
-        let publishers: [Sender: AMQPPublisher] = [
+        var publishers: [Sender: AMQPPublisher] = [
             .jobcenter: AMQPPublisher(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL), logger: logger),
             .contracts: AMQPPublisher(configuration: try AMQPConfiguration(url: stack.contractsAMQPURL), logger: logger),
         ]
+        for kommunekode in Sender.tenants {
+            let variable = "JOBCENTER_\(kommunekode)_AMQP_URL"
+            guard let url = ProcessInfo.processInfo.environment[variable] else { throw MissingJobcenterURL(variable: variable) }
+            publishers[.tenant(kommunekode)] = AMQPPublisher(configuration: try AMQPConfiguration(url: url), logger: logger)
+        }
         let database = PostgresClient(configuration: .init(url: stack.adminDatabaseURL, applicationName: "spotjob-chaos"), logger: logger)
         var result = Result()
         var pending = plan.dependents
@@ -60,9 +65,9 @@ struct ChaosDriver {
         _ batch: [ChaosInput], known: KnownIDs, with publishers: [Sender: AMQPPublisher],
         until deadline: ContinuousClock.Instant, into result: inout Result
     ) async throws {
-        for sender in Sender.allCases {
+        for (sender, publisher) in publishers {
             let inputs = batch.filter { $0.sender == sender }
-            guard !inputs.isEmpty, let publisher = publishers[sender] else { continue }
+            guard !inputs.isEmpty else { continue }
             let messages = try inputs.map { input in
                 Envelope(messageID: input.messageID, type: input.routingKey, producer: "spotjob-chaos", body: try input.body(known))
                     .outgoing(exchange: SpotJobTopology.exchange)
@@ -81,4 +86,11 @@ struct ChaosDriver {
             }
         }
     }
+}
+
+/// A jobcenter's broker URL is not in the environment.
+struct MissingJobcenterURL: Error, CustomStringConvertible {
+    var variable: String
+
+    var description: String { "set \(variable), as `source <(bash deploy/local-stack.sh env)` does" }
 }

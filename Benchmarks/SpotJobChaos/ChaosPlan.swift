@@ -5,8 +5,23 @@ import Foundation
 import JSON
 import Messaging
 
-/// The broker user a message is published as: the least-privileged one for its routing key.
-enum Sender: Sendable, CaseIterable { case jobcenter, contracts }
+/// The broker user a message is published as: the least-privileged one for its routing key, and
+/// for what a jobcenter sends about one of the seeds' municipalities, that jobcenter's own user.
+enum Sender: Sendable, Hashable {
+    /// The shared user of Code of Care's event tooling and the CLI: any municipality.
+    case jobcenter
+    /// `jobcenter-<kommunekode>`: its own municipality only.
+    case tenant(String)
+    case contracts
+
+    /// The jobcenters with users of their own (`deploy/rabbitmq/permissions.tsv`).
+    static let tenants: Set<String> = ["615", "766", "183", "661"]
+
+    /// Who sends a jobcenter's message about `municipality`.
+    static func speaking(for municipality: String) -> Sender {
+        tenants.contains(municipality) ? .tenant(municipality) : .jobcenter
+    }
+}
 
 /// What must already exist in a service's schema before a message can be built and sent (its ids
 /// come from there, or the service would refuse it as unknown).
@@ -58,8 +73,10 @@ struct ChaosPlan: Sendable {
 
     var prefix: String { "chaos-\(runID)-" }
 
-    /// N sheets (2 % invalid), N/5 profiles (5 % invalid) each placed in its own opening (and a few
-    /// refused placements), a contact for every other opening (and a few for unknown openings), and
+    /// N sheets (2 % invalid; those of the seeds' four municipalities sent by their own jobcenter's
+    /// user, and 1 % sent by Horsens' user for another municipality, refused), N/5 profiles (5 %
+    /// invalid) each placed in its own opening (and a few refused placements), a contact for every
+    /// other opening (and a few for unknown openings), and
     /// N/10 contracts (5 % invalid) with meetings (one reported twice), an event in halves and, for
     /// state-rate contracts, two trips (a trip on a few `included` contracts, refused). Sheets are
     /// submitted in 2025 and placements start then, so followup's timers are overdue and fire at once.
@@ -78,20 +95,28 @@ struct ChaosPlan: Sendable {
             let sheetId = "\(prefix)s\(index)"
             let valid = index % 50 != 49
             sheetIsValid.append(valid)
+            let municipality = municipalities[index % municipalities.count]
             let body = SheetBody(
-                sheetId: sheetId, source: "chaos-\(runID)", municipality: municipalities[index % municipalities.count],
+                sheetId: sheetId, source: "chaos-\(runID)", municipality: municipality,
                 company: .init(cvr: valid ? Self.cvrs[index % Self.cvrs.count] : "12345678", name: "Chaos \(index) ApS"),
                 contact: .init(name: "Kontakt \(index)", phone: "+45 75 62 11 00"),
                 category: categories[(index / municipalities.count) % categories.count].rawValue,
                 tasks: ["Oprydning"], hoursPerWeek: valid ? 10 : 40, submittedAt: "2025-03-03T09:00:00+01:00")
             let input = ChaosInput(
-                routingKey: IntakeEvents.sheetSubmitted, sender: .jobcenter, outcome: valid ? .accepted : .rejected(service: "intake"),
-                prerequisite: nil, body: Self.fixed(body))
+                routingKey: IntakeEvents.sheetSubmitted, sender: .speaking(for: municipality),
+                outcome: valid ? .accepted : .rejected(service: "intake"), prerequisite: nil, body: Self.fixed(body))
             sheetInputs.append(input)
+            if index % 100 == 5, municipality != "615" {
+                var foreign = body
+                foreign.sheetId = "\(prefix)f\(index)"
+                sheetInputs.append(ChaosInput(
+                    routingKey: IntakeEvents.sheetSubmitted, sender: .tenant("615"), outcome: .rejected(service: "intake"),
+                    prerequisite: nil, body: Self.fixed(foreign)))
+            }
             if valid { sheets.append((sheetId, input.messageID)) }
             if valid, index % 2 == 0 {
                 let contact = ChaosInput(
-                    routingKey: FollowupEvents.companyContacted, sender: .jobcenter, outcome: .accepted,
+                    routingKey: FollowupEvents.companyContacted, sender: .speaking(for: municipality), outcome: .accepted,
                     prerequisite: .followupOpening(sheetId: sheetId)
                 ) { known in
                     try JSONCoding.encoder.encode(ContactBody(
@@ -121,14 +146,15 @@ struct ChaosPlan: Sendable {
                 tasks: ["Oprydning"], hoursPerWeek: .init(min: 3, max: 12), unemployedSince: "2024-01-15",
                 submittedAt: "2025-03-01T09:00:00+01:00")
             let input = ChaosInput(
-                routingKey: MatchingEvents.candidateProfiled, sender: .jobcenter,
+                routingKey: MatchingEvents.candidateProfiled, sender: .speaking(for: municipality),
                 outcome: valid ? .accepted : .rejected(service: "matching"), prerequisite: nil, body: Self.fixed(body))
             profileInputs.append(input)
             guard valid else { continue }
             profiles.append((candidateId, input.messageID))
             if sheetIsValid[index] {
                 let placementId = "\(prefix)p\(index)"
-                let placement = Self.placement(placementId, candidateId: candidateId, sheetId: "\(prefix)s\(index)", hours: 5)
+                let placement = Self.placement(
+                    placementId, candidateId: candidateId, sheetId: "\(prefix)s\(index)", hours: 5, sender: .speaking(for: municipality))
                 dependents.append(placement)
                 placements.append((placementId, placement.messageID))
             }
@@ -137,7 +163,7 @@ struct ChaosPlan: Sendable {
             if index % 25 == 7, other < sheetCount, sheetIsValid[other] {
                 dependents.append(Self.placement(
                     "\(prefix)px\(index)", candidateId: candidateId, sheetId: "\(prefix)s\(other)", hours: 30,
-                    outcome: .rejected(service: "matching")))
+                    sender: .speaking(for: municipality), outcome: .rejected(service: "matching")))
             }
         }
 
@@ -195,11 +221,13 @@ struct ChaosPlan: Sendable {
         }
     }
 
+    /// A placement of `candidateId` (sent by `sender`, the candidate's jobcenter) in `sheetId`'s opening.
     private static func placement(
-        _ placementId: String, candidateId: String, sheetId: String, hours: Double, outcome: ChaosInput.Outcome = .accepted
+        _ placementId: String, candidateId: String, sheetId: String, hours: Double, sender: Sender,
+        outcome: ChaosInput.Outcome = .accepted
     ) -> ChaosInput {
         ChaosInput(
-            routingKey: MatchingEvents.placementReported, sender: .jobcenter, outcome: outcome,
+            routingKey: MatchingEvents.placementReported, sender: sender, outcome: outcome,
             prerequisite: .matchingPair(candidateId: candidateId, sheetId: sheetId)
         ) { known in
             try JSONCoding.encoder.encode(PlacementBody(
