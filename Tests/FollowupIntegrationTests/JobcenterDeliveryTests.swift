@@ -35,38 +35,17 @@ final class JobcenterDeliveryTests: XCTestCase {
         await followup?.stop()
     }
 
-    /// The broker user of jobcenter `kommunekode`, over TLS.
-    private func jobcenter(_ kommunekode: String) throws -> AMQPConfiguration {
-        let url = try XCTUnwrap(ProcessInfo.processInfo.environment["JOBCENTER_\(kommunekode)_AMQP_URL"])
-        XCTAssertTrue(url.hasPrefix("amqps://jobcenter-\(kommunekode):"), "the jobcenter's own user, over TLS")
-        return try AMQPConfiguration(url: url)
-    }
-
-    /// What `queue` holds about `openingId` within `timeout`, read as `user`, in order; everything
-    /// read is acknowledged (other tests' events included: nobody else reads these queues).
-    private func events(in queue: String, as user: AMQPConfiguration, about openingId: UUID, count: Int, timeout: Duration) async -> [Delivery] {
-        let consumer = AMQPConsumer(configuration: user, queue: queue, logger: logger)
-        var mine: [Delivery] = []
-        let deadline = ContinuousClock.now + timeout
-        let id = openingId.uuidString.lowercased()
-        while mine.count < count, ContinuousClock.now < deadline {
-            let batch = await consumer.next(maxCount: 100, timeout: .milliseconds(300))
-            if let last = batch.last { await consumer.ackAll(through: last) }
-            mine += batch.filter { String(decoding: $0.body, as: UTF8.self).contains(id) }
-        }
-        await consumer.close()
-        return mine
-    }
-
     func testASheetTwoWeeksOldReachesItsJobcentersQueueWithEveryReminderAndNoOtherJobcenter() async throws {
-        let horsens = try jobcenter("615")
+        let horsens = try JobcenterQueue("615")
+        XCTAssertEqual(horsens.user.user, "jobcenter-615", "the jobcenter's own user")
+        XCTAssertNotNil(horsens.user.tls, "over TLS")
         let sheetId = "\(prefix)-old"
         let submitted = RFC3339.format(Date().addingTimeInterval(-14 * 86_400))
         let sheet = HorsensJobShopSheet.fields(sheetId: sheetId, overriding: ["submittedAt": submitted, "source": prefix])
-        try await send(IntakeEvents.sheetSubmitted, sheet, as: horsens)
+        try await send(IntakeEvents.sheetSubmitted, sheet, as: horsens.user)
 
         let openingId = try await openingId(of: sheetId)
-        let received = await events(in: "jobcenter.615", as: horsens, about: openingId, count: 4, timeout: .seconds(30))
+        let received = await horsens.read(mentioning: openingId.uuidString.lowercased(), count: 4, timeout: .seconds(30), logger: logger)
         XCTAssertEqual(received.map(\.routingKey), [
             FollowupEvents.taskOpened, FollowupEvents.contactDue, FollowupEvents.escalated, FollowupEvents.escalated,
         ])
@@ -81,29 +60,30 @@ final class JobcenterDeliveryTests: XCTestCase {
         let levels = try received.dropFirst(2).map { try JSONCoding.makeDecoder().decode(EscalatedPayload.self, from: Data($0.body)).level }
         XCTAssertEqual(levels, [1, 2])
 
-        let hedensted = await events(in: "jobcenter.766", as: try jobcenter("766"), about: openingId, count: 1, timeout: .seconds(2))
+        let hedensted = try await JobcenterQueue("766").read(
+            mentioning: openingId.uuidString.lowercased(), count: 1, timeout: .seconds(2), logger: logger)
         XCTAssertEqual(hedensted.count, 0, "Hedensted receives nothing of Horsens' sheet")
     }
 
     /// Only the opening's jobcenter reports its contact; another's report is answered in its own queue.
     func testOnlyTheOpeningsJobcenterReportsItsContact() async throws {
-        let horsens = try jobcenter("615"), hedensted = try jobcenter("766")
+        let horsens = try JobcenterQueue("615"), hedensted = try JobcenterQueue("766")
         let sheetId = "\(prefix)-contact"
         let sheet = HorsensJobShopSheet.fields(sheetId: sheetId, overriding: ["source": prefix, "submittedAt": RFC3339.format(Date())])
-        try await send(IntakeEvents.sheetSubmitted, sheet, as: horsens)
+        try await send(IntakeEvents.sheetSubmitted, sheet, as: horsens.user)
         let openingId = try await openingId(of: sheetId)
         let contact: [String: Any] = [
             "openingId": openingId.uuidString.lowercased(), "contactedAt": RFC3339.format(Date()), "by": "Konsulent", "outcome": "reached",
         ]
 
-        try await send(FollowupEvents.companyContacted, contact, as: hedensted)
-        let refused = await events(in: "jobcenter.766", as: hedensted, about: openingId, count: 1, timeout: .seconds(20))
+        try await send(FollowupEvents.companyContacted, contact, as: hedensted.user)
+        let refused = await hedensted.read(mentioning: openingId.uuidString.lowercased(), count: 1, timeout: .seconds(20), logger: logger)
         XCTAssertEqual(refused.map(\.routingKey), [FollowupEvents.rejected])
         let rejection = try refused.first.map { try JSONCoding.makeDecoder().decode(RejectedPayload.self, from: Data($0.body)) }
         XCTAssertEqual(rejection?.errors.map(\.code.rawValue), ["not-your-municipality"])
 
-        try await send(FollowupEvents.companyContacted, contact, as: horsens)
-        let recorded = await events(in: "jobcenter.615", as: horsens, about: openingId, count: 2, timeout: .seconds(20))
+        try await send(FollowupEvents.companyContacted, contact, as: horsens.user)
+        let recorded = await horsens.read(mentioning: openingId.uuidString.lowercased(), count: 2, timeout: .seconds(20), logger: logger)
         XCTAssertEqual(recorded.map(\.routingKey), [FollowupEvents.taskOpened, FollowupEvents.contactRecorded])
     }
 
@@ -116,7 +96,7 @@ final class JobcenterDeliveryTests: XCTestCase {
     }
 
     func testAJobcenterCannotReadAnotherJobcentersQueue() async throws {
-        let horsens = AMQPInspector(configuration: try jobcenter("615"))
+        let horsens = AMQPInspector(configuration: try JobcenterQueue("615").user)
         do {
             _ = try await horsens.purge(queue: "jobcenter.766")
             XCTFail("jobcenter-615 could take what jobcenter.766 holds")

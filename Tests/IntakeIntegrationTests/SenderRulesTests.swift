@@ -30,31 +30,12 @@ final class SenderRulesTests: XCTestCase {
         await observer?.close()
     }
 
-    /// Publishes `body` as `type` with the broker user of `url`, which the publisher sets as `user_id`.
-    private func send(_ type: String, _ fields: [String: Any], as url: String) async throws {
-        let publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: url), logger: logger)
+    /// Publishes `body` as `type` as `user`, which the publisher sets as `user_id`.
+    private func send(_ type: String, _ fields: [String: Any], as user: AMQPConfiguration) async throws {
+        let publisher = AMQPPublisher(configuration: user, logger: logger)
         try await publisher.publish(
             Envelope(type: type, producer: "jobcenter-system", body: HorsensJobShopSheet.json(fields)).outgoing(exchange: SpotJobTopology.exchange))
         await publisher.close()
-    }
-
-    private func jobcenter(_ kommunekode: String) throws -> String {
-        try XCTUnwrap(ProcessInfo.processInfo.environment["JOBCENTER_\(kommunekode)_AMQP_URL"])
-    }
-
-    /// What jobcenter `kommunekode`'s queue holds about this test's sheet `suffix`, read as that jobcenter.
-    private func answers(in kommunekode: String, about suffix: String) async throws -> [Delivery] {
-        let consumer = AMQPConsumer(
-            configuration: try AMQPConfiguration(url: try jobcenter(kommunekode)), queue: "jobcenter.\(kommunekode)", logger: logger)
-        var found: [Delivery] = []
-        let deadline = ContinuousClock.now + .seconds(10)
-        while found.isEmpty, ContinuousClock.now < deadline {
-            let batch = await consumer.next(maxCount: 100, timeout: .milliseconds(300))
-            if let last = batch.last { await consumer.ackAll(through: last) }
-            found += batch.filter { String(decoding: $0.body, as: UTF8.self).contains("\(prefix)-\(suffix)") }
-        }
-        await consumer.close()
-        return found
     }
 
     private func sheet(_ suffix: String, municipality: String, revision: Int = 1) -> [String: Any] {
@@ -72,14 +53,15 @@ final class SenderRulesTests: XCTestCase {
     }
 
     func testAJobcenterSendsRevisesAndWithdrawsOnlyItsOwnMunicipalitysSheets() async throws {
-        let horsens = try jobcenter("615"), hedensted = try jobcenter("766")
+        let horsensQueue = try JobcenterQueue("615")
+        let horsens = horsensQueue.user, hedensted = try JobcenterQueue("766").user
 
         try await send(IntakeEvents.sheetSubmitted, sheet("for-hedensted", municipality: "766"), as: horsens)
         let foreign = try await next(about: "for-hedensted")
         XCTAssertEqual(foreign.routingKey, IntakeEvents.sheetRejected)
         XCTAssertEqual(foreign.rejected?.errors.map(\.code), [.notYourMunicipality])
         XCTAssertEqual(foreign.rejected?.errors.map(\.field), ["municipality"])
-        let answered = try await answers(in: "615", about: "for-hedensted")
+        let answered = await horsensQueue.read(mentioning: "\(prefix)-for-hedensted", count: 1, timeout: .seconds(10), logger: logger)
         XCTAssertEqual(answered.map(\.routingKey), [IntakeEvents.sheetRejected], "Horsens finds the answer in its own queue")
         XCTAssertEqual(answered.first?.properties.headers[Envelope.municipalityHeader]?.stringValue, "615")
 
@@ -104,7 +86,7 @@ final class SenderRulesTests: XCTestCase {
     }
 
     func testCodeOfCaresOwnUsersMaySendForAnyMunicipality() async throws {
-        try await send(IntakeEvents.sheetSubmitted, sheet("event-tooling", municipality: "766"), as: stack.jobcenterAMQPURL)
+        try await send(IntakeEvents.sheetSubmitted, sheet("event-tooling", municipality: "766"), as: try AMQPConfiguration(url: stack.jobcenterAMQPURL))
         let registered = try await next(about: "event-tooling")
         XCTAssertEqual(registered.routingKey, IntakeEvents.openingRegistered)
         XCTAssertEqual(registered.body(OpeningPayload.self)?.municipality, "766")

@@ -133,8 +133,7 @@ final class MatchingRejectionTests: XCTestCase {
 
     /// Publishes `fields` as `type` as jobcenter `kommunekode`'s broker user (its `user_id`).
     private func publish(_ type: String, _ fields: [String: Any], asJobcenter kommunekode: String, messageID: UUID = UUID()) async throws {
-        let url = try XCTUnwrap(ProcessInfo.processInfo.environment["JOBCENTER_\(kommunekode)_AMQP_URL"])
-        let jobcenter = AMQPPublisher(configuration: try AMQPConfiguration(url: url), logger: logger)
+        let jobcenter = AMQPPublisher(configuration: try JobcenterQueue(kommunekode).user, logger: logger)
         try await jobcenter.publish([
             Envelope(messageID: messageID, type: type, producer: "jobcenter-system", body: json(fields))
                 .outgoing(exchange: SpotJobTopology.exchange),

@@ -10,18 +10,10 @@ struct SheetsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List rejected sheets and why, newest first (as `spotjob rejected list --service intake`).")
 
-        @OptionGroup var database: DatabaseOptions
-
-        @Option(help: "At most this many.")
-        var limit = 50
-
-        @Flag(help: "Print JSON.")
-        var json = false
+        @OptionGroup var listing: RejectedCommand.Listing
 
         func run() async throws {
-            var list = try RejectedCommand.List.parse(["--service", IntakeEvents.service, "--limit", "\(limit)"] + (json ? ["--json"] : []))
-            list.database = database
-            try await list.run()
+            try await listing.print(service: IntakeEvents.service)
         }
     }
 }

@@ -11,10 +11,8 @@ struct RejectedCommand: AsyncParsableCommand {
         commandName: "rejected", abstract: "Read and replay the messages a service refused.",
         subcommands: [List.self, Show.self, Replay.self])
 
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List refused messages and why, newest first (no bodies).")
-
-        @OptionGroup var target: ServiceOption
+    /// How refusals are listed: the database, how many, and whether as JSON.
+    struct Listing: ParsableArguments {
         @OptionGroup var database: DatabaseOptions
 
         @Option(help: "At most this many.")
@@ -23,13 +21,25 @@ struct RejectedCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.")
         var json = false
 
-        func run() async throws {
-            let client = try database.client(for: target.service)
+        /// Lists `service`'s refusals, newest first, without bodies.
+        func print(service: String) async throws {
+            let client = try database.client(for: service)
             defer { Task { await client.close() } }
             let records = try await client.withConnection { [limit] in try RejectedMessageStore.list(limit: limit, on: $0) }
             if json { return try Presentation.printJSON(records) }
             for record in records { RejectedCommand.describe(record) }
-            print("\(records.count) refused message(s) in \(target.service)")
+            Swift.print("\(records.count) refused message(s) in \(service)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List refused messages and why, newest first (no bodies).")
+
+        @OptionGroup var target: ServiceOption
+        @OptionGroup var listing: Listing
+
+        func run() async throws {
+            try await listing.print(service: target.service)
         }
     }
 
