@@ -27,6 +27,13 @@ final class AMQPClientIntegrationTests: XCTestCase {
 
     private func message(_ routingKey: String, _ index: Int) -> OutgoingMessage { Self.message(routingKey, index) }
 
+    /// What `message(routingKey, index)` arrives with: the publisher sets its own user as `user_id`.
+    private func received(_ routingKey: String, _ index: Int) -> AMQPMessageProperties {
+        var properties = message(routingKey, index).properties
+        properties.userID = configuration.user
+        return properties
+    }
+
     private static func message(_ routingKey: String, _ index: Int) -> OutgoingMessage {
         OutgoingMessage(
             exchange: "test.exchange", routingKey: routingKey, body: Array("message \(index)".utf8),
@@ -58,7 +65,7 @@ final class AMQPClientIntegrationTests: XCTestCase {
 
         XCTAssertEqual(received.count, 200)
         XCTAssertEqual(received.map(\.body), (0..<200).map { Array("message \($0)".utf8) }, "in publish order")
-        XCTAssertEqual(received.first?.properties, message(queue, 0).properties)
+        XCTAssertEqual(received.first?.properties, self.received(queue, 0))
         XCTAssertEqual(received.first?.routingKey, queue)
         let leftover = await consumer.next(maxCount: 1, timeout: .milliseconds(300))
         XCTAssertTrue(leftover.isEmpty, "everything was acknowledged")
@@ -82,7 +89,7 @@ final class AMQPClientIntegrationTests: XCTestCase {
         })
         let received = await drain(consumer, expecting: bodies.count)
         XCTAssertTrue(received.map(\.body) == bodies, "bodies intact and in order")
-        XCTAssertEqual(received.map(\.properties), (0..<bodies.count).map { message(queue, $0).properties })
+        XCTAssertEqual(received.map(\.properties), (0..<bodies.count).map { self.received(queue, $0) })
     }
 
     func testRequeuedMessageComesBackAndRejectedMessageIsDeadLettered() async throws {
