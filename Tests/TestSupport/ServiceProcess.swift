@@ -89,11 +89,8 @@ public final class ServiceProcess: Sendable {
 
     /// `GET path` on the service's HTTP port: status and body, status 0 when nothing answers.
     public func get(_ path: String) async -> (status: Int, body: String) {
-        let url = URL(string: "http://127.0.0.1:\(httpPort)\(path)")!
-        guard let (data, response) = try? await URLSession.shared.data(from: url),
-              let http = response as? HTTPURLResponse
-        else { return (0, "") }
-        return (http.statusCode, String(decoding: data, as: UTF8.self))
+        let port = httpPort
+        return await Task.detached { LoopbackHTTP.get(port: port, path: path) ?? (0, "") }.value
     }
 
     /// Sends `signal` and waits for the process to end; returns how long that took.
