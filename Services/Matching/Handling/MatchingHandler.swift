@@ -84,12 +84,20 @@ public struct MatchingHandler: MessageHandler {
         Sender.refusal(of: envelope.sender, about: jobcenter, field: field).map { .rejected(Rejection(subject: subject, errors: [$0])) }
     }
 
+    /// The jobcenter of stored candidate `candidateId`, read only for a jobcenter's message: no
+    /// other sender is judged by it, so profiles from Code of Care's users cost no extra query.
+    private func storedJobcenter(of candidateId: String, for envelope: Envelope, on connection: PostgresConnection) throws -> String? {
+        guard envelope.sender?.kommunekode != nil else { return nil }
+        return try CandidateStore.standing(candidateId, lock: false, on: connection)?.jobcenter
+    }
+
     private func profiled(_ profile: CandidateProfile, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
         if let refused = refusal(of: envelope, about: profile.jobcenter.code, field: "jobcenter", subject: profile.candidateId) {
             return refused
         }
-        let stored = try CandidateStore.standing(profile.candidateId, lock: false, on: connection)
-        if let refused = refusal(of: envelope, about: stored?.jobcenter, field: "candidateId", subject: profile.candidateId) {
+        if let refused = refusal(
+            of: envelope, about: try storedJobcenter(of: profile.candidateId, for: envelope, on: connection),
+            field: "candidateId", subject: profile.candidateId) {
             return refused
         }
         let before = try ProposalStore.openings(proposing: profile.candidateId, on: connection)
@@ -112,8 +120,9 @@ public struct MatchingHandler: MessageHandler {
     }
 
     private func withdrawn(_ withdrawal: CandidateWithdrawal, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
-        let stored = try CandidateStore.standing(withdrawal.candidateId, lock: false, on: connection)
-        if let refused = refusal(of: envelope, about: stored?.jobcenter, field: "candidateId", subject: withdrawal.candidateId) {
+        if let refused = refusal(
+            of: envelope, about: try storedJobcenter(of: withdrawal.candidateId, for: envelope, on: connection),
+            field: "candidateId", subject: withdrawal.candidateId) {
             return refused
         }
         switch try CandidateStore.withdraw(withdrawal.candidateId, reason: withdrawal.reason, at: now, on: connection) {

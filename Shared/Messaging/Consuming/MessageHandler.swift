@@ -14,8 +14,7 @@ public protocol MessageHandler: Sendable {
 
     /// Reads `envelope`'s body: parsing, validation, anything that needs no database. Report a
     /// message that is invalid in the returned value and reject it in ``handle(_:on:)``, so its
-    /// rejection is recorded with the batch. Only messages of the keys the service consumes get
-    /// here: the kit refuses others (`unsupported-type`).
+    /// rejection is recorded with the batch.
     func read(_ envelope: Envelope) -> Message
 
     /// The key whose messages must be applied in order (intake: the sheet id), or `nil` when
