@@ -57,6 +57,17 @@ path-exclude /usr/share/lintian/*
 path-exclude /usr/share/linda/*
 path-exclude /usr/share/locale/*
 DPKG
+  # The apt settings of the official slim image: downloaded packages and caches are deleted after
+  # every install (deploy/Dockerfile removes only the lists), no translations, compressed indexes.
+  cat >"$root/etc/apt/apt.conf.d/docker-clean" <<'APT'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+APT
+  echo 'Acquire::Languages "none";' >"$root/etc/apt/apt.conf.d/docker-no-languages"
+  echo 'Acquire::GzipIndexes "true";' >"$root/etc/apt/apt.conf.d/docker-gzip-indexes"
+  echo 'APT::AutoRemove::SuggestsImportant "false";' >"$root/etc/apt/apt.conf.d/docker-autoremove-suggests"
   echo 'APT::Install-Recommends "false";' >"$root/etc/apt/apt.conf.d/docker-no-recommends"
   printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod 755 "$root/usr/sbin/policy-rc.d"
   find "$root/usr/share/doc" -mindepth 2 ! -name copyright ! -type d -delete 2>/dev/null || true
@@ -76,7 +87,7 @@ swift_image=spotjob-standin/swift:6.3-bookworm
 [[ -x $toolchain/bin/swift ]] || die "no Swift toolchain at $toolchain (SPOTJOB_SWIFT_TOOLCHAIN)"
 swift_version="$("$toolchain/bin/swift" --version 2>/dev/null | head -1)"
 swift_source="$(fingerprint "$0")-$(printf '%s %s %s' "$swift_version" "$(docker image inspect -f '{{.Id}}' "$runtime_image")" \
-  "$(find "$packages" -maxdepth 2 -name '*.git' -newer "$0" 2>/dev/null | wc -l)" | sha256sum | cut -c1-16)"
+  "$(ls -d "$packages"/*/*.git 2>/dev/null)" | sha256sum | cut -c1-16)"
 if [[ "$(label_of "$swift_image")" != "$swift_source" ]]; then
   say "$swift_image from $toolchain ($swift_version) and $packages"
   container=spotjob-standin-swift-$$

@@ -6,11 +6,15 @@
 # variables and REJECTED_RETENTION_DAYS, with the same
 # renderer as deploy/local-stack.sh. The broker loads the file at boot (load_definitions in
 # rabbitmq.conf, mounted as /etc/rabbitmq/conf.d/20-spotjob.conf), on every start: the environment
-# stays the source of truth for the passwords. Then it hands over to the image's own entrypoint.
+# stays the source of truth for the passwords. It copies the TLS certificate and key of the compose
+# secrets rabbitmq_tls_cert, rabbitmq_tls_key and tls_ca for the `rabbitmq` user (the listener on 5671
+# reads them; a bind-mounted secret keeps its owner and mode on the host). Then it hands over to the
+# image's own entrypoint.
 set -Eeuo pipefail
 
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 readonly DEFINITIONS=/etc/rabbitmq/spotjob-definitions.json # = load_definitions in rabbitmq.conf
+readonly TLS_DIR=/etc/rabbitmq/tls                             # = ssl_options.* in rabbitmq.conf
 
 if [[ ${1:-} == rabbitmq-server ]]; then
   while IFS= read -r name; do
@@ -26,6 +30,14 @@ if [[ ${1:-} == rabbitmq-server ]]; then
   if [[ $(id -u) == 0 ]]; then chown rabbitmq:rabbitmq "$DEFINITIONS.tmp"; fi
   mv -f "$DEFINITIONS.tmp" "$DEFINITIONS"
   echo "spotjob: rendered $DEFINITIONS from $HERE/permissions.tsv and $HERE/topology.tsv" >&2
+  for secret in tls_ca rabbitmq_tls_cert rabbitmq_tls_key; do
+    [[ -r /run/secrets/$secret ]] || { echo "spotjob: secret $secret is missing (see .env.example, TLS)" >&2; exit 1; }
+  done
+  owner=(); if [[ $(id -u) == 0 ]]; then owner=(-o rabbitmq -g rabbitmq); fi
+  install -d "${owner[@]}" -m 0700 "$TLS_DIR"
+  install "${owner[@]}" -m 0644 /run/secrets/tls_ca "$TLS_DIR/ca.pem"
+  install "${owner[@]}" -m 0644 /run/secrets/rabbitmq_tls_cert "$TLS_DIR/server.pem"
+  install "${owner[@]}" -m 0600 /run/secrets/rabbitmq_tls_key "$TLS_DIR/server.key"
 fi
 
 # The broker needs only the hashes: keep the plain passwords out of its environment.
