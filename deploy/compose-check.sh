@@ -199,7 +199,7 @@ say "all ${#containers[@]} containers healthy after $((SECONDS - up_started)) s"
 
 # --- the demo's story through the CLI container -------------------------------------------------------
 # Runs `spotjob ARGS` in a fresh `cli` container (profile tools) with $check/io as /check.
-cli() { compose run --rm -T -v "$check/io:/check" -v "$repo/deploy/demo:/demo:ro" cli "$@"; }
+cli() { compose run --rm -T -v "$check/io:/check" -v "$repo/deploy/demo:/demo:ro" cli "$@" 2> >(grep -v -E '^Creating [^ ]+_cli_run' >&2); }
 shown() { echo "    \$ spotjob $*"; cli "$@" 2>&1 | sed 's/^/    /'; return "${PIPESTATUS[0]}"; }
 json() { python3 -c "import json, sys; j = json.load(sys.stdin); $1" "${@:2}"; }
 pg_container="$(container_of postgres)"
@@ -392,7 +392,8 @@ echo "    matching reads its CPR keys from /run/secrets; no CPR or TLS key is in
 echo | openssl s_client -connect "127.0.0.1:$((ports_from + 671))" -CAfile "$check/secrets/tls/ca.pem" \
   -verify_hostname localhost -verify_return_error >"$check/s_client.log" 2>&1 ||
   { cat "$check/s_client.log"; fail "the broker's published port does not verify as TLS for localhost"; }
-docker exec -e PGPASSWORD=x "$pg_container" psql "host=127.0.0.1 sslmode=disable user=intake dbname=spotjob" -c 'SELECT 1' \
+# (from the compose network: the name postgres is the container's address there, not loopback)
+docker exec -e PGPASSWORD=x "$pg_container" psql "host=postgres sslmode=disable user=intake dbname=spotjob" -c 'SELECT 1' \
   >"$check/plain-pg.log" 2>&1 && fail "PostgreSQL accepted a login without TLS"
 grep -q 'no encryption' "$check/plain-pg.log" || { cat "$check/plain-pg.log"; fail "PostgreSQL did not refuse a login without TLS as expected"; }
 read -r tls_sessions plain_sessions <<<"$(sql "SELECT count(*) FILTER (WHERE s.ssl), count(*) FILTER (WHERE NOT s.ssl)
