@@ -99,7 +99,7 @@ cleanup() {
       say "logs of the failed run (last 40 lines each):"
       compose logs --no-color --tail 40 2>&1 | sed 's/^/    /' >&2 || true
     fi
-    compose --profile tools down -v --remove-orphans >/dev/null 2>&1 || say "warning: docker-compose down -v failed"
+    compose --profile tools --profile cluster down -v --remove-orphans >/dev/null 2>&1 || say "warning: docker-compose down -v failed"
     say "removed the project's containers, networks and volumes (down -v)"
   fi
   stop_engine
@@ -141,6 +141,8 @@ chmod 600 "$check/.env"
 chown 10001:10001 "$check/secrets"/cpr-*
 chmod 400 "$check/secrets"/cpr-*
 bash deploy/compose/make-certs.sh "$check/secrets/tls" 2>/dev/null
+openssl rand -hex 32 >"$check/secrets/rabbitmq-erlang-cookie"
+chmod 600 "$check/secrets/rabbitmq-erlang-cookie"
 cat >>"$check/.env" <<ENV
 # compose-check.sh: its own image, base images, secrets and host ports
 SPOTJOB_IMAGE=$image
@@ -153,6 +155,9 @@ RABBITMQ_TLS_CERT_PATH=$check/secrets/tls/rabbitmq.pem
 RABBITMQ_TLS_KEY_PATH=$check/secrets/tls/rabbitmq.key
 POSTGRES_TLS_CERT_PATH=$check/secrets/tls/postgres.pem
 POSTGRES_TLS_KEY_PATH=$check/secrets/tls/postgres.key
+RABBITMQ_ERLANG_COOKIE_PATH=$check/secrets/rabbitmq-erlang-cookie
+# The cluster profile's nodes (started after the single-node checks, below).
+RABBITMQ_CLUSTER_NODES=rabbitmq,rabbitmq-2,rabbitmq-3
 AMQPS_PUBLISH=127.0.0.1:$((ports_from + 671))
 RABBITMQ_MANAGEMENT_PUBLISH=127.0.0.1:$((ports_from + 673))
 INTAKE_HTTP_PUBLISH=127.0.0.1:$((ports_from + 81))
@@ -169,7 +174,7 @@ chown 10001:10001 "$check/io"
 
 # --- up, healthy -----------------------------------------------------------------------------------
 # Leftovers of an interrupted run of the same project.
-compose --profile tools down -v --remove-orphans >/dev/null 2>&1 || true
+compose --profile tools --profile cluster down -v --remove-orphans >/dev/null 2>&1 || true
 say "docker-compose up -d"
 project_up=true
 compose up -d --no-build 2>&1 | sed 's/^/    /'
@@ -405,5 +410,33 @@ expected="$(printf '127.0.0.1:%s\n' "${expected_ports[@]}" | sort -u | tr '\n' '
 [[ $listening == "$expected" ]] || fail "host ports published: '$listening', expected '$expected'"
 [[ -z "$(docker port "$pg_container")" ]] || fail "PostgreSQL is published on the host"
 echo "    listening on the host for the project: $listening(PostgreSQL not published)"
+
+# --- the cluster profile: two more broker nodes join, every quorum queue gets a member on each --------
+say "cluster profile: rabbitmq-2 and rabbitmq-3 join rabbit@rabbitmq; a node killed (SIGKILL) comes back"
+compose --profile cluster up -d --no-build rabbitmq-2 rabbitmq-3 2>&1 | grep -v '_1 is up-to-date' | sed 's/^/    /'
+wait_healthy 300 rabbitmq-2 rabbitmq-3 || fail "the cluster's nodes did not become healthy within 300 s"
+rabbit_container="$(container_of rabbitmq)"
+running_nodes() { docker exec "$rabbit_container" rabbitmqctl -q cluster_status --formatter json |
+  python3 -c 'import json, sys; print(" ".join(sorted(json.load(sys.stdin)["running_nodes"])))'; }
+# Every quorum queue of the vhost with a member on each of the three nodes.
+queues_on_three() { docker exec "$rabbit_container" rabbitmqctl -q list_queues -p spotjob name type members --formatter json |
+  python3 -c 'import json, sys; q = [x for x in json.load(sys.stdin) if x["type"] == "quorum"]; sys.exit(not q or any(len(x["members"]) != 3 for x in q))'; }
+expected_nodes="rabbit@rabbitmq rabbit@rabbitmq-2 rabbit@rabbitmq-3"
+three_nodes() { [[ "$(running_nodes 2>/dev/null)" == "$expected_nodes" ]]; }
+wait_for "three running nodes" 120 three_nodes
+wait_for "every quorum queue on the three nodes" 180 queues_on_three
+quorum_queues="$(docker exec "$rabbit_container" rabbitmqctl -q list_queues -p spotjob name type --formatter json |
+  python3 -c 'import json, sys; print(sum(x["type"] == "quorum" for x in json.load(sys.stdin)))')"
+echo "    running nodes: $(running_nodes); $quorum_queues quorum queues, each with a member on all three"
+node2="$(container_of rabbitmq-2)"
+node2_restarts="$(docker inspect -f '{{.RestartCount}}' "$node2")"
+kill -KILL "$(docker inspect -f '{{.State.Pid}}' "$node2")"
+node2_restarted() { (($(docker inspect -f '{{.RestartCount}}' "$node2") > node2_restarts)); }
+wait_for "rabbitmq-2 restarted" 60 node2_restarted
+wait_healthy 180 rabbitmq-2 || fail "rabbitmq-2 did not become healthy again after the kill"
+wait_for "three running nodes after the kill" 120 three_nodes
+queues_on_three || fail "a quorum queue lost a member after rabbitmq-2 came back"
+wait_healthy 60 "${services[@]}" || fail "a service is not healthy after the broker node's kill"
+echo "    rabbitmq-2 killed, restarted by its restart policy and back in the cluster; every quorum queue still on three nodes; the services healthy"
 
 say "docker-compose down -v"

@@ -38,6 +38,30 @@ if [[ ${1:-} == rabbitmq-server ]]; then
   install "${owner[@]}" -m 0644 /run/secrets/tls_ca "$TLS_DIR/ca.pem"
   install "${owner[@]}" -m 0644 /run/secrets/rabbitmq_tls_cert "$TLS_DIR/server.pem"
   install "${owner[@]}" -m 0600 /run/secrets/rabbitmq_tls_key "$TLS_DIR/server.key"
+  # The Erlang cookie every node of a cluster (and rabbitmqctl in each) must share.
+  if [[ -r /run/secrets/rabbitmq_erlang_cookie ]]; then
+    install "${owner[@]}" -m 0400 /run/secrets/rabbitmq_erlang_cookie /var/lib/rabbitmq/.erlang.cookie
+  fi
+  # Profile "cluster": the first node forms the cluster; each other node joins it (peer discovery
+  # by name, cluster_formation.classic_config) and, once it runs, takes a member of every quorum
+  # queue (queues declared before it joined have members only on the nodes there then). The first
+  # node lists no peers: at its first start the others do not exist yet, and later it rejoins its
+  # cluster from its own data.
+  if [[ -n ${RABBITMQ_CLUSTER_NODES:-} ]]; then
+    IFS=, read -r -a cluster_nodes <<<"$RABBITMQ_CLUSTER_NODES"
+    if [[ $(hostname) != "${cluster_nodes[0]}" ]]; then
+      printf '%s\n' "cluster_formation.peer_discovery_backend = classic_config" \
+        "cluster_formation.classic_config.nodes.1 = rabbit@${cluster_nodes[0]}" >/etc/rabbitmq/conf.d/30-spotjob-cluster.conf
+      echo "spotjob: joining the cluster of rabbit@${cluster_nodes[0]} (nodes ${cluster_nodes[*]})" >&2
+      (
+        for _ in $(seq 1 120); do rabbitmq-diagnostics -q check_running >/dev/null 2>&1 && break; sleep 5; done
+        rabbitmq-queues grow "rabbit@$(hostname)" all --vhost-pattern '^spotjob$' --queue-pattern '.*' >&2 ||
+          echo "spotjob: rabbitmq-queues grow failed; run it by hand (docs/operations.md)" >&2
+      ) &
+    else
+      echo "spotjob: first node of the cluster ${cluster_nodes[*]}" >&2
+    fi
+  fi
 fi
 
 # The broker needs only the hashes: keep the plain passwords out of its environment.
