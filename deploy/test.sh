@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test against a real PostgreSQL and RabbitMQ: installs what is missing, starts the
 # local stack, builds, and runs the unit and integration tests, then the chaos run at N = 1,000 on
-# the debug binaries just built (deploy/chaos.sh; it restarts the stack's PostgreSQL and RabbitMQ).
-# Arguments go to `swift test` (e.g. --filter); a run with arguments skips the chaos run.
+# the debug binaries just built (deploy/chaos.sh; it restarts the stack's PostgreSQL and RabbitMQ),
+# then the Compose check (deploy/compose-check.sh: the image built from deploy/Dockerfile and
+# docker-compose.yml run for real in a Docker engine, then removed).
+# Arguments go to `swift test` (e.g. --filter); a run with arguments skips the chaos run and the
+# Compose check. SPOTJOB_SKIP_COMPOSE_CHECK=1 skips the Compose check alone.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -28,4 +31,8 @@ swift test --skip-build "$@"
 if (($# == 0)); then
   echo "==> chaos run (deploy/chaos.sh --scale 1000)"
   bash deploy/chaos.sh --scale 1000 --no-build
+  if [[ ${SPOTJOB_SKIP_COMPOSE_CHECK:-0} != 1 ]]; then
+    echo "==> compose check (deploy/compose-check.sh)"
+    bash deploy/compose-check.sh
+  fi
 fi
