@@ -253,6 +253,18 @@ let package = Package(
             dependencies: ["Intake", "Contracts", "Domain", "ServiceRuntime", "TestSupport"],
             path: "Tests/IntakeIntegrationTests"
         ),
+        // Test-only: a jobcenter system that publishes what it reads on standard input, run by
+        // JobcenterNetworkTests inside its own network namespace.
+        .executableTarget(
+            name: "JobcenterSender",
+            dependencies: ["AMQPClient", "Messaging", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/JobcenterSender", swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JobcenterNetworkTests",
+            dependencies: ["AMQPClient", "Contracts", "JSON", "PostgresClient", "TestSupport"],
+            path: "Tests/JobcenterNetworkTests"
+        ),
         .testTarget(
             name: "HostileSenderTests",
             dependencies: ["AMQPClient", "Contracts", "JSON", "Messaging", "PostgresClient", "TestSupport"],

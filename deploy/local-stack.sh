@@ -257,8 +257,12 @@ print_cpr_keys() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# TLS: the stack's own certificate authority and a server certificate for localhost and 127.0.0.1,
-# made once (ten years) and kept, so clients that trust ca.pem keep trusting the servers.
+# TLS: the stack's own certificate authority and a server certificate for localhost, 127.0.0.1 and
+# $BROKER_TEST_NAME (the name by which JobcenterNetworkTests reach the broker from another network
+# namespace), made once (ten years) and kept, so clients that trust ca.pem keep trusting the servers.
+# A server certificate made before it named $BROKER_TEST_NAME is made again (the CA stays).
+
+readonly BROKER_TEST_NAME=broker.spotjob.test
 
 ensure_tls() {
   mkdir -p -- "$TLS_DIR"
@@ -275,15 +279,19 @@ ensure_tls() {
     chmod 644 -- "$CA_FILE"
     rm -f -- "$TLS_DIR/server.pem"
   fi
+  if [[ -s $TLS_DIR/server.pem ]] && ! openssl x509 -in "$TLS_DIR/server.pem" -noout -ext subjectAltName 2>/dev/null |
+    grep -q "DNS:$BROKER_TEST_NAME"; then
+    rm -f -- "$TLS_DIR/server.pem"
+  fi
   if [[ ! -s $TLS_DIR/server.pem || ! -s $TLS_DIR/server.key ]]; then
-    log "making the servers' certificate for localhost and $HOST"
+    log "making the servers' certificate for localhost, $HOST and $BROKER_TEST_NAME"
     (
       umask 077
       openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
         -keyout "$TLS_DIR/server.key" -out "$TLS_DIR/server.csr" &&
         openssl x509 -req -in "$TLS_DIR/server.csr" -CA "$CA_FILE" -CAkey "$TLS_DIR/ca.key" -CAcreateserial \
           -days 3650 -out "$TLS_DIR/server.pem" -extfile <(printf '%s\n' \
-            "subjectAltName=DNS:localhost,IP:$HOST" extendedKeyUsage=serverAuth basicConstraints=CA:false)
+            "subjectAltName=DNS:localhost,DNS:$BROKER_TEST_NAME,IP:$HOST" extendedKeyUsage=serverAuth basicConstraints=CA:false)
     ) >>"$tls_log" 2>&1 || { tail_log "$tls_log"; die "making the server certificate failed"; }
     chmod 644 -- "$TLS_DIR/server.pem"
     rm -f -- "$TLS_DIR/server.csr"
@@ -779,6 +787,7 @@ print_env() {
   printf 'export SPOTJOB_STACK_SCRIPT=%q\n' "$SCRIPT_PATH"
   printf 'export SPOTJOB_CA_FILE=%q\n' "$CA_FILE"
   printf 'export SPOTJOB_AMQPS_PORT=%q\n' "$AMQPS_PORT"
+  printf 'export SPOTJOB_BROKER_TEST_NAME=%q\n' "$BROKER_TEST_NAME"
   printf 'export SPOTJOB_AMQP_PORT=%q\n' "$AMQP_PORT"
   while IFS= read -r r; do
     printf 'export %s_DATABASE_URL=%q\n' "$(env_key "$r")" \

@@ -24,6 +24,9 @@ if [[ -x ../shared/tools/validate-oioubl ]]; then
   { command -v xsltproc && command -v xmllint; } >/dev/null ||
     { apt-get update -q && apt-get install -y -q --no-install-recommends xsltproc libxml2-utils; } >/dev/null
 fi
+# JobcenterNetworkTests put a jobcenter system in a network namespace of its own and capture its link.
+command -v tcpdump ip iptables >/dev/null ||
+  { apt-get update -q && apt-get install -y -q --no-install-recommends tcpdump iproute2 iptables; } >/dev/null
 echo "==> swift build --build-tests"
 swift build --build-tests
 echo "==> swift test"
