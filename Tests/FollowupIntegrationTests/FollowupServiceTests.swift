@@ -219,6 +219,24 @@ final class FollowupServiceTests: XCTestCase {
         XCTAssertEqual(orphans, 0, "no timer for a task that was not opened")
     }
 
+    /// A withdrawal that overtakes its hand-over (a redelivery, a requeue) is remembered: the late
+    /// hand-over opens no task, schedules nothing and keeps no contact.
+    func testAWithdrawalThatOvertakesItsHandoverOpensNoTask() async throws {
+        let lead = try opening(submittedAt: RFC3339.format(Date()))
+        try await publish(IntakeEvents.leadWithdrawn, OpeningWithdrawnPayload(
+            openingId: lead.openingId, sheetId: lead.sheetId, reason: "Besøget er aflyst", withdrawnAt: Date()), producer: "intake")
+        try await waitUntil("the withdrawal is kept") {
+            try await self.count("SELECT count(*) FROM withdrawals WHERE opening_id = $1", [lead.openingId]) == 1
+        }
+        try await publish(IntakeEvents.openingHandedOver, lead, producer: "intake")
+        let received = try await events(1, about: [lead.openingId], settle: .milliseconds(500))
+        XCTAssertEqual(received.map(\.routingKey), [])
+        let stored = try await count("SELECT count(*) FROM openings WHERE opening_id = $1", [lead.openingId])
+        XCTAssertEqual(stored, 0, "no opening, no contact")
+        let tasks = try await count("SELECT count(*) FROM contact_tasks WHERE opening_id = $1", [lead.openingId])
+        XCTAssertEqual(tasks, 0)
+    }
+
     /// A contact for an opening followup does not know is refused: `followup.rejected`, the raw
     /// message kept, and dead-lettered.
     func testAContactForAnUnknownOpeningIsRejected() async throws {

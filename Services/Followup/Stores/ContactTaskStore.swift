@@ -29,8 +29,8 @@ enum ContactTaskStore {
 
     /// Saves what followup keeps of the sheets `handovers` hand over (a higher revision replaces it,
     /// a lower or equal one changes nothing; `submitted_at` and so the deadline stay as first seen;
-    /// a withdrawn opening stays as it was withdrawn; a closed task's contact is not replaced, so its
-    /// erasure stands), opens a task for each that has none and
+    /// a withdrawn opening stays as it was withdrawn, and one withdrawn before its hand-over arrived is
+    /// not stored; a closed task's contact is not replaced, so its erasure stands), opens a task for each that has none and
     /// schedules the `timers` of the tasks opened (those keyed by a task id that was not inserted are
     /// dropped), in one round trip for any number of openings.
     ///
@@ -50,10 +50,11 @@ enum ContactTaskStore {
                 INSERT INTO openings (opening_id, sheet_id, revision, lead, source, municipality, company_cvr, company_name,
                                       company_employees, contact_name, contact_phone, contact_email, category, tasks,
                                       hours_per_week_tenths, positions, job_type, visit_requested, submitted_at, registered_at)
-                SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::boolean[], $5::text[], $6::text[], $7::text[],
-                                     $8::text[], $9::integer[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[],
-                                     $15::integer[], $16::integer[], $17::text[], $18::boolean[], $19::timestamptz[],
-                                     $20::timestamptz[])
+                SELECT u.* FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::boolean[], $5::text[], $6::text[], $7::text[],
+                                       $8::text[], $9::integer[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[],
+                                       $15::integer[], $16::integer[], $17::text[], $18::boolean[], $19::timestamptz[],
+                                       $20::timestamptz[]) AS u (opening_id)
+                WHERE NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.opening_id = u.opening_id)
                 ON CONFLICT (opening_id) DO UPDATE SET
                     sheet_id = EXCLUDED.sheet_id, revision = EXCLUDED.revision, lead = EXCLUDED.lead, source = EXCLUDED.source,
                     municipality = EXCLUDED.municipality, company_cvr = EXCLUDED.company_cvr,
@@ -82,6 +83,7 @@ enum ContactTaskStore {
                 INSERT INTO contact_tasks (task_id, opening_id, due_at, opened_at, status)
                 SELECT task, opening, due, $4::timestamptz, 'open'
                 FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS t (task, opening, due)
+                WHERE NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.opening_id = t.opening)
                 ON CONFLICT (opening_id) DO NOTHING RETURNING opening_id
                 """,
                 [PostgresArray(handovers.map(\.taskId)), openingIds, PostgresArray(handovers.map(\.dueAt)), now]),
@@ -163,9 +165,11 @@ enum ContactTaskStore {
         _ = try connection.pipeline(statements)
     }
 
-    /// Marks the opening withdrawn and closes its task if open; the closed task's id, if any.
+    /// Records the withdrawal (so a hand-over arriving after it changes nothing), marks the opening
+    /// withdrawn and closes its task if open; the closed task's id, if any.
     static func withdraw(openingId: UUID, at now: Date, on connection: PostgresConnection) throws -> UUID? {
         let results = try connection.pipeline([
+            PostgresStatement("INSERT INTO withdrawals (opening_id, withdrawn_at) VALUES ($1, $2) ON CONFLICT DO NOTHING", [openingId, now]),
             PostgresStatement("UPDATE openings SET withdrawn_at = $2 WHERE opening_id = $1 AND withdrawn_at IS NULL", [openingId, now]),
             PostgresStatement(
                 """
@@ -173,7 +177,7 @@ enum ContactTaskStore {
                 WHERE opening_id = $1 AND status = 'open' RETURNING task_id
                 """, [openingId, now]),
         ])
-        return try results[1].first?.decode(UUID.self, column: "task_id")
+        return try results[2].first?.decode(UUID.self, column: "task_id")
     }
 
     /// Records that escalation `level` was sent.
