@@ -733,6 +733,32 @@ rmq_replace_dead_letter_exchange_of_another_type() {
   }
 }
 
+# An import adds bindings but never removes one: a routing key a service no longer consumes would
+# stay bound to its queue (and the service refuse every such message, `unsupported-type`). So every
+# binding of a `service` queue of topology.tsv on `spotjob` that topology.tsv does not list is removed
+# here, after the import, with the broker's own call (rabbitmqctl has no unbind).
+rmq_remove_stale_bindings() {
+  local bindings out kind queue keys source key
+  bindings=$(rmqctl list_bindings -p "$VHOST" source_name destination_kind destination_name routing_key \
+    --quiet --no-table-headers 2>&1) || {
+    printf '%s\n' "$bindings" >&2
+    die "listing the bindings of vhost $VHOST failed"
+  }
+  while IFS=$'\t' read -r kind queue keys; do
+    [[ $kind == service ]] || continue
+    while IFS=$'\t' read -r source _ _ key; do
+      [[ ,$keys, == *",$key,"* ]] && continue
+      log "removing the binding of queue $queue to $source with key $key, which topology.tsv no longer lists"
+      out=$(rmqctl eval "rabbit_binding:remove({binding, rabbit_misc:r(<<\"$VHOST\">>, exchange, <<\"$source\">>), \
+<<\"$key\">>, rabbit_misc:r(<<\"$VHOST\">>, queue, <<\"$queue\">>), []}, fun (_, _) -> ok end, <<\"$AMQP_ADMIN_USER\">>)." 2>&1)
+      [[ $out == ok ]] || {
+        printf '%s\n' "$out" >&2
+        die "removing a stale binding of queue $queue failed"
+      }
+    done < <(awk -F'\t' -v q="$queue" '$1 == "spotjob" && $2 == "queue" && $3 == q' <<<"$bindings")
+  done < <(grep -v '^#' "$TOPOLOGY_FILE")
+}
+
 rmq_provision() {
   local out
   out=$(rmqctl await_startup --timeout 120 2>&1) || {
@@ -749,6 +775,7 @@ rmq_provision() {
     printf '%s\n' "$out" >&2
     die "importing RabbitMQ definitions ($PERMISSIONS_FILE, $TOPOLOGY_FILE) failed"
   }
+  rmq_remove_stale_bindings
   out=$(rmqctl delete_user guest 2>&1) || [[ $out == *"does not exist"* || $out == *no_such_user* ]] || {
     printf '%s\n' "$out" >&2
     die "deleting RabbitMQ user guest failed"

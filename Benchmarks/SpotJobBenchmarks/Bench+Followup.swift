@@ -10,7 +10,7 @@ import PostgresClient
 import TestSupport
 
 extension Bench {
-    /// Followup: `opening.registered` handled (task and timers committed, `followup.task-opened`
+    /// Followup: `opening.handed-over` handled (task and timers committed, `followup.task-opened`
     /// confirmed) against the raw broker pass-through; followup's memory; and the funnel over
     /// `funnelOpenings` openings in a scratch schema with followup's tables.
     func followup(funnelOpenings: Int) async throws {
@@ -18,11 +18,12 @@ extension Bench {
         let runID = "bench-\(UUID().uuidString.prefix(6).lowercased())"
         let submittedAt = Date()
         let events = try (0..<count).map { index in
-            try JSONCoding.encoder.encode(OpeningPayload(
+            try JSONCoding.encoder.encode(HandoverPayload(opening: OpeningPayload(
                 openingId: UUID(), sheetId: "\(runID)-\(index)", revision: 1, source: runID, municipality: "615",
                 company: .init(cvr: try CVR("25313763"), name: "Kantinen", employees: 40), category: .kitchenCleaning,
                 tasks: [.known(code: "opvask")], hoursPerWeek: HoursPerWeek(tenths: 75)!, positions: 1, jobType: .smajob,
-                visitRequested: true, submittedAt: submittedAt, registeredAt: submittedAt))
+                visitRequested: true, submittedAt: submittedAt, registeredAt: submittedAt),
+                contact: .init(name: "Mette Kjær", phone: "+4575621100", email: nil)))
         }
         report.add("followup event size", "\(events[0].count) bytes")
         let passRate = try await rawPassThroughRate(events)
@@ -36,7 +37,7 @@ extension Bench {
         let before = await followup.publishedEvents(of: FollowupEvents.taskOpened)
         followup.signal(SIGSTOP)
         try await loader.publish(events.map {
-            Envelope(type: IntakeEvents.openingRegistered, producer: "intake", body: $0).outgoing(exchange: SpotJobTopology.exchange)
+            Envelope(type: IntakeEvents.openingHandedOver, producer: "intake", body: $0).outgoing(exchange: SpotJobTopology.exchange)
         })
         await loader.close()
         try await checkpoint()
@@ -59,9 +60,9 @@ extension Bench {
         try await schema.client.withConnection { connection in
             try connection.execute(
                 """
-                INSERT INTO openings (opening_id, sheet_id, source, municipality, company_cvr, company_employees, job_type,
-                                      visit_requested, submitted_at, registered_at)
-                SELECT gen_random_uuid(), 's' || i, 'bench', (ARRAY['615','766','630','101'])[1 + i % 4],
+                INSERT INTO openings (opening_id, sheet_id, revision, lead, source, municipality, company_cvr, company_employees,
+                                      job_type, visit_requested, submitted_at, registered_at)
+                SELECT gen_random_uuid(), 's' || i, 1, false, 'bench', (ARRAY['615','766','630','101'])[1 + i % 4],
                        lpad((10000000 + i % 50000)::text, 8, '0'), CASE WHEN i % 7 = 0 THEN NULL ELSE i % 1500 END,
                        (ARRAY['smajob','fleksjob','praktik'])[1 + i % 3], i % 2 = 0,
                        now() - (i % 700) * interval '1 day', now() - (i % 700) * interval '1 day'
@@ -86,9 +87,9 @@ extension Bench {
                 """)
             try connection.execute(
                 """
-                INSERT INTO placements (placement_id, opening_id, candidate_id, company_cvr, municipality, job_type, start_date,
-                                        target_group, recorded_at)
-                SELECT 'p-' || sheet_id, opening_id, 'c-' || sheet_id, company_cvr, municipality, job_type,
+                INSERT INTO placements (placement_id, opening_id, candidate_id, company_cvr, municipality, jobcenter, job_type,
+                                        start_date, target_group, recorded_at)
+                SELECT 'p-' || sheet_id, opening_id, 'c-' || sheet_id, company_cvr, municipality, municipality, job_type,
                        (submitted_at + interval '10 days')::date, true, now()
                 FROM openings WHERE sheet_id LIKE '%7'
                 """)

@@ -1,7 +1,9 @@
 import BodyReading
+import Domain
 import Foundation
 
-/// Followup's contract: what it consumes (intake's `opening.*`, matching's `placement.*`, and what
+/// Followup's contract: what it consumes (intake's hand-overs of openings and leads, which carry the
+/// company's contact, and `opening.withdrawn`; matching's `placement.*`, and what
 /// jobcenters report) and the events it emits. Every instant is UTC, RFC 3339 with `Z`.
 public enum FollowupEvents {
     public static let service = "followup"
@@ -15,6 +17,7 @@ public enum FollowupEvents {
 
     // Emitted
     public static let taskOpened = "followup.task-opened"
+    public static let taskUpdated = "followup.task-updated"
     public static let contactDue = "followup.contact-due"
     public static let escalated = "followup.escalated"
     public static let contactRecorded = "followup.contact-recorded"
@@ -24,10 +27,10 @@ public enum FollowupEvents {
     public static let rejected = "followup.rejected"
 
     public static let consumed = [
-        IntakeEvents.openingRegistered, IntakeEvents.openingUpdated, IntakeEvents.openingWithdrawn,
-        companyContacted, placementRecorded, placementEnded, checkinCompleted,
+        IntakeEvents.openingHandedOver, IntakeEvents.openingWithdrawn, IntakeEvents.leadRegistered, IntakeEvents.leadUpdated,
+        IntakeEvents.leadWithdrawn, companyContacted, placementRecorded, placementEnded, checkinCompleted,
     ]
-    public static let emitted = [taskOpened, contactDue, escalated, contactRecorded, checkinScheduled, checkinDue, retentionRisk, rejected]
+    public static let emitted = [taskOpened, taskUpdated, contactDue, escalated, contactRecorded, checkinScheduled, checkinDue, retentionRisk, rejected]
 }
 
 /// How a contact with a company went (`company.contacted`'s `outcome`).
@@ -51,22 +54,45 @@ public enum CheckinOutcome: String, Codable, Sendable, CaseIterable {
     public var isRisk: Bool { self != .goingWell }
 }
 
-/// The body of `followup.task-opened`.
+/// The body of `followup.task-opened`, and of `followup.task-updated` (a later revision of the
+/// sheet changed what the open task says): what a consultant needs to act. The job's fields are
+/// absent for a lead (`kind` `visit`).
 public struct TaskOpenedPayload: Codable, Sendable, Equatable {
     public var taskId: UUID
     public var openingId: UUID
-    /// Always `contact`.
+    /// `contact` for an opening, `visit` for a lead.
     public var kind: String
     public var municipality: String
+    public var sheetId: String
+    public var source: String?
+    public var company: OpeningPayload.Company
+    public var contact: HandoverPayload.Contact
     public var visitRequested: Bool
+    public var category: JobCategory?
+    public var tasks: [JobTask]?
+    public var hoursPerWeek: HoursPerWeek?
+    public var positions: Int?
+    public var jobType: JobType?
+    public var submittedAt: Date
     public var dueAt: Date
 
-    public init(taskId: UUID, openingId: UUID, municipality: String, visitRequested: Bool, dueAt: Date) {
+    /// The task `taskId`, due at `dueAt`, of the sheet `handover` hands over (submitted at `submittedAt`).
+    public init(taskId: UUID, handover: HandoverPayload, submittedAt: Date, dueAt: Date) {
         self.taskId = taskId
-        self.openingId = openingId
-        self.kind = "contact"
-        self.municipality = municipality
-        self.visitRequested = visitRequested
+        self.openingId = handover.openingId
+        self.kind = handover.category == nil ? "visit" : "contact"
+        self.municipality = handover.municipality
+        self.sheetId = handover.sheetId
+        self.source = handover.source
+        self.company = handover.company
+        self.contact = handover.contact
+        self.visitRequested = handover.visitRequested
+        self.category = handover.category
+        self.tasks = handover.tasks
+        self.hoursPerWeek = handover.hoursPerWeek
+        self.positions = handover.positions
+        self.jobType = handover.jobType
+        self.submittedAt = submittedAt
         self.dueAt = dueAt
     }
 }

@@ -117,6 +117,8 @@ public struct PlacementRecordedPayload: Codable, Sendable, Equatable {
     public var cvr: CVR
     /// The opening's kommunekode.
     public var municipality: String
+    /// The kommunekode of the citizen's jobcenter, which follows its citizen up (followup's check-ins).
+    public var jobcenter: String
     public var jobType: JobType
     public var hoursPerWeek: HoursPerWeek
     public var startDate: CivilDate
@@ -124,14 +126,15 @@ public struct PlacementRecordedPayload: Codable, Sendable, Equatable {
     public var targetGroup: Bool
 
     public init(
-        placementId: String, candidateId: String, openingId: UUID, cvr: CVR, municipality: String, jobType: JobType,
-        hoursPerWeek: HoursPerWeek, startDate: CivilDate, targetGroup: Bool
+        placementId: String, candidateId: String, openingId: UUID, cvr: CVR, municipality: String, jobcenter: String,
+        jobType: JobType, hoursPerWeek: HoursPerWeek, startDate: CivilDate, targetGroup: Bool
     ) {
         self.placementId = placementId
         self.candidateId = candidateId
         self.openingId = openingId
         self.cvr = cvr
         self.municipality = municipality
+        self.jobcenter = jobcenter
         self.jobType = jobType
         self.hoursPerWeek = hoursPerWeek
         self.startDate = startDate

@@ -72,7 +72,8 @@ final class BodyReaderFuzzTests: XCTestCase {
     func testFollowupMessageReader() throws {
         try fuzz("followup", seed: 5, codes: []) { type, body in
             switch FollowupMessage.read(type: type, body: body, readAt: Self.now) {
-            case .opening(let notice, _): .accepted(inBounds: Self.past.contains(notice.submittedAt) && Self.past.contains(notice.registeredAt))
+            case .handover(let handover):
+                .accepted(inBounds: handover.submittedAt.map(Self.past.contains) != false && Self.past.contains(handover.registeredAt))
             case .contacted(let contact): .accepted(inBounds: Self.past.contains(contact.contactedAt))
             case .placement(let placement): .accepted(inBounds: DateBounds.businessDays.contains(placement.startDate))
             case .placementEnded(_, let endDate, _): .accepted(inBounds: DateBounds.businessDays.contains(endDate))

@@ -41,6 +41,21 @@ final class ContractsDocumentationTests: XCTestCase {
         }
     }
 
+    /// Followup's hand-over documents every field it has, the contact's included.
+    func testEveryFieldOfAHandoverIsDocumented() throws {
+        let handover = HandoverPayload(
+            openingId: UUID(), sheetId: "s", revision: 2, source: "jobshop", municipality: "615",
+            company: .init(cvr: try CVR("10150817"), name: "Kantinen", employees: 40),
+            contact: .init(name: "Mette Kjær", phone: "+4575621100", email: "mette@example.dk"), category: .kitchenCleaning,
+            tasks: [], hoursPerWeek: HoursPerWeek(tenths: 75)!, positions: 1, jobType: .smajob, visitRequested: true,
+            submittedAt: Date(), registeredAt: Date(), updatedAt: Date())
+        let documented = try XCTUnwrap(section(IntakeEvents.openingHandedOver))
+        for key in try keys(of: handover) {
+            XCTAssertTrue(documented.contains("`\(key)`") || documented.contains("`\(key.split(separator: ".").last ?? "")`"),
+                          "opening.handed-over does not document \(key)")
+        }
+    }
+
     func testEveryFieldOfAWithdrawalAndARejectionIsDocumented() throws {
         let withdrawn = OpeningWithdrawnPayload(openingId: UUID(), sheetId: "s", reason: "r", withdrawnAt: Date())
         let rejected = RejectedPayload(
@@ -82,8 +97,15 @@ final class FollowupContractDocumentationTests: XCTestCase {
 
     func testEveryFieldOfEveryEventIsDocumented() throws {
         let id = UUID()
+        let handover = HandoverPayload(
+            openingId: id, sheetId: "s", revision: 1, source: "jobshop", municipality: "615",
+            company: .init(cvr: try CVR("10150817"), name: "Kantinen", employees: 40),
+            contact: .init(name: "Mette Kjær", phone: "+4575621100", email: "mette@example.dk"), category: .kitchenCleaning,
+            tasks: [.known(code: "opvask")], hoursPerWeek: HoursPerWeek(tenths: 75)!, positions: 1, jobType: .smajob,
+            visitRequested: true, submittedAt: Date(), registeredAt: Date(), updatedAt: Date())
         let payloads: [(String, any Encodable)] = [
-            (FollowupEvents.taskOpened, TaskOpenedPayload(taskId: id, openingId: id, municipality: "615", visitRequested: true, dueAt: Date())),
+            (FollowupEvents.taskOpened, TaskOpenedPayload(taskId: id, handover: handover, submittedAt: Date(), dueAt: Date())),
+            (FollowupEvents.taskUpdated, TaskOpenedPayload(taskId: id, handover: handover, submittedAt: Date(), dueAt: Date())),
             (FollowupEvents.contactDue, ContactDuePayload(taskId: id, openingId: id, dueAt: Date())),
             (FollowupEvents.escalated, EscalatedPayload.contact(taskId: id, openingId: id, level: 1, dueAt: Date())),
             (FollowupEvents.escalated, EscalatedPayload.checkin(checkinId: id, placementId: "p", dueAt: Date())),

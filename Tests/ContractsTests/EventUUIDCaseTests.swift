@@ -17,6 +17,12 @@ final class EventUUIDCaseTests: XCTestCase {
         get throws {
             let date = try XCTUnwrap(CivilDate(year: 2026, month: 12, day: 1))
             let error = FieldError(field: "f", code: .required, message: "m")
+            let handover = HandoverPayload(
+                openingId: id, sheetId: "s", revision: 1, source: "jobshop", municipality: "615",
+                company: .init(cvr: try CVR("10150817"), name: "Kantinen", employees: 40),
+                contact: .init(name: "Mette Kjær", phone: "+4575621100", email: "mette@example.dk"), category: .kitchenCleaning,
+                tasks: [.known(code: "opvask")], hoursPerWeek: HoursPerWeek(tenths: 75)!, positions: 1, jobType: .smajob,
+                visitRequested: true, submittedAt: Date(), registeredAt: Date(), updatedAt: Date())
             return [
                 (IntakeEvents.openingRegistered, OpeningPayload(
                     openingId: id, sheetId: "s", revision: 1, source: "jobshop", municipality: "615",
@@ -33,11 +39,12 @@ final class EventUUIDCaseTests: XCTestCase {
                 (MatchingEvents.matchProposed, MatchProposedPayload(openingId: id, proposals: [], model: "m", proposedAt: Date())),
                 (MatchingEvents.placementRecorded, PlacementRecordedPayload(
                     placementId: "p", candidateId: "c", openingId: id, cvr: try CVR("10150817"), municipality: "615",
-                    jobType: .smajob, hoursPerWeek: HoursPerWeek(tenths: 75)!, startDate: date, targetGroup: true)),
+                    jobcenter: "766", jobType: .smajob, hoursPerWeek: HoursPerWeek(tenths: 75)!, startDate: date, targetGroup: true)),
                 (MatchingEvents.assignmentProposed, AssignmentProposedPayload(
                     runId: id, jobcenter: "615", assignments: [AssignmentPairPayload(openingId: id, candidateId: "c", score: 1)],
                     totalScore: 1, unassignedOpenings: 0, durationMs: 1)),
-                (FollowupEvents.taskOpened, TaskOpenedPayload(taskId: id, openingId: id, municipality: "615", visitRequested: true, dueAt: Date())),
+                (FollowupEvents.taskOpened, TaskOpenedPayload(taskId: id, handover: handover, submittedAt: Date(), dueAt: Date())),
+                (IntakeEvents.openingHandedOver, handover),
                 (FollowupEvents.contactDue, ContactDuePayload(taskId: id, openingId: id, dueAt: Date())),
                 (FollowupEvents.escalated, EscalatedPayload.contact(taskId: id, openingId: id, level: 1, dueAt: Date())),
                 (FollowupEvents.escalated, EscalatedPayload.checkin(checkinId: id, placementId: "p", dueAt: Date())),

@@ -36,7 +36,7 @@ final class MatchingContractsTests: XCTestCase {
                 model: "m", proposedAt: Date())),
             (MatchingEvents.placementRecorded, PlacementRecordedPayload(
                 placementId: "p", candidateId: "c", openingId: UUID(), cvr: try! CVR("10150817"), municipality: "615",
-                jobType: .smajob, hoursPerWeek: HoursPerWeek(tenths: 75)!, startDate: date, targetGroup: true)),
+                jobcenter: "766", jobType: .smajob, hoursPerWeek: HoursPerWeek(tenths: 75)!, startDate: date, targetGroup: true)),
             (MatchingEvents.placementEnded, PlacementEndedPayload(placementId: "p", endDate: date, reason: "r")),
             (MatchingEvents.placementRejected, RejectedPayload(
                 messageId: UUID(), routingKey: MatchingEvents.placementReported,

@@ -50,12 +50,13 @@ final class FollowupServiceTests: XCTestCase {
     // MARK: Publishing as intake, matching and a jobcenter would
 
     private func opening(submittedAt: String, municipality: String = "615", cvr: String = "25313763", employees: Int? = 40,
-                         jobType: JobType = .smajob) throws -> OpeningPayload {
-        OpeningPayload(
+                         jobType: JobType = .smajob) throws -> HandoverPayload {
+        HandoverPayload(opening: OpeningPayload(
             openingId: UUID(), sheetId: "\(prefix)-\(UUID().uuidString.prefix(6))", revision: 1, source: prefix,
             municipality: municipality, company: .init(cvr: try CVR(cvr), name: "Kantinen", employees: employees),
-            category: .kitchenCleaning, tasks: [], hoursPerWeek: HoursPerWeek(tenths: 75)!, positions: 1, jobType: jobType,
-            visitRequested: true, submittedAt: RFC3339.date(from: submittedAt), registeredAt: Date())
+            category: .kitchenCleaning, tasks: [.known(code: "opvask")], hoursPerWeek: HoursPerWeek(tenths: 75)!, positions: 1,
+            jobType: jobType, visitRequested: true, submittedAt: RFC3339.date(from: submittedAt), registeredAt: Date()),
+            contact: .init(name: "Mette Kjær", phone: "+4575621100", email: "mette@example.dk"))
     }
 
     private func publish(_ type: String, _ body: some Encodable, messageID: UUID = UUID(), producer: String = "test") async throws {
@@ -106,7 +107,7 @@ final class FollowupServiceTests: XCTestCase {
     /// past, its reminder and both escalations fire at once, in order.
     func testAnOldSheetOpensATaskAndItsRemindersFireAtOnceInOrder() async throws {
         let opening = try opening(submittedAt: "2025-04-17T10:30:00+02:00")
-        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, opening, producer: "intake")
         let received = try await events(4, about: [opening.openingId])
 
         XCTAssertEqual(received.map(\.routingKey), [
@@ -135,7 +136,7 @@ final class FollowupServiceTests: XCTestCase {
     /// same message delivered twice, and a later contact, change nothing more.
     func testAContactOnTimeClosesTheTaskAndCancelsItsTimers() async throws {
         let opening = try opening(submittedAt: RFC3339.format(Date()))
-        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, opening, producer: "intake")
         let opened = try await events(1, about: [opening.openingId], settle: .zero)
         XCTAssertEqual(opened.map(\.routingKey), [FollowupEvents.taskOpened])
         let taskId = try XCTUnwrap(opened.first?.body(TaskOpenedPayload.self)?.taskId)
@@ -155,6 +156,12 @@ final class FollowupServiceTests: XCTestCase {
         XCTAssertEqual(contactRecorded?.taskId, taskId)
         let left = try await contactTimers(of: taskId)
         XCTAssertEqual(left, 0, "the task's timers are cancelled")
+        let erasure = try await database.withConnection { [taskId] in
+            try $0.query("SELECT due_at FROM timers WHERE kind = 'followup.erase-contact' AND key = $1::uuid::text", [taskId])
+                .map { try $0.decode(Date.self, at: 0) }
+        }
+        XCTAssertEqual(erasure.count, 1, "the contact's erasure is scheduled")
+        XCTAssertEqual(erasure.first?.timeIntervalSinceNow ?? 0, 90 * 86_400, accuracy: 120, "90 days after the task closed")
         let status = try await database.withConnection { [opening] in
             try $0.query("SELECT status, contacted_on_time FROM contact_tasks WHERE opening_id = $1", [opening.openingId]).first
                 .map { (try $0.decode(String.self, at: 0), try $0.decode(Bool.self, at: 1)) }
@@ -163,25 +170,39 @@ final class FollowupServiceTests: XCTestCase {
         XCTAssertEqual(status?.1, true)
     }
 
-    /// `opening.updated` (a later revision) updates what followup keeps of the opening but neither
-    /// moves the deadline nor opens a second task or schedules more timers, however late it says
-    /// the sheet was submitted.
+    /// A later revision updates what followup keeps of the opening and is announced for the open task
+    /// (`followup.task-updated`, the new contact), but neither moves the deadline nor opens a second
+    /// task or schedules more timers, however late it says the sheet was submitted.
     func testAnUpdatedOpeningKeepsItsTaskDeadlineAndTimers() async throws {
         var opening = try opening(submittedAt: RFC3339.format(Date()))
-        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, opening, producer: "intake")
         let registered = try await events(1, about: [opening.openingId], settle: .zero)
         let opened = try XCTUnwrap(registered.first?.body(TaskOpenedPayload.self))
 
         opening.revision = 2
         opening.company.employees = 41
+        opening.contact = .init(name: "Jens Holm", phone: nil, email: "jens@example.dk")
         opening.submittedAt = RFC3339.date(from: "2025-04-17T10:30:00+02:00")
-        try await publish(IntakeEvents.openingUpdated, opening, producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, opening, producer: "intake")
         try await waitUntil("the update is kept") {
             try await self.count(
                 "SELECT count(*) FROM openings WHERE opening_id = $1 AND company_employees = 41", [opening.openingId]) == 1
         }
         let later = try await events(1, about: [opening.openingId], settle: .milliseconds(500))
-        XCTAssertEqual(later.map(\.routingKey), [], "no second task, no reminder of an earlier deadline")
+        XCTAssertEqual(later.map(\.routingKey), [FollowupEvents.taskUpdated], "no second task, no reminder of an earlier deadline")
+        let updated = try XCTUnwrap(later.first?.body(TaskOpenedPayload.self))
+        XCTAssertEqual(updated.taskId, opened.taskId)
+        XCTAssertEqual(updated.dueAt, opened.dueAt)
+        XCTAssertEqual(updated.contact, opening.contact, "the consultant calls the new contact")
+
+        opening.revision = 1
+        opening.contact = .init(name: "Forældet", phone: "+4511111111", email: nil)
+        try await publish(IntakeEvents.openingHandedOver, opening, producer: "intake")
+        let stale = try await events(1, about: [opening.openingId], settle: .milliseconds(500))
+        XCTAssertEqual(stale.map(\.routingKey), [], "an older revision arriving late changes nothing")
+        let kept = try await count(
+            "SELECT count(*) FROM openings WHERE opening_id = $1 AND contact_email = 'jens@example.dk'", [opening.openingId])
+        XCTAssertEqual(kept, 1)
         let tasks = try await database.withConnection { [opening] in
             try $0.query("SELECT task_id, due_at FROM contact_tasks WHERE opening_id = $1", [opening.openingId])
                 .map { (try $0.decode(UUID.self, at: 0), try $0.decode(Date.self, at: 1)) }
@@ -196,6 +217,24 @@ final class FollowupServiceTests: XCTestCase {
             WHERE t.kind LIKE $1 AND NOT EXISTS (SELECT 1 FROM contact_tasks c WHERE c.task_id::text = t.key)
             """, [Self.contactTimerKinds])
         XCTAssertEqual(orphans, 0, "no timer for a task that was not opened")
+    }
+
+    /// A withdrawal that overtakes its hand-over (a redelivery, a requeue) is remembered: the late
+    /// hand-over opens no task, schedules nothing and keeps no contact.
+    func testAWithdrawalThatOvertakesItsHandoverOpensNoTask() async throws {
+        let lead = try opening(submittedAt: RFC3339.format(Date()))
+        try await publish(IntakeEvents.leadWithdrawn, OpeningWithdrawnPayload(
+            openingId: lead.openingId, sheetId: lead.sheetId, reason: "Besøget er aflyst", withdrawnAt: Date()), producer: "intake")
+        try await waitUntil("the withdrawal is kept") {
+            try await self.count("SELECT count(*) FROM withdrawals WHERE opening_id = $1", [lead.openingId]) == 1
+        }
+        try await publish(IntakeEvents.openingHandedOver, lead, producer: "intake")
+        let received = try await events(1, about: [lead.openingId], settle: .milliseconds(500))
+        XCTAssertEqual(received.map(\.routingKey), [])
+        let stored = try await count("SELECT count(*) FROM openings WHERE opening_id = $1", [lead.openingId])
+        XCTAssertEqual(stored, 0, "no opening, no contact")
+        let tasks = try await count("SELECT count(*) FROM contact_tasks WHERE opening_id = $1", [lead.openingId])
+        XCTAssertEqual(tasks, 0)
     }
 
     /// A contact for an opening followup does not know is refused: `followup.rejected`, the raw
@@ -227,9 +266,9 @@ final class FollowupServiceTests: XCTestCase {
         let year1700 = try opening(submittedAt: "1700-03-01T12:00:00+01:00")
         let valid = try opening(submittedAt: "2025-04-17T10:30:00+02:00")
         let ids = [UUID(), UUID()]
-        try await publish(IntakeEvents.openingRegistered, yearZero, messageID: ids[0], producer: "intake")
-        try await publish(IntakeEvents.openingRegistered, year1700, messageID: ids[1], producer: "intake")
-        try await publish(IntakeEvents.openingRegistered, valid, producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, yearZero, messageID: ids[0], producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, year1700, messageID: ids[1], producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, valid, producer: "intake")
         let received = try await events(6, about: Set(ids + [yearZero, year1700, valid].map(\.openingId)))
 
         let rejected = received.compactMap(\.rejected)
@@ -249,7 +288,7 @@ final class FollowupServiceTests: XCTestCase {
     /// A placement schedules three check-ins at 10:00 on working days; its end cancels those not done.
     func testAPlacementSchedulesThreeCheckinsAndItsEndCancelsThem() async throws {
         let opening = try opening(submittedAt: RFC3339.format(Date()))
-        try await publish(IntakeEvents.openingRegistered, opening, producer: "intake")
+        try await publish(IntakeEvents.openingHandedOver, opening, producer: "intake")
         let placementId = "\(prefix)-p1"
         let start = Copenhagen.date(at: Date())!.advanced(by: 30)
         try await publish(FollowupEvents.placementRecorded, Placement(
@@ -285,7 +324,7 @@ final class FollowupServiceTests: XCTestCase {
         let openings = try (0..<400).map { _ in try opening(submittedAt: "2025-04-17T10:30:00+02:00") }
         for chunk in stride(from: 0, to: openings.count, by: 50) {
             try await publisher.publish(try openings[chunk..<min(chunk + 50, openings.count)].map {
-                Envelope(type: IntakeEvents.openingRegistered, producer: "intake", body: try JSONCoding.encoder.encode($0))
+                Envelope(type: IntakeEvents.openingHandedOver, producer: "intake", body: try JSONCoding.encoder.encode($0))
                     .outgoing(exchange: SpotJobTopology.exchange)
             })
         }
@@ -340,7 +379,7 @@ final class FollowupServiceTests: XCTestCase {
             try opening(submittedAt: RFC3339.format(Date()), municipality: "766", cvr: "10150817", employees: 5),
             try opening(submittedAt: "2025-04-17T10:30:00+02:00", municipality: "766", cvr: "29403473", employees: nil),
         ]
-        for opening in openings { try await publish(IntakeEvents.openingRegistered, opening, producer: "intake") }
+        for opening in openings { try await publish(IntakeEvents.openingHandedOver, opening, producer: "intake") }
         _ = try await events(4 + 3, about: Set(openings.map(\.openingId)), settle: .milliseconds(300))
         let now = RFC3339.format(Date())
         try await publish(FollowupEvents.companyContacted, Contact(openingId: openings[0].openingId, contactedAt: now, by: "a", outcome: "visit-booked"))

@@ -40,8 +40,9 @@ final class FollowupTimerHandlerTests: XCTestCase {
         _ = try await schema.client.withConnection { [deadline] connection in
             try connection.execute(
                 """
-                INSERT INTO openings (opening_id, sheet_id, municipality, company_cvr, job_type, visit_requested, submitted_at, registered_at)
-                VALUES ($1, 'sheet-1', '615', '25313763', 'smajob', true, $2, $2)
+                INSERT INTO openings (opening_id, sheet_id, revision, lead, municipality, company_cvr, job_type, visit_requested,
+                                      contact_name, contact_phone, submitted_at, registered_at)
+                VALUES ($1, 'sheet-1', 1, false, '615', '25313763', 'smajob', true, 'Mette Kjær', '+4575621100', $2, $2)
                 """, [task.openingId, RFC3339.date(from: "2025-04-17T10:30:00+02:00")])
             try connection.execute(
                 "INSERT INTO contact_tasks (task_id, opening_id, due_at, opened_at, status) VALUES ($1, $2, $3, $3, $4)",
@@ -56,9 +57,9 @@ final class FollowupTimerHandlerTests: XCTestCase {
         _ = try await schema.client.withConnection { [checkinDueAt] connection in
             try connection.execute(
                 """
-                INSERT INTO placements (placement_id, opening_id, candidate_id, company_cvr, municipality, job_type, start_date,
-                                        target_group, recorded_at)
-                VALUES ($1, $2, 'c-1', '25313763', '615', 'smajob', '2025-04-28', true, now())
+                INSERT INTO placements (placement_id, opening_id, candidate_id, company_cvr, municipality, jobcenter, job_type,
+                                        start_date, target_group, recorded_at)
+                VALUES ($1, $2, 'c-1', '25313763', '615', '766', 'smajob', '2025-04-28', true, now())
                 """, [checkin.placementId, checkin.openingId])
             try connection.execute(
                 """
@@ -163,6 +164,25 @@ final class FollowupTimerHandlerTests: XCTestCase {
         XCTAssertEqual(level, 0)
     }
 
+    /// A closed task's company contact is erased when its erasure timer fires; an open task's is
+    /// kept (it is still needed, whatever timer fires).
+    func testTheErasureTimerErasesAClosedTasksContactOnly() async throws {
+        let open = try await task(), closed = try await task(status: "closed")
+        for task in [open, closed] {
+            let events = try await fire("followup.erase-contact", task.taskId)
+            XCTAssertEqual(events.map(\.envelope.type), [])
+        }
+        let contacts = try await schema.client.withConnection { [open, closed] connection in
+            try connection.query(
+                "SELECT opening_id, contact_name, contact_phone FROM openings WHERE opening_id = ANY($1)",
+                [PostgresArray([open.openingId, closed.openingId])]
+            ).map { (try $0.decode(UUID.self, at: 0), try $0.decode(String?.self, at: 1), try $0.decode(String?.self, at: 2)) }
+        }
+        XCTAssertEqual(contacts.first { $0.0 == open.openingId }?.1, "Mette Kjær")
+        XCTAssertEqual(contacts.first { $0.0 == closed.openingId }?.1, .some(nil))
+        XCTAssertEqual(contacts.first { $0.0 == closed.openingId }?.2, .some(nil))
+    }
+
     // MARK: Check-ins
 
     func testACheckinComesDue() async throws {
@@ -170,6 +190,7 @@ final class FollowupTimerHandlerTests: XCTestCase {
         let events = try await fire("followup.checkin-due", checkin.checkinId)
 
         XCTAssertEqual(events.map(\.envelope.type), [FollowupEvents.checkinDue])
+        XCTAssertEqual(events.map(\.envelope.municipality), ["766"], "to the citizen's jobcenter, not the opening's")
         XCTAssertEqual(try body(CheckinPayload.self, of: events.first), CheckinPayload(
             checkinId: checkin.checkinId, placementId: checkin.placementId, openingId: checkin.openingId, candidateId: "c-1",
             sequence: 1, dueAt: checkinDueAt))

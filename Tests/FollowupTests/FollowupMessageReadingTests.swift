@@ -52,26 +52,42 @@ final class FollowupMessageReadingTests: XCTestCase {
                        ["endDate too-early"])
     }
 
-    /// An opening event without `submittedAt` (an older intake) counts from `registeredAt`.
-    func testAnOpeningWithoutSubmittedAtCountsFromRegisteredAt() {
-        let message = read(IntakeEvents.openingRegistered, """
-            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "sheetId": "s-1", "municipality": "615",
-             "company": {"cvr": "25313763", "name": "Kantinen"}, "jobType": "smajob", "visitRequested": false,
-             "registeredAt": "2017-05-15T12:10:02.311Z", "category": "kitchen-cleaning"}
+    /// A hand-over without `submittedAt` (an older intake) counts from `registeredAt`.
+    func testAHandoverWithoutSubmittedAtCountsFromRegisteredAt() {
+        let message = read(IntakeEvents.openingHandedOver, """
+            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "sheetId": "s-1", "revision": 1, "municipality": "615",
+             "company": {"cvr": "25313763", "name": "Kantinen"}, "contact": {"name": "Mette", "phone": "+4575621100"},
+             "category": "kitchen-cleaning", "tasks": ["opvask"], "hoursPerWeek": 7.5, "positions": 1, "jobType": "smajob",
+             "visitRequested": false, "registeredAt": "2017-05-15T12:10:02.311Z"}
             """)
-        guard case .opening(let notice, let isUpdate) = message else { return XCTFail("\(message)") }
-        XCTAssertFalse(isUpdate)
-        XCTAssertEqual(notice.submittedAt, notice.registeredAt)
-        XCTAssertNil(notice.employees)
+        guard case .handover(let handover) = message else { return XCTFail("\(message)") }
+        XCTAssertEqual(handover.submittedAt, handover.registeredAt)
+        XCTAssertNil(handover.company.employees)
+        XCTAssertEqual(handover.contact, .init(name: "Mette", phone: "+4575621100", email: nil))
     }
 
-    func testAHostileOpeningEventIsRefusedFieldByField() {
-        XCTAssertEqual(errors(read(IntakeEvents.openingRegistered, """
-            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "sheetId": "s\\u0000", "municipality": "Atlantis",
-             "company": {"cvr": "25313764"}, "jobType": "slave", "visitRequested": "yes", "registeredAt": "2017-02-30T00:00:00Z"}
+    /// A lead's hand-over has no job; an opening's without one is refused field by field.
+    func testALeadNeedsNoJobAndAnOpeningDoes() {
+        let lead = """
+            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "sheetId": "s-1", "revision": 1, "municipality": "615",
+             "company": {"cvr": "25313763", "name": "Kantinen"}, "contact": {"name": "Mette", "email": "mette@example.dk"},
+             "visitRequested": true, "submittedAt": "2017-05-15T12:05:00Z", "registeredAt": "2017-05-15T12:10:02.311Z"}
+            """
+        guard case .handover(let handover) = read(IntakeEvents.leadRegistered, lead) else { return XCTFail("a lead is read") }
+        XCTAssertNil(handover.category)
+        XCTAssertEqual(errors(read(IntakeEvents.openingHandedOver, lead)), [
+            "category required", "tasks required", "hoursPerWeek required", "positions required", "jobType required",
+        ])
+    }
+
+    func testAHostileHandoverIsRefusedFieldByField() {
+        XCTAssertEqual(errors(read(IntakeEvents.leadRegistered, """
+            {"openingId": "0B6F0C4E-3F4F-4A55-9F0E-6A1F3F1F2C11", "sheetId": "s\\u0000", "revision": 0, "municipality": "Atlantis",
+             "company": {"cvr": "25313764"}, "contact": {"name": "M"}, "visitRequested": "yes",
+             "registeredAt": "2017-02-30T00:00:00Z"}
             """)), [
-            "sheetId invalid-character", "municipality unknown-municipality", "company.cvr invalid-cvr", "jobType unknown-job-type",
-            "visitRequested wrong-type", "registeredAt invalid-timestamp",
+            "sheetId invalid-character", "revision out-of-range", "municipality unknown-municipality", "company.cvr invalid-cvr",
+            "company.name required", "contact required", "visitRequested wrong-type", "registeredAt invalid-timestamp",
         ])
     }
 

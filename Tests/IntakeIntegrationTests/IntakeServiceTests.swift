@@ -28,7 +28,7 @@ final class IntakeServiceTests: XCTestCase {
             configuration: PostgresConfiguration(url: stack.databaseURL(service: "intake")), logger: logger)
         publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.adminAMQPURL), logger: logger)
         observer = try EventObserver(
-            stack: stack, routingKeys: ["opening.*", "sheet.rejected"], logger: logger)
+            stack: stack, routingKeys: ["opening.registered", "opening.updated", "opening.withdrawn", "sheet.rejected"], logger: logger)
         await observer.start()
         intake = try ServiceProcess(service: IntakeEvents.service, stack: stack)
         try await intake.waitUntilStarted()
@@ -137,6 +137,42 @@ final class IntakeServiceTests: XCTestCase {
         XCTAssertEqual(stored.map(\.revision), [3, 1])
         XCTAssertEqual(stored.first?.positions, 4)
         XCTAssertFalse(intake.log.contains("one message at a time"), "the batch did not fail")
+    }
+
+    /// A lead is handed to followup alone (`lead.*`, with its contact); an opening to matching and,
+    /// with its contact, to followup; an opening cannot be revised into a lead.
+    func testALeadGoesToFollowupAloneAndAnOpeningStaysAnOpening() async throws {
+        let everything = try EventObserver(stack: stack, routingKeys: ["opening.*", "lead.*", "sheet.rejected"], logger: logger)
+        await everything.start()
+        defer { Task { await everything.close() } }
+        let job: Set = ["category", "tasks", "hoursPerWeek"]
+        func without(_ fields: [String: Any]) -> [String: Any] { fields.filter { !job.contains($0.key) } }
+        try await submit([without(sheet("lead"))])
+        try await submit([sheet("opening")])
+        try await submit([without(sheet("opening", ["revision": 2]))])
+        try await submit([["sheetId": "\(prefix)-lead", "reason": "Besøget er aflyst"]], type: IntakeEvents.sheetWithdrawn)
+        let received = try await everything.events(5, timeout: .seconds(30), settle: .seconds(1)) { [prefix] in
+            $0.sheetId?.hasPrefix(prefix) == true
+        }
+
+        XCTAssertEqual(received.filter { $0.sheetId == "\(prefix)-lead" }.map(\.routingKey), [
+            IntakeEvents.leadRegistered, IntakeEvents.leadWithdrawn,
+        ])
+        XCTAssertEqual(received.filter { $0.sheetId == "\(prefix)-opening" }.map(\.routingKey), [
+            IntakeEvents.openingRegistered, IntakeEvents.openingHandedOver, IntakeEvents.sheetRejected,
+        ])
+        let lead = try XCTUnwrap(received.first { $0.routingKey == IntakeEvents.leadRegistered }?.body(HandoverPayload.self))
+        XCTAssertNil(lead.category)
+        XCTAssertNil(lead.positions)
+        XCTAssertEqual(lead.contact, .init(name: "Mette Kjær", phone: "+4575621100", email: "mette@bygholm-kantine.dk"))
+        XCTAssertFalse(received.contains { $0.routingKey == IntakeEvents.openingRegistered && $0.memberNames.contains("contact") },
+                       "no contact in what matching reads")
+        let refused = received.last { $0.routingKey == IntakeEvents.sheetRejected }?.rejected
+        XCTAssertEqual(refused?.errors.map { "\($0.field) \($0.code.rawValue)" }, [
+            "category required", "tasks required", "hoursPerWeek required",
+        ])
+        let listed = try await openings()
+        XCTAssertEqual(listed.map(\.sheetId), ["\(prefix)-opening"], "`spotjob openings list` lists openings, not leads")
     }
 
     func testAWithdrawalWithdrawsTheOpeningOnce() async throws {
@@ -348,8 +384,9 @@ final class IntakeServiceTests: XCTestCase {
 }
 
 extension ObservedEvent {
-    /// The sheet an intake event is about: an opening's, a withdrawal's or a refused sheet's.
+    /// The sheet an intake event is about: an opening's, a hand-over's, a withdrawal's or a refused sheet's.
     fileprivate var sheetId: String? {
-        body(OpeningPayload.self)?.sheetId ?? body(OpeningWithdrawnPayload.self)?.sheetId ?? rejected?.sheetId
+        body(OpeningPayload.self)?.sheetId ?? body(HandoverPayload.self)?.sheetId ?? body(OpeningWithdrawnPayload.self)?.sheetId
+            ?? rejected?.sheetId
     }
 }

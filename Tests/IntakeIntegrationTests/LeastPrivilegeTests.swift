@@ -102,6 +102,25 @@ final class LeastPrivilegeTests: XCTestCase {
         }
     }
 
+    /// A company contact's name, phone and e-mail travel on intake's hand-overs, which followup alone
+    /// may bind (GDPR art. 5(1)(c)): matching's user cannot bind its queue to them.
+    func testOnlyFollowupMayBindTheHandoversThatCarryContacts() async throws {
+        let stack = try LocalStack.fromEnvironment()
+        let adminInspector = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
+        try await adminInspector.declare(SpotJobTopology.service("matching", consumes: []))
+        await adminInspector.close()
+        for key in ["opening.handed-over", "lead.registered", "lead.updated", "lead.withdrawn"] {
+            let matching = AMQPInspector(configuration: try AMQPConfiguration(url: stack.amqpURL(service: "matching")))
+            do {
+                try await matching.declare(Topology(bindings: [.init(queue: "matching", exchange: SpotJobTopology.exchange, routingKey: key)]))
+                XCTFail("matching could bind \(key)")
+            } catch {
+                XCTAssertTrue(error.isAccessRefused, "matching binding \(key): \(error)")
+            }
+            await matching.close()
+        }
+    }
+
     /// Jobcenter systems send; they read nothing.
     func testTheJobcenterUserCannotConsumeAnyQueue() async throws {
         let stack = try LocalStack.fromEnvironment()

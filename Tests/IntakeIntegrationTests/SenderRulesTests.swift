@@ -19,7 +19,7 @@ final class SenderRulesTests: XCTestCase {
     override func setUp() async throws {
         stack = try LocalStack.fromEnvironment()
         prefix = "sr-\(UUID().uuidString.prefix(8).lowercased())"
-        observer = try EventObserver(stack: stack, routingKeys: ["opening.*", IntakeEvents.sheetRejected], logger: logger)
+        observer = try EventObserver(stack: stack, routingKeys: ["opening.registered", "opening.updated", "opening.withdrawn", IntakeEvents.sheetRejected], logger: logger)
         await observer.start()
         intake = try ServiceProcess(service: IntakeEvents.service, stack: stack)
         try await intake.waitUntilStarted()

@@ -22,7 +22,7 @@ final class EventBodyEncodingTests: XCTestCase {
 
     private func horsensOpening() throws -> OpeningPayload {
         let sheet = try SheetValidator.validateSheet(HorsensJobShopSheet.body(), readAt: Date()).get()
-        return OpeningPayload(openingId: UUID.timeOrdered(at: registeredAt), sheet: sheet, registeredAt: registeredAt)
+        return try XCTUnwrap(OpeningPayload(openingId: UUID.timeOrdered(at: registeredAt), sheet: sheet, registeredAt: registeredAt))
     }
 
     func testOpeningRegisteredIsTheBodyFoundationWrites() throws {

@@ -26,7 +26,7 @@ final class SheetValidatorTests: XCTestCase {
         XCTAssertEqual(sheet.tasks, [
             .known(code: "anrette-fjerne-frokost"), .known(code: "opvask"), .freeText("Vande planter i kantinen"),
         ])
-        XCTAssertEqual(sheet.hoursPerWeek.tenths, 75)
+        XCTAssertEqual(sheet.hoursPerWeek?.tenths, 75)
         XCTAssertEqual(sheet.positions, 2)
         XCTAssertEqual(sheet.jobType, .smajob)
         XCTAssertTrue(sheet.visitRequested)
@@ -98,7 +98,7 @@ final class SheetValidatorTests: XCTestCase {
         let cases: [(String, Int)] = [("0.1", 1), ("7.5", 75), ("7.50", 75), ("75e-1", 75), ("37", 370), ("37.0", 370), ("10", 100)]
         for (hours, tenths) in cases {
             let body = HorsensJobShopSheet.body(setting: "hoursPerWeek", toRawJSON: hours)
-            XCTAssertEqual(try SheetValidator.validateSheet(body, readAt: Date()).get().hoursPerWeek.tenths, tenths, hours)
+            XCTAssertEqual(try SheetValidator.validateSheet(body, readAt: Date()).get().hoursPerWeek?.tenths, tenths, hours)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `FOLLOWUP_CONTACT_WORKING_DAYS` (default 2) and `FOLLOWUP_CHECKIN_DAYS` (default `7,28,91`).
+/// `FOLLOWUP_CONTACT_WORKING_DAYS` (default 2), `FOLLOWUP_CHECKIN_DAYS` (default `7,28,91`) and
+/// `FOLLOWUP_CONTACT_RETENTION_DAYS` (default 90).
 extension FollowupCalendar {
     public init(environment: [String: String]) throws(FollowupConfigurationError) {
         var contactWorkingDays = 2
@@ -18,7 +19,14 @@ extension FollowupCalendar {
             else { throw .invalid("FOLLOWUP_CHECKIN_DAYS", "expected days after the start, ascending, e.g. 7,28,91") }
             checkinDays = days.compactMap { $0 }
         }
-        self.init(contactWorkingDays: contactWorkingDays, checkinDays: checkinDays)
+        var contactRetentionDays = 90
+        if let text = environment["FOLLOWUP_CONTACT_RETENTION_DAYS"] {
+            guard let days = Int(text), (1...3650).contains(days) else {
+                throw .invalid("FOLLOWUP_CONTACT_RETENTION_DAYS", "expected a whole number of days from 1 to 3650")
+            }
+            contactRetentionDays = days
+        }
+        self.init(contactWorkingDays: contactWorkingDays, checkinDays: checkinDays, contactRetentionDays: contactRetentionDays)
     }
 }
 

@@ -10,12 +10,21 @@ public struct FollowupCalendar: Sendable {
     public var contactWorkingDays: Int
     /// Days after a placement's start date of each check-in (default 7, 28 and 91).
     public var checkinDays: [Int]
+    /// Days a closed task's company contact (name, phone, e-mail) is kept before it is erased.
+    public var contactRetentionDays: Int
     public var workingDays = WorkingDayCalendar()
 
-    public init(contactWorkingDays: Int = 2, checkinDays: [Int] = [7, 28, 91]) {
+    public init(contactWorkingDays: Int = 2, checkinDays: [Int] = [7, 28, 91], contactRetentionDays: Int = 90) {
         precondition(contactWorkingDays >= 1, "the contact deadline is at least one working day after submission")
+        precondition(contactRetentionDays >= 1, "a closed task's contact is kept at least a day")
         self.contactWorkingDays = contactWorkingDays
         self.checkinDays = checkinDays
+        self.contactRetentionDays = contactRetentionDays
+    }
+
+    /// When the contact of a task closed at `closedAt` is erased: ``contactRetentionDays`` later.
+    public func contactErasure(closedAt: Date) -> Date {
+        closedAt.addingTimeInterval(Double(contactRetentionDays) * 86_400)
     }
 
     /// The contact duty's instants for a sheet submitted at `submittedAt`.

@@ -5,8 +5,8 @@ import Foundation
 import Messaging
 import PostgresClient
 
-/// Followup's reaction to what it consumes: an opening is registered (a contact task opens,
-/// ``open(_:on:)``), a company is contacted (``recordContact(_:cause:on:)``), a placement
+/// Followup's reaction to what it consumes: intake hands an opening or a lead over (a contact task
+/// opens, ``open(_:on:)``), a company is contacted (``recordContact(_:cause:on:)``), a placement
 /// starts or ends (``schedule(_:cause:on:)``, ``end(placementId:cause:on:)``), a check-in is
 /// completed (``complete(_:cause:on:)``). Bodies are read in ``read(_:)``, before the transaction;
 /// deadlines are durable timers scheduled in the same transaction (``FollowupTimerHandler`` fires them).
@@ -27,21 +27,21 @@ public struct FollowupHandler: MessageHandler {
         message.partitionKey
     }
 
-    /// Handles a batch in delivery order. Consecutive openings are saved together (``open(_:on:)``);
+    /// Handles a batch in delivery order. Consecutive hand-overs are saved together (``open(_:on:)``);
     /// everything else is handled one message at a time.
     public func handle(_ messages: [Received<FollowupMessage>], on connection: PostgresConnection) throws -> [HandlingResult] {
         var results: [HandlingResult] = []
         results.reserveCapacity(messages.count)
-        var run: [(envelope: Envelope, notice: FollowupMessage.OpeningNotice)] = []
+        var run: [(envelope: Envelope, handover: HandoverPayload)] = []
         func flush() throws {
             results += try open(run, on: connection)
             run.removeAll()
         }
         for received in messages {
-            if case .opening(let notice, _) = received.message {
+            if case .handover(let handover) = received.message {
                 // One statement cannot change a row twice: an opening already in the run starts a new one.
-                if run.contains(where: { $0.notice.openingId == notice.openingId }) { try flush() }
-                run.append((received.envelope, notice))
+                if run.contains(where: { $0.handover.openingId == handover.openingId }) { try flush() }
+                run.append((received.envelope, handover))
             } else {
                 try flush()
                 results.append(try handle(received, on: connection))
@@ -54,7 +54,7 @@ public struct FollowupHandler: MessageHandler {
     private func handle(_ received: Received<FollowupMessage>, on connection: PostgresConnection) throws -> HandlingResult {
         let envelope = received.envelope
         switch received.message {
-        case .opening(let notice, _): return try open([(envelope, notice)], on: connection)[0]
+        case .handover(let handover): return try open([(envelope, handover)], on: connection)[0]
         case .openingWithdrawn(let openingId): return try withdraw(openingId, on: connection)
         case .contacted(let contact): return try recordContact(contact, cause: envelope, on: connection)
         case .placement(let placement): return try schedule(placement, cause: envelope, on: connection)
@@ -65,36 +65,54 @@ public struct FollowupHandler: MessageHandler {
         }
     }
 
-    /// Openings arrive (distinct ones): each new opening's contact task opens with the deadline
-    /// counted from the sheet's submission, and its reminder is scheduled (the reminder schedules
-    /// the first escalation when it fires, that one the second: ``FollowupTimerHandler``); one round
-    /// trip for the whole run. `opening.updated` (or a redelivery) updates what followup keeps
-    /// of the opening but never moves the deadline.
-    func open(_ openings: [(envelope: Envelope, notice: FollowupMessage.OpeningNotice)], on connection: PostgresConnection) throws -> [HandlingResult] {
-        guard !openings.isEmpty else { return [] }
+    /// Hand-overs arrive (of distinct openings): each new opening's or lead's task opens with the
+    /// deadline counted from the sheet's submission, and its reminder is scheduled (the reminder
+    /// schedules the first escalation when it fires, that one the second: ``FollowupTimerHandler``);
+    /// one round trip for the whole run. A later revision (higher `revision`) updates what followup
+    /// keeps and, while the task is open, is announced as `followup.task-updated`; it never moves the
+    /// deadline. A redelivered or overtaken older revision changes nothing.
+    func open(_ handovers: [(envelope: Envelope, handover: HandoverPayload)], on connection: PostgresConnection) throws -> [HandlingResult] {
+        guard !handovers.isEmpty else { return [] }
         let now = clock()
-        let tasks = openings.map { opening in
-            (notice: opening.notice, taskId: UUID.timeOrdered(at: now),
-             deadlines: calendar.contactDeadlines(submittedAt: opening.notice.submittedAt))
+        let tasks = handovers.map { entry in
+            let submittedAt = entry.handover.submittedAt ?? entry.handover.registeredAt
+            return (handover: entry.handover, taskId: UUID.timeOrdered(at: now), submittedAt: submittedAt,
+                    deadlines: calendar.contactDeadlines(submittedAt: submittedAt))
         }
         let timers = tasks.map { FollowupTimer.contactReminder.scheduled(key: $0.taskId, at: $0.deadlines.reminderAt) }
-        let opened = try ContactTaskStore.save(
-            tasks.map { ($0.notice, $0.taskId, $0.deadlines.dueAt) }, timers: timers, at: now, on: connection)
-        return try zip(openings, tasks).map { opening, task in
-            guard opened.contains(task.notice.openingId) else { return .handled(events: []) }
-            return .handled(events: [try event(FollowupEvents.taskOpened, TaskOpenedPayload(
-                taskId: task.taskId, openingId: task.notice.openingId, municipality: task.notice.municipality.code,
-                visitRequested: task.notice.visitRequested, dueAt: task.deadlines.dueAt),
-                cause: opening.envelope, municipality: task.notice.municipality.code)])
+        let saved = try ContactTaskStore.save(
+            tasks.map { ($0.handover, $0.submittedAt, $0.taskId, $0.deadlines.dueAt) }, timers: timers, at: now, on: connection)
+        return try zip(handovers, tasks).map { entry, task in
+            let openingId = task.handover.openingId
+            let announced: (type: String, taskId: UUID, dueAt: Date)
+            if saved.opened.contains(openingId) {
+                announced = (FollowupEvents.taskOpened, task.taskId, task.deadlines.dueAt)
+            } else if saved.updated.contains(openingId), let open = saved.openTasks[openingId] {
+                announced = (FollowupEvents.taskUpdated, open.taskId, open.dueAt)
+            } else {
+                return .handled(events: [])
+            }
+            return .handled(events: [try event(announced.type, TaskOpenedPayload(
+                taskId: announced.taskId, handover: task.handover, submittedAt: task.submittedAt, dueAt: announced.dueAt),
+                cause: entry.envelope, municipality: task.handover.municipality)])
         }
     }
 
-    /// The opening is withdrawn: its task closes and its timers are cancelled.
+    /// The opening (or lead) is withdrawn: its task closes, its timers are cancelled, and its
+    /// contact's erasure is scheduled.
     func withdraw(_ openingId: UUID, on connection: PostgresConnection) throws -> HandlingResult {
-        if let taskId = try ContactTaskStore.withdraw(openingId: openingId, at: clock(), on: connection) {
+        let now = clock()
+        if let taskId = try ContactTaskStore.withdraw(openingId: openingId, at: now, on: connection) {
             _ = try Timers.cancel(FollowupTimer.keys(FollowupTimer.contactKinds, of: taskId), on: connection)
+            try scheduleErasure(of: taskId, closedAt: now, on: connection)
         }
         return .handled(events: [])
+    }
+
+    /// The contact of a task closed at `closedAt` is erased ``FollowupCalendar/contactRetentionDays`` later.
+    private func scheduleErasure(of taskId: UUID, closedAt: Date, on connection: PostgresConnection) throws {
+        try Timers.schedule(
+            FollowupTimer.contactErasure.scheduled(key: taskId, at: calendar.contactErasure(closedAt: closedAt)), on: connection)
     }
 
     /// A company was contacted: the contact is recorded; the first that reached the company closes
@@ -119,10 +137,12 @@ public struct FollowupHandler: MessageHandler {
         }
         let onTime = contact.contactedAt <= task.dueAt
         let closing = task.isOpen && contact.outcome.closesTask
+        let now = clock()
         try ContactTaskStore.record(
-            contact, task: task, onTime: onTime, closing: closing, messageID: envelope.messageID, at: clock(), on: connection)
+            contact, task: task, onTime: onTime, closing: closing, messageID: envelope.messageID, at: now, on: connection)
         if closing {
             _ = try Timers.cancel(FollowupTimer.keys(FollowupTimer.contactKinds, of: task.taskId), on: connection)
+            try scheduleErasure(of: task.taskId, closedAt: now, on: connection)
         }
         return .handled(events: [try event(FollowupEvents.contactRecorded, ContactRecordedPayload(
             taskId: task.taskId, openingId: task.openingId, outcome: contact.outcome, contactedAt: contact.contactedAt,
@@ -144,7 +164,7 @@ public struct FollowupHandler: MessageHandler {
             try event(FollowupEvents.checkinScheduled, CheckinPayload(
                 checkinId: id, placementId: placement.placementId, openingId: placement.openingId,
                 candidateId: placement.candidateId, sequence: checkin.sequence, dueAt: checkin.dueAt),
-                cause: envelope, municipality: placement.municipality.code)
+                cause: envelope, municipality: placement.jobcenter)
         })
     }
 
@@ -162,14 +182,22 @@ public struct FollowupHandler: MessageHandler {
     }
 
     /// A check-in is completed: its timers are cancelled, and `needs-support` or `at-risk` is
-    /// announced as a retention risk. Completing it again changes nothing.
+    /// announced as a retention risk. Completing it again changes nothing. Only the citizen's
+    /// jobcenter (or Code of Care) completes its check-ins.
     func complete(
         _ completion: FollowupMessage.CheckinCompletion, cause envelope: Envelope, on connection: PostgresConnection
     ) throws -> HandlingResult {
+        let subject = completion.checkinId.uuidString.lowercased()
+        if let refusal = Sender.refusal(of: envelope.sender, about: nil, field: "checkinId") {
+            return .rejected(Rejection(subject: subject, errors: [refusal]))
+        }
         guard let checkin = try CheckinStore.checkin(completion.checkinId, on: connection) else {
-            return .rejected(Rejection(subject: completion.checkinId.uuidString.lowercased(), errors: [
+            return .rejected(Rejection(subject: subject, errors: [
                 FieldError(field: "checkinId", code: .unknownCheckin, message: "followup knows no check-in with this id"),
             ]))
+        }
+        if let refusal = Sender.refusal(of: envelope.sender, about: checkin.jobcenter, field: "checkinId") {
+            return .rejected(Rejection(subject: subject, errors: [refusal]))
         }
         guard checkin.isPending else { return .handled(events: []) }
         try CheckinStore.complete(completion, on: connection)
@@ -178,10 +206,11 @@ public struct FollowupHandler: MessageHandler {
         return .handled(events: [try event(FollowupEvents.retentionRisk, RetentionRiskPayload(
             checkinId: checkin.checkinId, placementId: checkin.placementId, openingId: checkin.openingId,
             candidateId: checkin.candidateId, outcome: completion.outcome, completedAt: completion.completedAt),
-            cause: envelope, municipality: checkin.municipality)])
+            cause: envelope, municipality: checkin.jobcenter)])
     }
 
-    /// An event about `municipality`'s opening or placement, delivered to its jobcenter.
+    /// An event about `municipality`'s opening, or the placement of a citizen of `municipality`'s
+    /// jobcenter, delivered to that jobcenter.
     private func event(_ type: String, _ payload: some Encodable, cause: Envelope, municipality: String) throws -> OutboxEvent {
         try OutboxEvent(type: type, payload: payload, producer: FollowupEvents.service, cause: cause, municipality: municipality)
     }

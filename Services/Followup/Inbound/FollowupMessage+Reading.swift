@@ -9,11 +9,11 @@ extension FollowupMessage {
     static func read(type: String, body: [UInt8], readAt now: Date) -> FollowupMessage {
         let past = DateBounds.pastInstants(readAt: now)
         let result: Result<FollowupMessage, Rejection> = switch type {
-        case IntakeEvents.openingRegistered, IntakeEvents.openingUpdated:
+        case IntakeEvents.openingHandedOver, IntakeEvents.leadRegistered, IntakeEvents.leadUpdated:
             MessageBody.read(body) { body, reader in
-                OpeningNotice(reading: body, with: &reader, past: past).map { .opening($0, isUpdate: type == IntakeEvents.openingUpdated) }
+                HandoverPayload(reading: body, with: &reader, past: past, lead: type != IntakeEvents.openingHandedOver).map { .handover($0) }
             }
-        case IntakeEvents.openingWithdrawn:
+        case IntakeEvents.openingWithdrawn, IntakeEvents.leadWithdrawn:
             MessageBody.read(body) { body, reader in reader.uuid("openingId", of: body, .required).map { .openingWithdrawn(openingId: $0) } }
         case FollowupEvents.companyContacted:
             MessageBody.read(body) { body, reader in CompanyContact(reading: body, with: &reader, past: past).map { .contacted($0) } }
@@ -39,24 +39,54 @@ extension FollowupMessage {
     }
 }
 
-extension FollowupMessage.OpeningNotice {
-    /// Reads an opening event; its `submittedAt` and `registeredAt` must lie in `past`.
-    init?(reading body: FieldReader.Object, with reader: inout FieldReader, past: ClosedRange<Date>) {
+extension HandoverPayload {
+    /// Reads a hand-over; its `submittedAt` and `registeredAt` must lie in `past`. An opening's job
+    /// (`category`, `tasks`, `hoursPerWeek`, `positions`, `jobType`) is required, a lead's is not read.
+    init?(reading body: FieldReader.Object, with reader: inout FieldReader, past: ClosedRange<Date>, lead: Bool) {
         let openingId = reader.uuid("openingId", of: body, .required)
         let sheetId = reader.string("sheetId", of: body, .required, length: 1...64, trimming: false)
+        let revision = reader.integer("revision", of: body, .required, in: 1...Int(Int32.max))
         let source = reader.string("source", of: body, .optional, length: 1...100)
         let municipality = reader.municipality("municipality", of: body, .required)
         let company = reader.object("company", of: body, .required)
         let cvr = company.flatMap { reader.cvr("cvr", of: $0, .required) }
+        let name = company.flatMap { reader.string("name", of: $0, .required, length: 1...200) }
         let employees = company.flatMap { reader.integer("employees", of: $0, .optional, in: 0...Int(Int32.max)) }
-        let jobType = reader.jobType("jobType", of: body, .required)
+        let contact = Contact(reading: body, with: &reader)
+        let presence: FieldReader.Presence = lead ? .optional : .required
+        let category = lead ? nil : reader.category("category", of: body, presence)
+        let tasks = lead ? nil : reader.tasks("tasks", of: body, presence, count: 1...20)
+        let hoursPerWeek = lead ? nil : reader.hoursPerWeek("hoursPerWeek", of: body, presence)
+        let positions = lead ? nil : reader.integer("positions", of: body, presence, in: 1...50)
+        let jobType = lead ? nil : reader.jobType("jobType", of: body, presence)
         let visitRequested = reader.bool("visitRequested", of: body, .required)
         let submittedAt = reader.timestamp("submittedAt", of: body, .optional, in: past)
         let registeredAt = reader.timestamp("registeredAt", of: body, .required, in: past)
-        guard let openingId, let sheetId, let municipality, let cvr, let jobType, let visitRequested, let registeredAt else { return nil }
+        let updatedAt = reader.timestamp("updatedAt", of: body, .optional, in: past)
+        guard reader.errors.isEmpty, let openingId, let sheetId, let revision, let municipality, let cvr, let name, let contact,
+              let visitRequested, let registeredAt
+        else { return nil }
         self.init(
-            openingId: openingId, sheetId: sheetId, source: source, municipality: municipality, cvr: cvr, employees: employees,
-            jobType: jobType, visitRequested: visitRequested, submittedAt: submittedAt ?? registeredAt, registeredAt: registeredAt)
+            openingId: openingId, sheetId: sheetId, revision: revision, source: source, municipality: municipality.code,
+            company: OpeningPayload.Company(cvr: cvr, name: name, employees: employees), contact: contact, category: category,
+            tasks: tasks, hoursPerWeek: hoursPerWeek, positions: positions, jobType: jobType, visitRequested: visitRequested,
+            submittedAt: submittedAt ?? registeredAt, registeredAt: registeredAt, updatedAt: updatedAt)
+    }
+}
+
+extension HandoverPayload.Contact {
+    /// Reads the object `contact` of `body`: a name, and a phone number or an e-mail address.
+    fileprivate init?(reading body: FieldReader.Object, with reader: inout FieldReader) {
+        guard let contact = reader.object("contact", of: body, .required) else { return nil }
+        let name = reader.string("name", of: contact, .required, length: 1...200)
+        let errorsBefore = reader.errors.count
+        let phone = reader.string("phone", of: contact, .optional, length: 1...20)
+        let email = reader.string("email", of: contact, .optional, length: 1...254)
+        if phone == nil, email == nil, reader.errors.count == errorsBefore {
+            reader.report(contact.path, .required, "needs a phone number or an e-mail address")
+        }
+        guard let name, phone != nil || email != nil else { return nil }
+        self.init(name: name, phone: phone, email: email)
     }
 }
 
@@ -80,6 +110,7 @@ extension FollowupMessage.PlacementNotice {
         let openingId = reader.uuid("openingId", of: body, .required)
         let cvr = reader.cvr("cvr", of: body, .required)
         let municipality = reader.municipality("municipality", of: body, .required)
+        let jobcenter = reader.municipality("jobcenter", of: body, .optional)
         let jobType = reader.jobType("jobType", of: body, .required)
         let startDate = reader.date("startDate", of: body, .required, in: DateBounds.businessDays)
         let targetGroup = reader.bool("targetGroup", of: body, .required)
@@ -87,7 +118,7 @@ extension FollowupMessage.PlacementNotice {
         else { return nil }
         self.init(
             placementId: placementId, candidateId: candidateId, openingId: openingId, cvr: cvr, municipality: municipality,
-            jobType: jobType, startDate: startDate, targetGroup: targetGroup)
+            jobcenter: (jobcenter ?? municipality).code, jobType: jobType, startDate: startDate, targetGroup: targetGroup)
     }
 }
 

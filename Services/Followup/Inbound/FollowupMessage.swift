@@ -6,9 +6,10 @@ import Foundation
 
 /// A message on followup's queue as ``FollowupHandler/read(_:)`` found it, before any database work.
 public enum FollowupMessage: Sendable {
-    /// `opening.registered` (or `opening.updated`, which does not move a deadline).
-    case opening(OpeningNotice, isUpdate: Bool)
-    /// `opening.withdrawn`: the task closes.
+    /// `opening.handed-over`, `lead.registered` or `lead.updated`: a sheet to hand over to its
+    /// jobcenter (a later revision updates it, but never moves a deadline).
+    case handover(HandoverPayload)
+    /// `opening.withdrawn` or `lead.withdrawn`: the task closes.
     case openingWithdrawn(openingId: UUID)
     /// `company.contacted`: the jobcenter reports a contact.
     case contacted(CompanyContact)
@@ -20,21 +21,6 @@ public enum FollowupMessage: Sendable {
     case checkinCompleted(CheckinCompletion)
     /// A body followup refuses, with every problem found.
     case invalid(Rejection)
-
-    /// What followup keeps of an opening.
-    public struct OpeningNotice: Sendable, Hashable {
-        public var openingId: UUID
-        public var sheetId: String
-        public var source: String?
-        public var municipality: Municipality
-        public var cvr: CVR
-        public var employees: Int?
-        public var jobType: JobType
-        public var visitRequested: Bool
-        /// The sheet's `submittedAt`, or `registeredAt` from an older intake.
-        public var submittedAt: Date
-        public var registeredAt: Date
-    }
 
     public struct CompanyContact: Sendable, Hashable {
         public var openingId: UUID
@@ -50,6 +36,9 @@ public enum FollowupMessage: Sendable {
         public var openingId: UUID
         public var cvr: CVR
         public var municipality: Municipality
+        /// The kommunekode of the citizen's jobcenter, which follows its citizen up (the opening's
+        /// municipality in an event from an older matching).
+        public var jobcenter: String
         public var jobType: JobType
         public var startDate: CivilDate
         public var targetGroup: Bool
@@ -66,7 +55,7 @@ public enum FollowupMessage: Sendable {
     /// events, a check-in's completion.
     var partitionKey: String? {
         switch self {
-        case .opening(let notice, _): notice.openingId.uuidString
+        case .handover(let handover): handover.openingId.uuidString
         case .openingWithdrawn(let openingId): openingId.uuidString
         case .contacted(let contact): contact.openingId.uuidString
         case .placement(let placement): placement.placementId

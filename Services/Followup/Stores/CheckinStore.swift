@@ -10,8 +10,8 @@ enum CheckinStore {
         var placementId: String
         var openingId: UUID
         var candidateId: String
-        /// The placement's kommunekode.
-        var municipality: String
+        /// The kommunekode of the citizen's jobcenter, which follows the placement up.
+        var jobcenter: String
         var sequence: Int
         var dueAt: Date
         var status: String
@@ -27,13 +27,13 @@ enum CheckinStore {
     ) throws -> Bool {
         let inserted = try connection.query(
             """
-            INSERT INTO placements (placement_id, opening_id, candidate_id, company_cvr, municipality, job_type, start_date,
-                                    target_group, recorded_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9)
+            INSERT INTO placements (placement_id, opening_id, candidate_id, company_cvr, municipality, jobcenter, job_type,
+                                    start_date, target_group, recorded_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10)
             ON CONFLICT (placement_id) DO NOTHING RETURNING placement_id
             """,
             [placement.placementId, placement.openingId, placement.candidateId, placement.cvr.value, placement.municipality.code,
-             placement.jobType.rawValue, placement.startDate.description, placement.targetGroup, now])
+             placement.jobcenter, placement.jobType.rawValue, placement.startDate.description, placement.targetGroup, now])
         guard !inserted.isEmpty else { return false }
         try connection.execute(
             """
@@ -70,7 +70,7 @@ enum CheckinStore {
     static func checkin(_ checkinId: UUID, on connection: PostgresConnection) throws -> Checkin? {
         try connection.query(
             """
-            SELECT c.checkin_id, c.placement_id, p.opening_id, p.candidate_id, p.municipality, c.sequence, c.due_at, c.status
+            SELECT c.checkin_id, c.placement_id, p.opening_id, p.candidate_id, p.jobcenter, c.sequence, c.due_at, c.status
             FROM checkins c JOIN placements p USING (placement_id) WHERE c.checkin_id = $1 FOR UPDATE OF c
             """, [checkinId]
         ).first.map { row in
@@ -79,7 +79,7 @@ enum CheckinStore {
                 placementId: try row.decode(String.self, column: "placement_id"),
                 openingId: try row.decode(UUID.self, column: "opening_id"),
                 candidateId: try row.decode(String.self, column: "candidate_id"),
-                municipality: try row.decode(String.self, column: "municipality"),
+                jobcenter: try row.decode(String.self, column: "jobcenter"),
                 sequence: try row.decode(Int.self, column: "sequence"), dueAt: try row.decode(Date.self, column: "due_at"),
                 status: try row.decode(String.self, column: "status"))
         }

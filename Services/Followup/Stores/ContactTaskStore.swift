@@ -1,4 +1,6 @@
+import Contracts
 import Foundation
+import JSON
 import Messaging
 import PostgresClient
 
@@ -15,46 +17,103 @@ enum ContactTaskStore {
         var isOpen: Bool
     }
 
-    /// Saves what followup keeps of `openings` (a later revision updates it; `submitted_at` and so the
-    /// deadline stay as first seen), opens a task for each that has none and schedules the `timers`
-    /// of the tasks opened (those keyed by a task id that was not inserted are dropped), in one round
-    /// trip for any number of openings. Returns the ids of the openings whose task was opened now.
+    /// What ``save(_:timers:at:on:)`` did.
+    struct Saved: Sendable {
+        /// The openings whose task opened now.
+        var opened: Set<UUID>
+        /// The openings a later revision updated.
+        var updated: Set<UUID>
+        /// The open task of each opening saved, after the save.
+        var openTasks: [UUID: (taskId: UUID, dueAt: Date)]
+    }
+
+    /// Saves what followup keeps of the sheets `handovers` hand over (a higher revision replaces it,
+    /// a lower or equal one changes nothing; `submitted_at` and so the deadline stay as first seen;
+    /// a withdrawn opening stays as it was withdrawn, and one withdrawn before its hand-over arrived is
+    /// not stored; a closed task's contact is not replaced, so its erasure stands), opens a task for each that has none and
+    /// schedules the `timers` of the tasks opened (those keyed by a task id that was not inserted are
+    /// dropped), in one round trip for any number of openings.
     ///
     /// - Precondition: no opening id occurs twice (one statement cannot change a row twice).
     static func save(
-        _ openings: [(notice: FollowupMessage.OpeningNotice, taskId: UUID, dueAt: Date)], timers: [ScheduledTimer],
+        _ handovers: [(handover: HandoverPayload, submittedAt: Date, taskId: UUID, dueAt: Date)], timers: [ScheduledTimer],
         at now: Date, on connection: PostgresConnection
-    ) throws -> Set<UUID> {
-        guard !openings.isEmpty else { return [] }
-        func column<Value: PostgresEncodable>(_ value: (FollowupMessage.OpeningNotice) -> Value?) -> PostgresArray {
-            PostgresArray(openings.map { value($0.notice) })
+    ) throws -> Saved {
+        guard !handovers.isEmpty else { return Saved(opened: [], updated: [], openTasks: [:]) }
+        func column<Value: PostgresEncodable>(_ value: (HandoverPayload) -> Value?) -> PostgresArray {
+            PostgresArray(handovers.map { value($0.handover) })
         }
+        let openingIds = column(\.openingId)
         let results = try connection.pipeline([
             PostgresStatement(
                 """
-                INSERT INTO openings (opening_id, sheet_id, source, municipality, company_cvr, company_employees, job_type,
-                                      visit_requested, submitted_at, registered_at)
-                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::text[],
-                                     $8::boolean[], $9::timestamptz[], $10::timestamptz[])
+                INSERT INTO openings (opening_id, sheet_id, revision, lead, source, municipality, company_cvr, company_name,
+                                      company_employees, contact_name, contact_phone, contact_email, category, tasks,
+                                      hours_per_week_tenths, positions, job_type, visit_requested, submitted_at, registered_at)
+                SELECT u.* FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::boolean[], $5::text[], $6::text[], $7::text[],
+                                       $8::text[], $9::integer[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[],
+                                       $15::integer[], $16::integer[], $17::text[], $18::boolean[], $19::timestamptz[],
+                                       $20::timestamptz[]) AS u (opening_id)
+                WHERE NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.opening_id = u.opening_id)
                 ON CONFLICT (opening_id) DO UPDATE SET
-                    sheet_id = EXCLUDED.sheet_id, source = EXCLUDED.source, municipality = EXCLUDED.municipality,
-                    company_cvr = EXCLUDED.company_cvr, company_employees = EXCLUDED.company_employees,
+                    sheet_id = EXCLUDED.sheet_id, revision = EXCLUDED.revision, lead = EXCLUDED.lead, source = EXCLUDED.source,
+                    municipality = EXCLUDED.municipality, company_cvr = EXCLUDED.company_cvr,
+                    company_name = EXCLUDED.company_name, company_employees = EXCLUDED.company_employees,
+                    (contact_name, contact_phone, contact_email) = (
+                        SELECT CASE WHEN closed THEN openings.contact_name ELSE EXCLUDED.contact_name END,
+                               CASE WHEN closed THEN openings.contact_phone ELSE EXCLUDED.contact_phone END,
+                               CASE WHEN closed THEN openings.contact_email ELSE EXCLUDED.contact_email END
+                        FROM (SELECT EXISTS (SELECT 1 FROM contact_tasks t WHERE t.opening_id = openings.opening_id AND t.status = 'closed') AS closed) AS task),
+                    category = EXCLUDED.category, tasks = EXCLUDED.tasks,
+                    hours_per_week_tenths = EXCLUDED.hours_per_week_tenths, positions = EXCLUDED.positions,
                     job_type = EXCLUDED.job_type, visit_requested = EXCLUDED.visit_requested
+                WHERE openings.revision < EXCLUDED.revision AND openings.withdrawn_at IS NULL
+                RETURNING opening_id
                 """,
-                [column(\.openingId), column(\.sheetId), column(\.source), column(\.municipality.code), column(\.cvr.value),
-                 column(\.employees), column(\.jobType.rawValue), column(\.visitRequested), column(\.submittedAt),
-                 column(\.registeredAt)]),
+                [openingIds, column(\.sheetId), column(\.revision), column { $0.category == nil }, column(\.source),
+                 column(\.municipality), column(\.company.cvr.value), column(\.company.name), column(\.company.employees),
+                 column(\.contact.name), column(\.contact.phone), column(\.contact.email), column(\.category?.rawValue),
+                 PostgresArray(try handovers.map { entry in
+                     try entry.handover.tasks.map { PostgresJSON(bytes: try JSONCoding.encoder.encode($0)) }
+                 }),
+                 column(\.hoursPerWeek?.tenths), column(\.positions), column(\.jobType?.rawValue), column(\.visitRequested),
+                 PostgresArray(handovers.map(\.submittedAt)), column(\.registeredAt)]),
             PostgresStatement(
                 """
                 INSERT INTO contact_tasks (task_id, opening_id, due_at, opened_at, status)
                 SELECT task, opening, due, $4::timestamptz, 'open'
                 FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS t (task, opening, due)
+                WHERE NOT EXISTS (SELECT 1 FROM withdrawals w WHERE w.opening_id = t.opening)
                 ON CONFLICT (opening_id) DO NOTHING RETURNING opening_id
                 """,
-                [PostgresArray(openings.map(\.taskId)), column(\.openingId), PostgresArray(openings.map(\.dueAt)), now]),
+                [PostgresArray(handovers.map(\.taskId)), openingIds, PostgresArray(handovers.map(\.dueAt)), now]),
         ] + Timers.scheduleStatements(
-            timers, now: now, keyCondition: "EXISTS (SELECT 1 FROM contact_tasks WHERE task_id = s.key::uuid)"))
-        return Set(try results[1].map { try $0.decode(UUID.self, column: "opening_id") })
+            timers, now: now, keyCondition: "EXISTS (SELECT 1 FROM contact_tasks WHERE task_id = s.key::uuid)")
+        + [PostgresStatement(
+            "SELECT opening_id, task_id, due_at FROM contact_tasks WHERE opening_id = ANY($1::uuid[]) AND status = 'open'",
+            [openingIds])])
+        let opened = Set(try results[1].map { try $0.decode(UUID.self, column: "opening_id") })
+        var openTasks: [UUID: (taskId: UUID, dueAt: Date)] = [:]
+        for row in results[results.count - 1] {
+            openTasks[try row.decode(UUID.self, column: "opening_id")] =
+                (try row.decode(UUID.self, column: "task_id"), try row.decode(Date.self, column: "due_at"))
+        }
+        return Saved(
+            opened: opened, updated: Set(try results[0].map { try $0.decode(UUID.self, column: "opening_id") }).subtracting(opened),
+            openTasks: openTasks)
+    }
+
+    /// Erases the contact of the task `taskId`'s opening if the task is closed (a timer
+    /// ``FollowupTimer/contactErasure`` set when it closed); whether it erased one.
+    static func eraseContact(taskId: UUID, on connection: PostgresConnection) throws -> Bool {
+        try connection.query(
+            """
+            UPDATE openings o SET contact_name = NULL, contact_phone = NULL, contact_email = NULL
+            FROM contact_tasks t
+            WHERE t.task_id = $1 AND t.status = 'closed' AND o.opening_id = t.opening_id AND o.contact_name IS NOT NULL
+            RETURNING o.opening_id
+            """, [taskId]
+        ).isEmpty == false
     }
 
     /// The task of `openingId`, locked until the transaction ends.
@@ -106,9 +165,11 @@ enum ContactTaskStore {
         _ = try connection.pipeline(statements)
     }
 
-    /// Marks the opening withdrawn and closes its task if open; the closed task's id, if any.
+    /// Records the withdrawal (so a hand-over arriving after it changes nothing), marks the opening
+    /// withdrawn and closes its task if open; the closed task's id, if any.
     static func withdraw(openingId: UUID, at now: Date, on connection: PostgresConnection) throws -> UUID? {
         let results = try connection.pipeline([
+            PostgresStatement("INSERT INTO withdrawals (opening_id, withdrawn_at) VALUES ($1, $2) ON CONFLICT DO NOTHING", [openingId, now]),
             PostgresStatement("UPDATE openings SET withdrawn_at = $2 WHERE opening_id = $1 AND withdrawn_at IS NULL", [openingId, now]),
             PostgresStatement(
                 """
@@ -116,7 +177,7 @@ enum ContactTaskStore {
                 WHERE opening_id = $1 AND status = 'open' RETURNING task_id
                 """, [openingId, now]),
         ])
-        return try results[1].first?.decode(UUID.self, column: "task_id")
+        return try results[2].first?.decode(UUID.self, column: "task_id")
     }
 
     /// Records that escalation `level` was sent.

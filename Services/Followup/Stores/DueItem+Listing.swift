@@ -11,7 +11,7 @@ extension DueItem {
         try connection.query(
             """
             SELECT * FROM (
-                SELECT 'contact' AS kind, t.task_id AS id, t.opening_id, NULL::text AS placement_id, NULL::integer AS sequence,
+                SELECT CASE WHEN o.lead THEN 'visit' ELSE 'contact' END AS kind, t.task_id AS id, t.opening_id, NULL::text AS placement_id, NULL::integer AS sequence,
                        o.municipality, t.due_at
                 FROM contact_tasks t JOIN openings o USING (opening_id)
                 WHERE t.status = 'open' AND ($1::text IS NULL OR o.municipality = $1) AND $3::text[] IS NULL

@@ -3,12 +3,12 @@ import Foundation
 import PostgresClient
 
 extension Funnel {
-    /// The funnel of the openings `filter` selects, counting retention as of `today`.
+    /// The funnel of the openings `filter` selects (leads are not openings), counting retention as of `today`.
     public static func compute(_ filter: Filter, today: CivilDate, on connection: PostgresConnection) throws -> Funnel {
         let selected = """
             WITH o AS (
                 SELECT opening_id, municipality, company_cvr, company_employees, job_type FROM openings
-                WHERE ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR source = $2)
+                WHERE NOT lead AND ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR source = $2)
                   AND ($3::timestamptz IS NULL OR submitted_at >= $3) AND ($4::timestamptz IS NULL OR submitted_at < $4))
             """
         let binds: [(any PostgresEncodable)?] = [

@@ -4,7 +4,7 @@ import PostgresClient
 /// What consultants must do: open contact tasks and pending check-ins, most overdue first, with
 /// how late each is in working days (`spotjob followup due`).
 public struct DueItem: Codable, Sendable, Equatable {
-    /// `contact` or `checkin`.
+    /// `contact`, `visit` (a lead's contact task) or `checkin`.
     public var kind: String
     /// The task or check-in id.
     public var id: UUID

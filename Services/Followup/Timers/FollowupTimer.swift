@@ -15,6 +15,9 @@ enum FollowupTimer: String, CaseIterable {
     case checkinDue = "followup.checkin-due"
     /// 16:00 two working days after a check-in was due: `followup.escalated` (kind `checkin`).
     case checkinEscalation = "followup.checkin-escalation"
+    /// `FOLLOWUP_CONTACT_RETENTION_DAYS` after a task closed: its company contact's name, phone and
+    /// e-mail are erased.
+    case contactErasure = "followup.erase-contact"
 
     static let contactKinds: [FollowupTimer] = [.contactReminder, .contactEscalation1, .contactEscalation2]
     static let checkinKinds: [FollowupTimer] = [.checkinDue, .checkinEscalation]

@@ -3,7 +3,7 @@ import Foundation
 import Messaging
 import PostgresClient
 
-/// A reminder fires: followup's reaction to its timers coming due, in the transaction that deletes
+/// A reminder fires (or a closed task's contact is erased): followup's reaction to its timers coming due, in the transaction that deletes
 /// them (see ``TimerHandler``). A timer whose task was closed or check-in completed meanwhile does
 /// nothing.
 ///
@@ -44,13 +44,16 @@ public struct FollowupTimerHandler: TimerHandler {
             case .checkinDue:
                 guard let checkin = try CheckinStore.checkin(key, on: connection), checkin.status == "scheduled" else { return [] }
                 try CheckinStore.markDue(checkin.checkinId, on: connection)
-                return [try event(FollowupEvents.checkinDue, CheckinPayload(checkin), municipality: checkin.municipality)]
+                return [try event(FollowupEvents.checkinDue, CheckinPayload(checkin), municipality: checkin.jobcenter)]
             case .checkinEscalation:
                 guard let checkin = try CheckinStore.checkin(key, on: connection), checkin.isPending else { return [] }
                 try CheckinStore.markEscalated(checkin.checkinId, on: connection)
                 return [try event(FollowupEvents.escalated, EscalatedPayload.checkin(
                     checkinId: checkin.checkinId, placementId: checkin.placementId, dueAt: checkin.dueAt),
-                    municipality: checkin.municipality)]
+                    municipality: checkin.jobcenter)]
+            case .contactErasure:
+                _ = try ContactTaskStore.eraseContact(taskId: key, on: connection)
+                return []
             }
         }
     }

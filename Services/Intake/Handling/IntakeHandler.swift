@@ -74,9 +74,14 @@ public struct IntakeHandler: MessageHandler {
         return results
     }
 
-    /// Valid sheets arrive: a new sheet id registers an opening, a higher revision updates it, the
-    /// same or a lower revision is a duplicate with no effect, and a revision of a withdrawn sheet
-    /// is rejected. One round trip for the whole run, two when some changed nothing.
+    /// Valid sheets arrive: a new sheet id registers an opening (or a lead), a higher revision
+    /// updates it, the same or a lower revision is a duplicate with no effect, and a revision of a
+    /// withdrawn sheet is rejected; so is a lead's revision of an opening (an opening stays one). One
+    /// round trip for the whole run, two when some changed nothing.
+    ///
+    /// Matching hears of openings only (`opening.registered`, `opening.updated`; a lead revised
+    /// into an opening is registered then). Followup gets every sheet with its contact, on keys only
+    /// followup binds: `opening.handed-over`, `lead.registered`, `lead.updated`.
     func register(_ sheets: [(envelope: Envelope, sheet: SpotJobSheet)], on connection: PostgresConnection) throws -> [HandlingResult] {
         guard !sheets.isEmpty else { return [] }
         let now = clock()
@@ -92,27 +97,46 @@ public struct IntakeHandler: MessageHandler {
         let unchanged = zip(sheets, saved).compactMap { entry, saved in
             if case .unchanged = saved { entry.sheet.sheetId } else { nil }
         }
-        let withdrawn = unchanged.isEmpty ? [] : try OpeningStore.withdrawn(among: unchanged, on: connection)
+        let standing = unchanged.isEmpty ? [:] : try OpeningStore.standing(of: unchanged, on: connection)
         return try zip(zip(sheets, openingIds), saved).map { pair, saved in
             let ((envelope, sheet), openingId) = pair
             switch saved {
             case .registered:
-                return .handled(events: [try event(
-                    IntakeEvents.openingRegistered, OpeningPayload(openingId: openingId, sheet: sheet, registeredAt: now),
-                    cause: envelope)])
-            case .updated(let existingId, let registeredAt):
-                return .handled(events: [try event(
-                    IntakeEvents.openingUpdated,
-                    OpeningPayload(openingId: existingId, sheet: sheet, registeredAt: registeredAt, updatedAt: now),
-                    cause: envelope)])
-            case .unchanged where withdrawn.contains(sheet.sheetId):
+                return .handled(events: try announcements(
+                    of: sheet, openingId: openingId, registeredAt: now, updatedAt: nil, wasLead: nil, cause: envelope))
+            case .updated(let existingId, let registeredAt, let wasLead):
+                return .handled(events: try announcements(
+                    of: sheet, openingId: existingId, registeredAt: registeredAt, updatedAt: now, wasLead: wasLead, cause: envelope))
+            case .unchanged where standing[sheet.sheetId]?.withdrawn == true:
                 return .rejected(Rejection(subject: sheet.sheetId, errors: [
                     FieldError(field: "sheetId", code: .sheetWithdrawn, message: "this sheet was withdrawn; submit a new sheet id"),
                 ]))
+            case .unchanged where sheet.isLead && standing[sheet.sheetId]?.isOpening(revisedBy: sheet.revision) == true:
+                return .rejected(Rejection(subject: sheet.sheetId, errors: ["category", "tasks", "hoursPerWeek"].map {
+                    FieldError(field: $0, code: .required, message: "is required: a revision of an opening cannot make it a lead")
+                }))
             case .unchanged:
                 return .handled(events: [])
             }
         }
+    }
+
+    /// The events of a saved `sheet`: for an opening, the announcement to matching (registered when
+    /// new or, `wasLead`, revised from a lead; else updated) and the hand-over to followup; for a lead,
+    /// the lead's (`wasLead` is `nil` for a new sheet).
+    private func announcements(
+        of sheet: SpotJobSheet, openingId: UUID, registeredAt: Date, updatedAt: Date?, wasLead: Bool?, cause: Envelope
+    ) throws -> [OutboxEvent] {
+        let handover = HandoverPayload(openingId: openingId, sheet: sheet, registeredAt: registeredAt, updatedAt: updatedAt)
+        guard let opening = OpeningPayload(
+            openingId: openingId, sheet: sheet, registeredAt: registeredAt, updatedAt: wasLead == false ? updatedAt : nil)
+        else {
+            return [try event(wasLead == nil ? IntakeEvents.leadRegistered : IntakeEvents.leadUpdated, handover, cause: cause)]
+        }
+        return [
+            try event(wasLead == false ? IntakeEvents.openingUpdated : IntakeEvents.openingRegistered, opening, cause: cause),
+            try event(IntakeEvents.openingHandedOver, handover, cause: cause),
+        ]
     }
 
     /// Splits `keys` into consecutive ranges in which no key occurs twice, each as long as possible.
@@ -129,8 +153,8 @@ public struct IntakeHandler: MessageHandler {
         return stretches
     }
 
-    /// A sheet is withdrawn: its opening is withdrawn once; withdrawing again has no effect. A
-    /// jobcenter withdraws only its own municipality's sheets.
+    /// A sheet is withdrawn: its opening (or lead) is withdrawn once; withdrawing again has no
+    /// effect. A jobcenter withdraws only its own municipality's sheets.
     func withdraw(_ withdrawal: SheetWithdrawal, cause envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
         if let refusal = Sender.refusal(of: envelope.sender, about: nil, field: "sheetId") {
             return .rejected(Rejection(subject: withdrawal.sheetId, errors: [refusal]))
@@ -147,7 +171,7 @@ public struct IntakeHandler: MessageHandler {
         let now = clock()
         try OpeningStore.withdraw(openingId: existing.openingId, reason: withdrawal.reason, at: now, on: connection)
         return .handled(events: [try event(
-            IntakeEvents.openingWithdrawn,
+            existing.isLead ? IntakeEvents.leadWithdrawn : IntakeEvents.openingWithdrawn,
             OpeningWithdrawnPayload(openingId: existing.openingId, sheetId: withdrawal.sheetId, reason: withdrawal.reason, withdrawnAt: now),
             cause: envelope)])
     }

@@ -1,27 +1,31 @@
 import BodyReading
 import Domain
 import Foundation
+import JSON
 
 extension SpotJobSheet {
     /// Reads the fields of a `sheet.submitted` body after its `sheetId`, recording every
     /// problem in `reader`; `nil` when there was any. `submittedAt` must lie in `submitted`.
+    ///
+    /// `category`, `tasks` and `hoursPerWeek` are required, except that a sheet with none of them
+    /// that asks for a visit is a lead; a sheet with some of them is refused `required` for each missing.
     init?(sheetId: String?, reading body: FieldReader.Object, with reader: inout FieldReader, submittedWithin submitted: ClosedRange<Date>) {
         let revision = reader.integer("revision", of: body, .optional, in: 1...Int(Int32.max))
         let source = reader.string("source", of: body, .required, length: 1...100)
         let municipality = reader.municipality("municipality", of: body, .required)
         let company = Company(reading: "company", of: body, with: &reader)
         let contact = Contact(reading: "contact", of: body, with: &reader)
-        let category = reader.category("category", of: body, .required)
-        let tasks = reader.tasks("tasks", of: body, .required, count: 1...20)
-        let hoursPerWeek = reader.hoursPerWeek("hoursPerWeek", of: body, .required)
+        let job = Self.jobPresence(in: body)
+        let category = reader.category("category", of: body, job)
+        let tasks = reader.tasks("tasks", of: body, job, count: 1...20)
+        let hoursPerWeek = reader.hoursPerWeek("hoursPerWeek", of: body, job)
         let positions = reader.integer("positions", of: body, .optional, in: 1...50)
         let jobType = reader.jobType("jobType", of: body, .optional)
         let visitRequested = reader.bool("visitRequested", of: body, .optional)
         let note = reader.string("note", of: body, .optional, length: 1...2000)
         let submittedAt = reader.timestamp("submittedAt", of: body, .required, in: submitted)
 
-        guard reader.errors.isEmpty, let sheetId, let source, let municipality, let company, let contact,
-              let category, let tasks, let hoursPerWeek, let submittedAt
+        guard reader.errors.isEmpty, let sheetId, let source, let municipality, let company, let contact, let submittedAt
         else { return nil }
         self.init(
             sheetId: sheetId, revision: revision ?? 1, source: source, municipality: municipality,
@@ -29,6 +33,14 @@ extension SpotJobSheet {
             positions: positions ?? 1, jobType: jobType ?? .smajob, visitRequested: visitRequested ?? false,
             note: note, submittedAt: submittedAt
         )
+    }
+
+    /// Whether `category`, `tasks` and `hoursPerWeek` are required: always, except on a lead's sheet,
+    /// which asks for a visit (`visitRequested` is `true`) and gives none of them.
+    private static func jobPresence(in body: FieldReader.Object) -> FieldReader.Presence {
+        let asksForVisit = body.members["visitRequested"] == .bool(true)
+        let givesJob = ["category", "tasks", "hoursPerWeek"].contains { key in body.members[key].map { $0 != .null } ?? false }
+        return asksForVisit && !givesJob ? .optional : .required
     }
 }
 

@@ -21,12 +21,12 @@ public struct SpotJobSheet: Sendable, Hashable, Codable {
     public let company: Company
     /// Whom the jobcenter contacts; has a phone number, an e-mail address or both.
     public let contact: Contact
-    /// The job category.
-    public let category: JobCategory
-    /// The tasks, known ones as codes, each once, in the sheet's order; 1–20 of them.
-    public let tasks: [JobTask]
-    /// The hours a week the job offers.
-    public let hoursPerWeek: HoursPerWeek
+    /// The job category; `nil` (with ``tasks`` and ``hoursPerWeek``) for a lead.
+    public let category: JobCategory?
+    /// The tasks, known ones as codes, each once, in the sheet's order; 1–20 of them; `nil` for a lead.
+    public let tasks: [JobTask]?
+    /// The hours a week the job offers; `nil` for a lead.
+    public let hoursPerWeek: HoursPerWeek?
     /// How many people the company would take on, 1–50.
     public let positions: Int
     /// The kind of employment; ``JobType/smajob`` unless the sheet says otherwise.
@@ -37,6 +37,10 @@ public struct SpotJobSheet: Sendable, Hashable, Codable {
     public let note: String?
     /// When the sheet was filled in, as the sender reported it.
     public let submittedAt: Date
+
+    /// A lead: a company that only wants a visit from the jobcenter (`visitRequested`, no category,
+    /// tasks or hours). It is handed over to followup, never announced as an opening.
+    public var isLead: Bool { category == nil }
 
     /// The company on a sheet.
     public struct Company: Sendable, Hashable, Codable {

@@ -13,18 +13,22 @@ public enum OpeningStore {
         /// The kommunekode of the sheet.
         var municipality: String
         var withdrawn: Bool
+        /// Whether the sheet is a lead (no job), not an opening.
+        var isLead: Bool
     }
 
     /// The opening registered for `sheetId`, locked until the transaction ends so a concurrent
     /// withdrawal or revision of the same sheet waits.
     static func existing(sheetId: String, on connection: PostgresConnection) throws -> Existing? {
         try connection.query(
-            "SELECT opening_id, municipality, status FROM openings WHERE sheet_id = $1 FOR UPDATE", [sheetId]
+            "SELECT opening_id, municipality, status, category IS NULL AS lead FROM openings WHERE sheet_id = $1 FOR UPDATE",
+            [sheetId]
         ).first.map { row in
             Existing(
                 openingId: try row.decode(UUID.self, column: "opening_id"),
                 municipality: try row.decode(String.self, column: "municipality"),
-                withdrawn: try row.decode(String.self, column: "status") == "withdrawn")
+                withdrawn: try row.decode(String.self, column: "status") == "withdrawn",
+                isLead: try row.decode(Bool.self, column: "lead"))
         }
     }
 
@@ -42,14 +46,17 @@ public enum OpeningStore {
     /// What ``saveStatement(_:at:)`` did to a sheet.
     enum Saved: Sendable {
         case registered
-        case updated(openingId: UUID, registeredAt: Date)
-        /// Nothing: the stored revision is as high or higher, or the sheet was withdrawn.
+        /// A higher revision replaced the sheet, which was a lead before when `wasLead`.
+        case updated(openingId: UUID, registeredAt: Date, wasLead: Bool)
+        /// Nothing: the stored revision is as high or higher, the sheet was withdrawn, or a lead's
+        /// sheet would replace an opening's (an opening stays an opening).
         case unchanged
     }
 
     /// Saves `sheets` (each with the opening id it gets if it is new) in one statement: a new sheet id
-    /// registers an opening; a known one with a lower revision that is not withdrawn is replaced,
-    /// keeping its opening id and registration time; anything else is left alone. Read the result
+    /// registers an opening (or a lead); a known one with a lower revision that is not withdrawn is
+    /// replaced, keeping its opening id and registration time, unless a lead would replace an
+    /// opening; anything else is left alone. Read the result
     /// with ``saved(_:of:)``.
     ///
     /// - Precondition: no sheet id occurs twice (one statement cannot change a row twice).
@@ -59,6 +66,7 @@ public enum OpeningStore {
         }
         return PostgresStatement(
             """
+            WITH prior AS (SELECT sheet_id, category IS NULL AS was_lead FROM openings WHERE sheet_id = ANY($2::text[]))
             INSERT INTO openings (
                 opening_id, sheet_id, revision, source, municipality, company_cvr, company_name,
                 company_employees, contact_name, contact_phone, contact_email, category, tasks,
@@ -78,15 +86,17 @@ public enum OpeningStore {
                 job_type = EXCLUDED.job_type, visit_requested = EXCLUDED.visit_requested, note = EXCLUDED.note,
                 submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
             WHERE openings.revision < EXCLUDED.revision AND openings.status = 'registered'
-            RETURNING sheet_id, opening_id, registered_at, (xmax = 0) AS inserted
+              AND (EXCLUDED.category IS NOT NULL OR openings.category IS NULL)
+            RETURNING sheet_id, opening_id, registered_at, (xmax = 0) AS inserted,
+                      COALESCE((SELECT was_lead FROM prior WHERE prior.sheet_id = openings.sheet_id), false) AS was_lead
             """,
             [
                 PostgresArray(sheets.map(\.openingId)), column(\.sheetId), column(\.revision), column(\.source),
                 column(\.municipality.code), column(\.company.cvr.value), column(\.company.name),
                 column(\.company.employees), column(\.contact.name), column(\.contact.phone?.value),
-                column(\.contact.email?.value), column(\.category.rawValue),
-                PostgresArray(try sheets.map { PostgresJSON(bytes: try JSONCoding.encoder.encode($0.sheet.tasks)) }),
-                column(\.hoursPerWeek.tenths), column(\.positions), column(\.jobType.rawValue),
+                column(\.contact.email?.value), column(\.category?.rawValue),
+                PostgresArray(try sheets.map { entry in try entry.sheet.tasks.map { PostgresJSON(bytes: try JSONCoding.encoder.encode($0)) } }),
+                column(\.hoursPerWeek?.tenths), column(\.positions), column(\.jobType.rawValue),
                 column(\.visitRequested), column(\.note), column(\.submittedAt), now,
             ])
     }
@@ -100,17 +110,34 @@ public enum OpeningStore {
                 ? .registered
                 : .updated(
                     openingId: try row.decode(UUID.self, column: "opening_id"),
-                    registeredAt: try row.decode(Date.self, column: "registered_at"))
+                    registeredAt: try row.decode(Date.self, column: "registered_at"),
+                    wasLead: try row.decode(Bool.self, column: "was_lead"))
         }
         return sheets.map { changed[$0.sheetId] ?? .unchanged }
     }
 
-    /// Those of `sheetIds` whose openings were withdrawn.
-    static func withdrawn(among sheetIds: [String], on connection: PostgresConnection) throws -> Set<String> {
-        Set(try connection.query(
-            "SELECT sheet_id FROM openings WHERE sheet_id = ANY($1::text[]) AND status = 'withdrawn'",
-            [PostgresArray(sheetIds)]
-        ).map { try $0.decode(String.self, column: "sheet_id") })
+    /// How a stored sheet stands, to tell why a sheet changed nothing.
+    struct Standing: Sendable {
+        var revision: Int
+        var withdrawn: Bool
+        var isLead: Bool
+
+        /// Whether it is an opening that `revision` would revise.
+        func isOpening(revisedBy revision: Int) -> Bool { !isLead && self.revision < revision }
+    }
+
+    /// The standing of each of `sheetIds` that is stored.
+    static func standing(of sheetIds: [String], on connection: PostgresConnection) throws -> [String: Standing] {
+        var found: [String: Standing] = [:]
+        for row in try connection.query(
+            "SELECT sheet_id, revision, status, category IS NULL AS lead FROM openings WHERE sheet_id = ANY($1::text[])",
+            [PostgresArray(sheetIds)]) {
+            found[try row.decode(String.self, column: "sheet_id")] = Standing(
+                revision: try row.decode(Int.self, column: "revision"),
+                withdrawn: try row.decode(String.self, column: "status") == "withdrawn",
+                isLead: try row.decode(Bool.self, column: "lead"))
+        }
+        return found
     }
 
     static func withdraw(openingId: UUID, reason: String, at now: Date, on connection: PostgresConnection) throws {
@@ -121,7 +148,7 @@ public enum OpeningStore {
             """, [openingId, now, reason])
     }
 
-    /// Registered and withdrawn openings, newest first, optionally only those of one municipality
+    /// Registered and withdrawn openings (not leads), newest first, optionally only those of one municipality
     /// (a three-digit code) or one source (the event or system that captured the sheets), at most
     /// `limit`.
     public static func list(
@@ -133,7 +160,7 @@ public enum OpeningStore {
                    company_employees, category, tasks, hours_per_week_tenths, positions, job_type, visit_requested,
                    submitted_at, registered_at, updated_at
             FROM openings
-            WHERE ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR source = $2)
+            WHERE category IS NOT NULL AND ($1::text IS NULL OR municipality = $1) AND ($2::text IS NULL OR source = $2)
             ORDER BY registered_at DESC, sheet_id DESC LIMIT $3
             """, [municipality, source, limit]
         ).map { row in

@@ -180,7 +180,8 @@ public struct MatchingHandler: MessageHandler {
         guard errors.isEmpty, let opening, let candidate, let standing, let cvr = try? CVR(opening.cvr) else { return refuse(errors) }
         let recorded = PlacementRecordedPayload(
             placementId: report.placementId, candidateId: report.candidateId, openingId: report.openingId, cvr: cvr,
-            municipality: opening.opening.municipality, jobType: opening.opening.jobType, hoursPerWeek: report.hoursPerWeek,
+            municipality: opening.opening.municipality, jobcenter: standing.jobcenter, jobType: opening.opening.jobType,
+            hoursPerWeek: report.hoursPerWeek,
             startDate: report.startDate, targetGroup: standing.unemployedSince <= report.startDate.oneYearEarlier)
         try PlacementStore.insert(recorded, jobcenter: standing.jobcenter, at: now, on: connection)
         let affected = Self.union([report.openingId], try ProposalStore.openings(proposing: candidate.candidateId, on: connection))
