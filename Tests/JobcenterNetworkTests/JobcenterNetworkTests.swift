@@ -69,7 +69,11 @@ final class JobcenterNetworkTests: XCTestCase {
             XCTFail("amqp-consume read: \(reader.output.suffix(2_000))")
             throw error
         }
+        let read = reader.output
         reader.kill()
+        for sheet in sheets {
+            XCTAssertTrue(read.contains(sheet.email), "the task the jobcenter read names the contact it sent: it crossed the link both ways")
+        }
 
         try await capture.stop()
         let captured = try capture.bytes()
