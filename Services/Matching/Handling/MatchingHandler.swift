@@ -17,6 +17,8 @@ import PostgresClient
 public struct MatchingHandler: MessageHandler {
     public let settings: MatchingSettings
     private let clock: @Sendable () -> Date
+    /// The replica's candidates, shared by every copy of the handler.
+    private let candidates = LiveCandidateIndex()
 
     public init(settings: MatchingSettings, clock: @escaping @Sendable () -> Date = Date.init) {
         self.settings = settings
@@ -237,7 +239,7 @@ public struct MatchingHandler: MessageHandler {
         let openings = try MatchingOpeningStore.open(openingIds, on: connection)
         guard !openings.isEmpty else { return [] }
         let proposed = try OpeningProposals.compute(
-            for: openings.map(\.stored), today: today, weights: settings.weights, top: settings.topN, on: connection)
+            for: openings.map(\.stored), today: today, weights: settings.weights, top: settings.topN, among: candidates, on: connection)
         let current = try ProposalStore.currentKeys(openingIds: openings.map(\.id), on: connection)
         var writes: [PostgresStatement] = []
         var events: [OutboxEvent] = []
