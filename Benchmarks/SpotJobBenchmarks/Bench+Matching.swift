@@ -48,7 +48,7 @@ extension Bench {
         let candidates = LiveCandidateIndex()
         let samples = try await schema.client.withConnection { connection -> (build: Double, times: [Double], proposals: Int, roundTrips: [Double]) in
             let buildStart = ContinuousClock.now
-            _ = try OpeningProposals.compute(openingId: UUID(), today: today, weights: MatchingWeights(), top: 5, among: candidates, on: connection)
+            try candidates.withCandidates(on: connection) { _ in }
             let build = Self.secondsOf(ContinuousClock.now - buildStart)
             let ids = try connection.query("SELECT opening_id FROM openings ORDER BY sheet_id").map { try $0.decode(UUID.self, at: 0) }
             let step = max(1, ids.count / (measured + warmUp))
