@@ -29,8 +29,9 @@ extension Bench {
 
     // MARK: 1. Proposals for one opening
 
-    /// Times ``OpeningProposals/compute(openingId:today:weights:top:on:)`` (what the service runs for
-    /// every opening it refreshes) for 200 different openings, after 20 unmeasured ones.
+    /// Times ``OpeningProposals/compute(openingId:today:weights:top:among:on:)`` (what the service runs
+    /// for every opening it refreshes) for 200 different openings, after 20 unmeasured ones, on a
+    /// candidate index read from the schema first (timed apart, as a replica does on its first message).
     private func proposalLatency(stored: Int, openings: Int, today: CivilDate) async throws {
         let schema = try await ScratchSchema.create(on: stack, migrations: ["common", "matching"], logger: logger)
         let loadStart = ContinuousClock.now
@@ -42,11 +43,13 @@ extension Bench {
         }
         report.add("matching: bulk load of \(stored) profiles + \(openings) openings (scratch schema)",
                    String(format: "%.1f s", Self.secondsOf(ContinuousClock.now - loadStart)))
-        let visible = try await allVisible(schema.client)
-        report.add("  candidate_slots pages all-visible (an index-only scan fetches no row)", String(format: "%.0f %%", 100 * visible))
         let measured = 200
         let warmUp = 20
-        let samples = try await schema.client.withConnection { connection -> (times: [Double], proposals: Int, roundTrips: [Double]) in
+        let candidates = LiveCandidateIndex()
+        let samples = try await schema.client.withConnection { connection -> (build: Double, times: [Double], proposals: Int, roundTrips: [Double]) in
+            let buildStart = ContinuousClock.now
+            try candidates.withCandidates(on: connection) { _ in }
+            let build = Self.secondsOf(ContinuousClock.now - buildStart)
             let ids = try connection.query("SELECT opening_id FROM openings ORDER BY sheet_id").map { try $0.decode(UUID.self, at: 0) }
             let step = max(1, ids.count / (measured + warmUp))
             let chosen = stride(from: 0, to: ids.count, by: step).prefix(measured + warmUp).map { ids[$0] }
@@ -54,7 +57,8 @@ extension Bench {
             var proposals = 0
             for (index, id) in chosen.enumerated() {
                 let start = ContinuousClock.now
-                let result = try OpeningProposals.compute(openingId: id, today: today, weights: MatchingWeights(), top: 5, on: connection)
+                let result = try OpeningProposals.compute(
+                    openingId: id, today: today, weights: MatchingWeights(), top: 5, among: candidates, on: connection)
                 let elapsed = ContinuousClock.now - start
                 if index >= warmUp {
                     times.append(Self.secondsOf(elapsed) * 1000)
@@ -68,37 +72,21 @@ extension Bench {
                 _ = try connection.query("SELECT 1")
                 roundTrips.append(Self.secondsOf(ContinuousClock.now - start) * 1000)
             }
-            return (times, proposals, roundTrips)
+            return (build, times, proposals, roundTrips)
         }
+        report.add("  candidate index of \(candidates.count) people read from the schema (first use, as a replica starts)",
+                   String(format: "%.2f s", samples.build))
         let p50 = Self.quantile(0.5, of: samples.times)
         let p99 = Self.quantile(0.99, of: samples.times)
         report.add("matching: proposals for one opening among \(stored) profiles: p50", String(format: "%.1f ms", p50))
         report.add("matching: proposals for one opening among \(stored) profiles: p99", String(format: "%.1f ms", p99), "",
-                   p99 < 20 ? "< 20 ms met" : String(format: "< 20 ms MISSED by %.1f ms", p99 - 20))
+                   p99 < 5 ? "< 5 ms met" : String(format: "< 5 ms MISSED by %.1f ms", p99 - 5))
         report.add("  over \(samples.times.count) openings; proposals per opening (mean)",
                    String(format: "%.2f", Double(samples.proposals) / Double(max(1, samples.times.count))))
         report.add("  reference: SELECT 1 round trip on the same connection, p50", String(format: "%.3f ms", Self.quantile(0.5, of: samples.roundTrips)),
                    String(format: "%.0f", p50 / Self.quantile(0.5, of: samples.roundTrips)))
         try await schema.client.withConnection { _ = try $0.execute("DROP SCHEMA \(schema.name) CASCADE") }
         await schema.client.close()
-    }
-
-    /// The share of `candidate_slots` pages the visibility map marks all-visible. VACUUM cannot mark
-    /// pages whose rows a transaction still open elsewhere might not see (a colleague's long batch on
-    /// the shared server), so it tries again for up to 30 s.
-    private func allVisible(_ client: PostgresClient) async throws -> Double {
-        var share = 0.0
-        for attempt in 0..<15 {
-            if attempt > 0 { try await Task.sleep(for: .seconds(2)) }
-            share = try await client.withConnection { connection in
-                _ = try connection.execute("VACUUM candidate_slots")
-                return try connection.query(
-                    "SELECT relallvisible::float8 / greatest(relpages, 1) FROM pg_class WHERE oid = 'candidate_slots'::regclass"
-                ).first?.decode(Double.self, at: 0) ?? 0
-            }
-            if share >= 0.99 { break }
-        }
-        return share
     }
 
     // MARK: 2 and 4. The matching service
@@ -141,7 +129,8 @@ extension Bench {
         let throughputPeak = await throughputMemory.stop()
         let versusRaw = String(format: "ratio to raw pass-through (%.0f msg/s, same run)", passRate)
         report.add("matching: candidate.profiled handled, \(openings) open openings (\(count) profiles)",
-                   String(format: "%.1f msg/s", rate), String(format: "%.4f", rate / passRate), versusRaw)
+                   String(format: "%.1f msg/s", rate), String(format: "%.4f", rate / passRate),
+                   versusRaw + (rate / passRate >= 0.2 ? "; ≥ 0.2 met" : "; ≥ 0.2 MISSED"))
         report.add("  match.proposed confirmed per profile (mean)", String(format: "%.1f", Double(proposedEvents) / Double(count)))
         report.add("  proposal sets stored per profile (mean)", String(format: "%.1f", Double(refreshed) / Double(count)))
 
@@ -151,7 +140,7 @@ extension Bench {
         // 4. Memory with `stored` people: the openings the late profiles fit re-proposed, then those profiles.
         try await database.withConnection { connection in
             try MatchingData.loadCandidates(stored - count, prefix: "\(runID)-stored", today: today, on: connection)
-            _ = try connection.execute("VACUUM ANALYZE candidates, candidate_slots")
+            _ = try connection.execute("VACUUM ANALYZE candidates")
         }
         let people = try await database.withConnection { try $0.query("SELECT count(*) FROM candidates").first?.decode(Int.self, at: 0) ?? 0 }
         // A fresh process, so that its memory is that of these people and not of the batches before.
@@ -207,11 +196,12 @@ extension Bench {
         let peak = await memory.stop()
         report.rate("matching: opening.updated → proposals among \(people) people → match.proposed", updateRate, unit: "openings/s")
         report.add("matching: candidate.profiled handled, \(openings) open openings, \(people) people (\(late.count) profiles)",
-                   String(format: "%.2f msg/s", lateRate), String(format: "%.5f", lateRate / passRate), versusRaw)
-        report.memory("matching peak resident memory while handling the \(count) profiles (one batch)", bytes: throughputPeak, limitMiB: nil)
-        report.memory("matching resident memory with \(people) profiles, idle (fresh process)", bytes: idle, limitMiB: nil)
+                   String(format: "%.2f msg/s", lateRate), String(format: "%.5f", lateRate / passRate),
+                   versusRaw + (lateRate / passRate >= 0.2 ? "; ≥ 0.2 met" : "; ≥ 0.2 MISSED"))
+        report.memory("matching peak resident memory while handling the \(count) profiles (one batch)", bytes: throughputPeak, limitMiB: 128)
+        report.memory("matching resident memory with \(people) profiles, idle (fresh process)", bytes: idle, limitMiB: 128)
         report.memory("matching peak resident memory with \(people) profiles, re-proposing \(updates.count) openings and profiling \(late.count) people",
-                      bytes: peak, limitMiB: nil)
+                      bytes: peak, limitMiB: 128)
         await publisher.close()
         await matching.stop()
         try await MatchingState.empty(on: stack, logger: logger)

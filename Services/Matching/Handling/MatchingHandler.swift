@@ -17,6 +17,8 @@ import PostgresClient
 public struct MatchingHandler: MessageHandler {
     public let settings: MatchingSettings
     private let clock: @Sendable () -> Date
+    /// The replica's candidates, shared by every copy of the handler.
+    private let candidates = LiveCandidateIndex()
 
     public init(settings: MatchingSettings, clock: @escaping @Sendable () -> Date = Date.init) {
         self.settings = settings
@@ -42,28 +44,43 @@ public struct MatchingHandler: MessageHandler {
 
     public func partitionKey(of message: MatchingMessage) -> String? { nil }
 
+    /// Applies each message, then ranks the openings they named anew, each once (``PendingRefreshes``).
     public func handle(_ messages: [Received<MatchingMessage>], on connection: PostgresConnection) throws -> [HandlingResult] {
-        try messages.map { try handle($0.message, envelope: $0.envelope, on: connection) }
+        var pending = PendingRefreshes()
+        var results: [HandlingResult] = []
+        for (position, received) in messages.enumerated() {
+            results.append(try handle(received.message, envelope: received.envelope, asking: &pending, as: position, on: connection))
+        }
+        for (position, events) in try refresh(pending, causes: messages.map(\.envelope), now: clock(), on: connection) {
+            guard case .handled(let earlier) = results[position] else { continue }
+            results[position] = .handled(events: earlier + events)
+        }
+        return results
     }
 
-    func handle(_ message: MatchingMessage, envelope: Envelope, on connection: PostgresConnection) throws -> HandlingResult {
+    /// Applies `message`, message `position` of its batch, and adds the openings to rank anew to `pending`.
+    func handle(
+        _ message: MatchingMessage, envelope: Envelope, asking pending: inout PendingRefreshes, as position: Int,
+        on connection: PostgresConnection
+    ) throws -> HandlingResult {
         let now = clock()
         switch message {
         case .profile(.success(let profile)):
-            return try profiled(profile, envelope: envelope, now: now, on: connection)
+            return try profiled(profile, envelope: envelope, now: now, asking: &pending, as: position, on: connection)
         case .profile(.failure(let rejection)), .withdrawal(.failure(let rejection)),
              .placement(.failure(let rejection)), .placementEnd(.failure(let rejection)),
              .opening(.failure(let rejection)), .openingWithdrawn(.failure(let rejection)):
             return .rejected(rejection)
         case .withdrawal(.success(let withdrawal)):
-            return try withdrawn(withdrawal, envelope: envelope, now: now, on: connection)
+            return try withdrawn(withdrawal, envelope: envelope, now: now, asking: &pending, as: position, on: connection)
         case .placement(.success(let report)):
-            return try placed(report, envelope: envelope, now: now, on: connection)
+            return try placed(report, envelope: envelope, now: now, asking: &pending, as: position, on: connection)
         case .placementEnd(.success(let end)):
-            return try ended(end, envelope: envelope, now: now, on: connection)
+            return try ended(end, envelope: envelope, now: now, asking: &pending, as: position, on: connection)
         case .opening(.success(let opening)):
             guard try MatchingOpeningStore.save(opening, at: now, on: connection) else { return .handled(events: []) }
-            return .handled(events: try refresh([opening.openingId], always: true, cause: envelope, now: now, on: connection))
+            pending.add([opening.openingId], cause: position, always: true)
+            return .handled(events: [])
         case .openingWithdrawn(.success(let openingId)):
             if try MatchingOpeningStore.withdraw(openingId, at: now, on: connection) {
                 try ProposalStore.retire(openingId: openingId, on: connection)
@@ -91,7 +108,10 @@ public struct MatchingHandler: MessageHandler {
         return try CandidateStore.standing(candidateId, lock: false, on: connection)?.jobcenter
     }
 
-    private func profiled(_ profile: CandidateProfile, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+    private func profiled(
+        _ profile: CandidateProfile, envelope: Envelope, now: Date, asking pending: inout PendingRefreshes, as position: Int,
+        on connection: PostgresConnection
+    ) throws -> HandlingResult {
         if let refused = refusal(of: envelope, about: profile.jobcenter.code, field: "jobcenter", subject: profile.candidateId) {
             return refused
         }
@@ -115,11 +135,15 @@ public struct MatchingHandler: MessageHandler {
         case .registered, .updated:
             guard let candidate = try CandidateStore.candidate(profile.candidateId, on: connection) else { return .handled(events: []) }
             let entered = try openings(enteredBy: candidate, now: now, on: connection)
-            return .handled(events: try refresh(Self.union(before, entered), always: false, cause: envelope, now: now, on: connection))
+            pending.add(Self.union(before, entered), cause: position, always: false)
+            return .handled(events: [])
         }
     }
 
-    private func withdrawn(_ withdrawal: CandidateWithdrawal, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+    private func withdrawn(
+        _ withdrawal: CandidateWithdrawal, envelope: Envelope, now: Date, asking pending: inout PendingRefreshes, as position: Int,
+        on connection: PostgresConnection
+    ) throws -> HandlingResult {
         if let refused = refusal(
             of: envelope, about: try storedJobcenter(of: withdrawal.candidateId, for: envelope, on: connection),
             field: "candidateId", subject: withdrawal.candidateId) {
@@ -134,13 +158,17 @@ public struct MatchingHandler: MessageHandler {
             return .handled(events: [])
         case true?:
             let openings = try ProposalStore.openings(proposing: withdrawal.candidateId, on: connection)
-            return .handled(events: try refresh(openings, always: false, cause: envelope, now: now, on: connection))
+            pending.add(openings, cause: position, always: false)
+            return .handled(events: [])
         }
     }
 
     // MARK: Placements
 
-    private func placed(_ report: PlacementReport, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+    private func placed(
+        _ report: PlacementReport, envelope: Envelope, now: Date, asking pending: inout PendingRefreshes, as position: Int,
+        on connection: PostgresConnection
+    ) throws -> HandlingResult {
         func refuse(_ errors: [FieldError]) -> HandlingResult {
             .rejected(Rejection(subject: report.placementId, errors: errors, candidateId: report.candidateId, openingId: report.openingId))
         }
@@ -185,11 +213,14 @@ public struct MatchingHandler: MessageHandler {
             startDate: report.startDate, targetGroup: standing.unemployedSince <= report.startDate.oneYearEarlier)
         try PlacementStore.insert(recorded, jobcenter: standing.jobcenter, at: now, on: connection)
         let affected = Self.union([report.openingId], try ProposalStore.openings(proposing: candidate.candidateId, on: connection))
-        return .handled(events: [try event(MatchingEvents.placementRecorded, recorded, cause: envelope, municipality: standing.jobcenter)]
-            + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
+        pending.add(affected, cause: position, always: false)
+        return .handled(events: [try event(MatchingEvents.placementRecorded, recorded, cause: envelope, municipality: standing.jobcenter)])
     }
 
-    private func ended(_ end: PlacementEnd, envelope: Envelope, now: Date, on connection: PostgresConnection) throws -> HandlingResult {
+    private func ended(
+        _ end: PlacementEnd, envelope: Envelope, now: Date, asking pending: inout PendingRefreshes, as position: Int,
+        on connection: PostgresConnection
+    ) throws -> HandlingResult {
         if let refused = refusal(of: envelope, about: nil, field: "placementId", subject: end.placementId) { return refused }
         guard let existing = try PlacementStore.existing(end.placementId, lock: true, on: connection) else {
             return .rejected(Rejection(subject: end.placementId, errors: [
@@ -212,10 +243,10 @@ public struct MatchingHandler: MessageHandler {
             // Where the person is proposed already, a free slot changes nothing.
             affected = Self.union(affected, try openings(enteredBy: candidate, now: now, on: connection))
         }
+        pending.add(affected, cause: position, always: false)
         return .handled(events: [try event(
             MatchingEvents.placementEnded, PlacementEndedPayload(placementId: end.placementId, endDate: end.endDate, reason: end.reason),
-            cause: envelope, municipality: existing.jobcenter)]
-            + (try refresh(affected, always: false, cause: envelope, now: now, on: connection)))
+            cause: envelope, municipality: existing.jobcenter)])
     }
 
     // MARK: Proposals
@@ -229,28 +260,33 @@ public struct MatchingHandler: MessageHandler {
         }.compactMap { UUID(uuidString: $0.opening.openingId) }
     }
 
-    /// Ranks the people for each of `openingIds` anew; stores and announces (`match.proposed`) the
-    /// top N where it changed (who, in which order, with which score), or `always`. Keeps each
+    /// Ranks the people for each opening of `pending` anew; stores and announces (`match.proposed`)
+    /// the top N where it changed (who, in which order, with which score), or where asked `always`,
+    /// as an event of the last message that asked (by its position in `causes`). Keeps each
     /// opening's ``ProposalBound``. A few round trips whatever the number of openings: their
-    /// rankings' queries go together, and so do the writes.
-    func refresh(_ openingIds: [UUID], always: Bool, cause: Envelope, now: Date, on connection: PostgresConnection) throws -> [OutboxEvent] {
+    /// rankings come from the candidate index, and the writes go together.
+    func refresh(
+        _ pending: PendingRefreshes, causes: [Envelope], now: Date, on connection: PostgresConnection
+    ) throws -> [Int: [OutboxEvent]] {
         let today = today(now)
-        let openings = try MatchingOpeningStore.open(openingIds, on: connection)
-        guard !openings.isEmpty else { return [] }
+        let asked = Dictionary(uniqueKeysWithValues: pending.refreshes.map { ($0.openingId, $0) })
+        let openings = try MatchingOpeningStore.open(pending.refreshes.map(\.openingId), on: connection)
+        guard !openings.isEmpty else { return [:] }
         let proposed = try OpeningProposals.compute(
-            for: openings.map(\.stored), today: today, weights: settings.weights, top: settings.topN, on: connection)
+            for: openings.map(\.stored), today: today, weights: settings.weights, top: settings.topN, among: candidates, on: connection)
         let current = try ProposalStore.currentKeys(openingIds: openings.map(\.id), on: connection)
         var writes: [PostgresStatement] = []
-        var events: [OutboxEvent] = []
+        var events: [Int: [OutboxEvent]] = [:]
         for ((openingId, stored), proposed) in zip(openings, proposed) {
+            guard let refresh = asked[openingId] else { continue }
             if stored.bound != proposed.bound { writes.append(MatchingOpeningStore.saving(proposed.bound, of: openingId)) }
             let proposals = proposed.proposals
-            guard always || current[openingId, default: []] != ProposalStore.keys(proposals) else { continue }
+            guard refresh.always || current[openingId, default: []] != ProposalStore.keys(proposals) else { continue }
             writes.append(try ProposalStore.replacing(openingId: openingId, with: proposals, model: settings.weights.model, at: now))
-            events.append(try event(
+            events[refresh.cause, default: []].append(try event(
                 MatchingEvents.matchProposed,
                 MatchProposedPayload(openingId: openingId, proposals: proposals, model: settings.weights.model, proposedAt: now),
-                cause: cause, municipality: stored.opening.municipality))
+                cause: causes[refresh.cause], municipality: stored.opening.municipality))
         }
         _ = try connection.pipeline(writes)
         return events

@@ -176,22 +176,6 @@ public enum CandidateStore {
             .first.map(candidate)
     }
 
-    /// The query of the active candidates who may pass the hard rules for `opening` (the database
-    /// checks category, municipality, job type, hours, availability and a free slot; ``HardRules``
-    /// decides); its rows are read with ``candidate(_:)``. It reads `candidate_slots` (migration 005),
-    /// one row per active candidate, category and work municipality, with an index-only scan.
-    static func prefilter(for opening: MatchOpening, today: CivilDate) -> PostgresStatement {
-        PostgresStatement(
-            """
-            SELECT \(candidateColumns) FROM candidate_slots c
-            WHERE c.category = $1 AND c.municipality = $2
-              AND c.job_types @> ARRAY[$3]::text[] AND c.hours_min_tenths <= $4 AND c.hours_max_tenths >= $4
-              AND c.available_from <= $5::date AND c.active_placements < c.max_jobs
-            """,
-            [opening.category.rawValue, opening.municipality, opening.jobType.rawValue, opening.hoursPerWeek.tenths,
-             today.advanced(by: HardRules.availabilityWindowDays).description])
-    }
-
     /// A row for consultants: no CPR digits beyond the masked form.
     public struct Summary: Codable, Sendable {
         public var candidateId: String
