@@ -62,7 +62,7 @@ readonly SERVICES=(intake matching followup billing)
 # v4: spotjob.dead became a topic exchange (a direct one is replaced) with the dead-letter policy.
 # v5: one user and queue per jobcenter, fed by the headers exchange spotjob.jobcenters.
 # v6: the administrator is an impersonator: a replayed dead letter keeps its sender (user_id).
-# v7: the management plugin is enabled (spotjob jobcenters); services bind jobcenter.registered/removed.
+# v7: the shared user `jobcenter` is gone (tenants only); the management plugin is enabled.
 readonly PROVISION_VERSION=7
 
 STACK_DIR=$(realpath -m -- "${SPOTJOB_STACK_DIR:-$REPO_DIR/.local/stack}")
@@ -759,8 +759,9 @@ rmq_provision() {
     printf '%s\n' "$out" >&2
     die "importing RabbitMQ definitions ($PERMISSIONS_FILE, $TOPOLOGY_FILE) failed"
   }
+  # `guest`, and the shared `jobcenter` of stacks provisioned before v7 (jobcenters are tenants now).
   local retired
-  for retired in guest; do
+  for retired in guest jobcenter; do
     out=$(rmqctl delete_user "$retired" 2>&1) || [[ $out == *"does not exist"* || $out == *no_such_user* ]] || {
       printf '%s\n' "$out" >&2
       die "deleting RabbitMQ user $retired failed"
