@@ -9,6 +9,8 @@ import NIOSSL
 enum HTTPExchange {
     /// The largest answer read; the management API's listings of one vhost stay far below it.
     static let maximumBodySize = 16 << 20
+    /// How long one request may take, connecting included, before its connection is closed.
+    static let timeout = TimeAmount.seconds(30)
 
     static func perform(_ request: ManagementRequest, at endpoint: ManagementEndpoint) async throws -> ManagementResponse {
         let tls = try endpoint.useTLS ? makeTLSContext(caFile: endpoint.caFile) : nil
@@ -29,6 +31,8 @@ enum HTTPExchange {
         } catch {
             throw ManagementError.unreachable("connecting to \(endpoint.host):\(endpoint.port) failed (\(error))")
         }
+        let deadline = channel.channel.eventLoop.scheduleTask(in: timeout) { channel.channel.close(promise: nil) }
+        defer { deadline.cancel() }
         do {
             return try await channel.executeThenClose { inbound, outbound in
                 try await outbound.write(.head(head(of: request, at: endpoint)))
