@@ -53,9 +53,11 @@ struct JobcentersAddCommand: AsyncParsableCommand {
             return
         }
         print("added \(tenant.user) (\(tenant.municipality.name)); the password is shown only now: give it to the jobcenter")
-        Presentation.printTable(["", ""], [
-            ["user", added.user], ["password", added.password], ["url", added.url], ["queue", added.queue],
-            ["municipalities", added.municipalities.joined(separator: ", ")],
-        ])
+        for (label, value) in [
+            ("user", added.user), ("password", added.password), ("url", added.url), ("queue", added.queue),
+            ("municipalities", added.municipalities.joined(separator: ", ")),
+        ] {
+            print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + value)
+        }
     }
 }
