@@ -211,8 +211,13 @@ final class JobcenterTenancyTests: XCTestCase {
         let afterRevoke = try await next(about: "revoked")
         XCTAssertEqual(afterRevoke.rejected?.errors.map(\.code), [.notYourMunicipality], "a revoked grant no longer holds")
 
+        // What the tasks and answers of this test left in its queue goes, so the queue goes with the user.
+        let admin = AMQPInspector(configuration: try AMQPConfiguration(url: stack.adminAMQPURL))
+        try await admin.purge(queue: "jobcenter.621")
+        await admin.close()
         let removed = try spotjob(["jobcenters", "remove", "621"])
         XCTAssertEqual(removed.status, 0, removed.output)
+        XCTAssertTrue(removed.output.contains("removed jobcenter-621 and its queue"), removed.output)
     }
 
     func testBadKommunekoderAreRefusedWithoutTouchingTheBroker() throws {
