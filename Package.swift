@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         // Up to 4.x, so that PersonalData does not pull the whole graph (swift-certificates) back to 3.x.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        // Already in the graph through hummingbird; named here for the management API client.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
     ],
     targets: [
         // MARK: C bindings
@@ -60,6 +63,15 @@ let package = Package(
             path: "Shared/Messaging", swiftSettings: strict
         ),
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: strict),
+        // RabbitMQ's management HTTP API (users, permissions, queues, bindings), on swift-nio.
+        .target(
+            name: "BrokerManagement",
+            dependencies: [
+                "JSON", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Shared/BrokerManagement", swiftSettings: strict
+        ),
         .target(name: "JSON", dependencies: ["Chronology"], path: "Shared/JSON", swiftSettings: strict),
         .target(name: "BodyReading", dependencies: ["JSON", "Domain", "Chronology"], path: "Shared/BodyReading", swiftSettings: strict),
         .target(name: "Contracts", dependencies: ["BodyReading", "Chronology", "Domain"], path: "Shared/Contracts", swiftSettings: strict),
@@ -134,8 +146,8 @@ let package = Package(
         .executableTarget(
             name: "SpotJobCLI",
             dependencies: [
-                "Intake", "Matching", "Followup", "Billing", "Assignment", "BodyReading", "PersonalData", "Contracts", "JSON", "Chronology", "Domain",
-                "ServiceRuntime",
+                "Intake", "Matching", "Followup", "Billing", "Assignment", "BodyReading", "BrokerManagement", "PersonalData", "Contracts", "JSON",
+                "Chronology", "Domain", "ServiceRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/SpotJobCLI", swiftSettings: strict
@@ -181,6 +193,9 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], path: "Tests/DomainTests"),
         .testTarget(name: "IOThreadsTests", dependencies: ["IOThreads"], path: "Tests/IOThreadsTests"),
+        .testTarget(
+            name: "BrokerManagementTests", dependencies: ["BrokerManagement", "JSON", .product(name: "NIOHTTP1", package: "swift-nio")],
+            path: "Tests/BrokerManagementTests"),
         .testTarget(
             name: "SpotJobCLITests", dependencies: ["SpotJobCLI", "JSON", "AMQPClient", "Contracts", "Domain", "Matching"],
             path: "Tests/SpotJobCLITests"),

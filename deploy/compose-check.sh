@@ -225,13 +225,16 @@ shown openings list --source jobshop-horsens-2017-05-15
 wait_for "the rejected sheet" 60 sql_true "SELECT count(*) > 0 FROM intake.rejected_sheets"
 shown sheets rejected --limit 1
 
+# The management API over TLS (https://rabbitmq:15671, verified against the stack's CA).
+shown jobcenters list
+
 say "story 2/5: followup opens a contact task per opening; a company is contacted"
 wait_for "a contact task per opening" 60 sql_true \
   "SELECT (SELECT count(*) FROM followup.contact_tasks) = (SELECT count(*) FROM intake.openings)"
 echo "    contact tasks: $(sql 'SELECT count(*) FROM followup.contact_tasks') for $(sql 'SELECT count(*) FROM intake.openings') openings"
 jobshop_opening="$(sql "SELECT opening_id FROM intake.openings WHERE sheet_id = 'horsens-2017-05-15-001'")"
 [[ -n $jobshop_opening ]] || fail "no opening for sheet horsens-2017-05-15-001"
-shown followup contacted "$jobshop_opening" --outcome reached --by "Jobcenter Horsens, Mette"
+shown followup contacted "$jobshop_opening" --jobcenter Horsens --outcome reached --by "Jobcenter Horsens, Mette"
 wait_for "the task closed by the contact" 60 sql_true \
   "SELECT status = 'closed' FROM followup.contact_tasks WHERE opening_id = '$jobshop_opening'"
 
@@ -253,7 +256,7 @@ PY
 today="$(TZ=Europe/Copenhagen date +%F)"
 for index in 0 1; do
   read -r opening candidate hours <<<"${pairs[$index]}"
-  shown placements report --placement-id "compose-check-placement-$((index + 1))" --candidate "$candidate" \
+  shown placements report --jobcenter Horsens --placement-id "compose-check-placement-$((index + 1))" --candidate "$candidate" \
     --opening "$opening" --start-date "$today" --hours "$hours"
 done
 wait_for "both placements in matching" 60 sql_true "SELECT count(*) = 2 FROM matching.placements WHERE placement_id LIKE 'compose-check-placement-%'"

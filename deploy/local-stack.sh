@@ -18,6 +18,8 @@
 #   SPOTJOB_AMQP_PORT        RabbitMQ AMQP port          (default: 25672)
 #   SPOTJOB_AMQPS_PORT       RabbitMQ AMQP over TLS port (default: AMQP port - 1)
 #   SPOTJOB_AMQP_DIST_PORT   RabbitMQ Erlang dist port   (default: AMQP port + 1)
+#   SPOTJOB_RABBITMQ_MANAGEMENT_PORT  RabbitMQ management HTTP API, loopback only, for
+#                            `spotjob jobcenters` (default: AMQP port + 2)
 #   REJECTED_RETENTION_DAYS  days a refused message is kept: its dead letter in the *.dead queues
 #                            (a broker policy) and, via `env`, its row in the services' schemas (default: 90)
 # Ports and the retention chosen on `up` are remembered in <stack>/stack.conf; later commands use
@@ -60,7 +62,8 @@ readonly SERVICES=(intake matching followup billing)
 # v4: spotjob.dead became a topic exchange (a direct one is replaced) with the dead-letter policy.
 # v5: one user and queue per jobcenter, fed by the headers exchange spotjob.jobcenters.
 # v6: the administrator is an impersonator: a replayed dead letter keeps its sender (user_id).
-readonly PROVISION_VERSION=6
+# v7: the shared user `jobcenter` is gone (tenants only); the management plugin is enabled.
+readonly PROVISION_VERSION=7
 
 STACK_DIR=$(realpath -m -- "${SPOTJOB_STACK_DIR:-$REPO_DIR/.local/stack}")
 readonly STACK_DIR
@@ -95,7 +98,7 @@ need_root() { [[ $(id -u) == 0 ]] || die "'$1' must run as root (it uses apt-get
 # Configuration: ports and retention (env > stack.conf > defaults)
 
 load_settings() {
-  local stored_pg='' stored_amqp='' stored_amqps='' stored_dist='' stored_retention='' key value
+  local stored_pg='' stored_amqp='' stored_amqps='' stored_dist='' stored_management='' stored_retention='' key value
   if [[ -r $STACK_CONF ]]; then
     while IFS='=' read -r key value; do
       case $key in
@@ -103,6 +106,7 @@ load_settings() {
         AMQP_PORT) stored_amqp=$value ;;
         AMQPS_PORT) stored_amqps=$value ;;
         AMQP_DIST_PORT) stored_dist=$value ;;
+        MANAGEMENT_PORT) stored_management=$value ;;
         REJECTED_RETENTION_DAYS) stored_retention=$value ;;
       esac
     done <"$STACK_CONF"
@@ -127,21 +131,28 @@ load_settings() {
   else
     AMQP_DIST_PORT=$stored_dist
   fi
+  if [[ -n ${SPOTJOB_RABBITMQ_MANAGEMENT_PORT:-} ]]; then
+    MANAGEMENT_PORT=$SPOTJOB_RABBITMQ_MANAGEMENT_PORT
+  elif [[ -n ${SPOTJOB_AMQP_PORT:-} || -z $stored_management ]]; then
+    MANAGEMENT_PORT=$((AMQP_PORT + 2))
+  else
+    MANAGEMENT_PORT=$stored_management
+  fi
   local name value
-  for name in PG_PORT AMQP_PORT AMQPS_PORT AMQP_DIST_PORT; do
+  for name in PG_PORT AMQP_PORT AMQPS_PORT AMQP_DIST_PORT MANAGEMENT_PORT; do
     value=${!name}
     if ! [[ $value =~ ^[1-9][0-9]{0,4}$ ]] || ((value > 65535)); then
       die "$name must be a TCP port number (1-65535), got '$value'"
     fi
   done
-  (($(printf '%s\n' "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" | sort -u | wc -l) == 4)) ||
-    die "ports must differ: postgres=$PG_PORT amqp=$AMQP_PORT amqps=$AMQPS_PORT amqp-dist=$AMQP_DIST_PORT"
+  (($(printf '%s\n' "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" "$MANAGEMENT_PORT" | sort -u | wc -l) == 5)) ||
+    die "ports must differ: postgres=$PG_PORT amqp=$AMQP_PORT amqps=$AMQPS_PORT amqp-dist=$AMQP_DIST_PORT management=$MANAGEMENT_PORT"
   RMQ_NODENAME="spotjob-$AMQP_PORT@localhost"
 }
 
 save_settings() {
-  printf 'PG_PORT=%s\nAMQP_PORT=%s\nAMQPS_PORT=%s\nAMQP_DIST_PORT=%s\nREJECTED_RETENTION_DAYS=%s\n' \
-    "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" "$REJECTED_RETENTION_DAYS" >"$STACK_CONF.tmp"
+  printf 'PG_PORT=%s\nAMQP_PORT=%s\nAMQPS_PORT=%s\nAMQP_DIST_PORT=%s\nMANAGEMENT_PORT=%s\nREJECTED_RETENTION_DAYS=%s\n' \
+    "$PG_PORT" "$AMQP_PORT" "$AMQPS_PORT" "$AMQP_DIST_PORT" "$MANAGEMENT_PORT" "$REJECTED_RETENTION_DAYS" >"$STACK_CONF.tmp"
   mv -f "$STACK_CONF.tmp" "$STACK_CONF"
 }
 
@@ -625,8 +636,12 @@ ssl_options.verify = verify_none
 ssl_options.fail_if_no_peer_cert = false
 ssl_options.versions.1 = tlsv1.3
 ssl_options.versions.2 = tlsv1.2
+# The management HTTP API, for "spotjob jobcenters" (as the administrator); loopback only, plain HTTP
+# since it never leaves this machine.
+management.tcp.ip = $HOST
+management.tcp.port = $MANAGEMENT_PORT
 EOF
-    printf '[].\n' >"$RMQ_DIR/enabled_plugins"
+    printf '[rabbitmq_management].\n' >"$RMQ_DIR/enabled_plugins"
     printf '# Intentionally empty: everything is set by deploy/local-stack.sh.\n' >"$RMQ_DIR/rabbitmq-env.conf"
   )
   chown rabbitmq:rabbitmq -- "$RMQ_CONF" "$RMQ_DIR/enabled_plugins" "$RMQ_DIR/rabbitmq-env.conf"
@@ -640,6 +655,9 @@ rmq_start() {
     if tcp_open "$AMQP_DIST_PORT"; then
       port_in_use_by_other "$AMQP_DIST_PORT" "RabbitMQ (Erlang distribution)" SPOTJOB_AMQP_DIST_PORT
     fi
+    if tcp_open "$MANAGEMENT_PORT"; then
+      port_in_use_by_other "$MANAGEMENT_PORT" "RabbitMQ (management API)" SPOTJOB_RABBITMQ_MANAGEMENT_PORT
+    fi
   fi
   rmq_write_config
   rm -f -- "$RMQ_PID_FILE"
@@ -652,7 +670,7 @@ rmq_start() {
   ) >>"$RMQ_STARTUP_LOG" 2>&1 </dev/null &
   local launcher=$! i
   for ((i = 0; i < 1200; i++)); do # up to 120 s
-    if amqp_answers "$AMQP_PORT" && tcp_open "$AMQPS_PORT" && [[ -n $(rmq_pid) ]]; then
+    if amqp_answers "$AMQP_PORT" && tcp_open "$AMQPS_PORT" && tcp_open "$MANAGEMENT_PORT" && [[ -n $(rmq_pid) ]]; then
       return 0
     fi
     if ! kill -0 "$launcher" 2>/dev/null; then
@@ -662,7 +680,7 @@ rmq_start() {
     sleep 0.1
   done
   tail_log "$RMQ_STARTUP_LOG" "$RMQ_LOG_DIR/$RMQ_NODENAME.log"
-  die "RabbitMQ did not accept AMQP connections on $HOST:$AMQP_PORT and $HOST:$AMQPS_PORT within 120 s (logs: $RMQ_LOG_DIR)"
+  die "RabbitMQ did not accept connections on $HOST:$AMQP_PORT, $HOST:$AMQPS_PORT and $HOST:$MANAGEMENT_PORT within 120 s (logs: $RMQ_LOG_DIR)"
 }
 
 rmq_stop() {
@@ -776,21 +794,25 @@ rmq_provision() {
     die "importing RabbitMQ definitions ($PERMISSIONS_FILE, $TOPOLOGY_FILE) failed"
   }
   rmq_remove_stale_bindings
-  out=$(rmqctl delete_user guest 2>&1) || [[ $out == *"does not exist"* || $out == *no_such_user* ]] || {
-    printf '%s\n' "$out" >&2
-    die "deleting RabbitMQ user guest failed"
-  }
+  # `guest`, and the shared `jobcenter` of stacks provisioned before v7 (jobcenters are tenants now).
+  local retired
+  for retired in guest jobcenter; do
+    out=$(rmqctl delete_user "$retired" 2>&1) || [[ $out == *"does not exist"* || $out == *no_such_user* ]] || {
+      printf '%s\n' "$out" >&2
+      die "deleting RabbitMQ user $retired failed"
+    }
+  done
   rmq_stamp_value >"$RMQ_STAMP"
 }
 
 rmq_up() {
   prepare_rabbitmq_dirs
   local started=0
-  if [[ -n $(rmq_pid) ]] && tcp_open "$AMQP_PORT" && tcp_open "$AMQPS_PORT"; then
+  if [[ -n $(rmq_pid) ]] && tcp_open "$AMQP_PORT" && tcp_open "$AMQPS_PORT" && tcp_open "$MANAGEMENT_PORT"; then
     :
   else
     if [[ -n $(rmq_pid) ]]; then
-      log "RabbitMQ runs but not on $HOST:$AMQP_PORT and $HOST:$AMQPS_PORT; restarting it"
+      log "RabbitMQ runs but not on $HOST:$AMQP_PORT, $HOST:$AMQPS_PORT and $HOST:$MANAGEMENT_PORT; restarting it"
       rmq_stop
     fi
     log "starting RabbitMQ on $HOST:$AMQP_PORT (node $RMQ_NODENAME)"
@@ -826,6 +848,9 @@ print_env() {
   done
   printf 'export SPOTJOB_ADMIN_AMQPS_URL=%q\n' \
     "amqps://$AMQP_ADMIN_USER:$(secret "AMQP_PASSWORD_$(env_key "$AMQP_ADMIN_USER")")@$amqp"
+  # `spotjob jobcenters`: the management API (loopback, plain HTTP) as the administrator.
+  printf 'export SPOTJOB_ADMIN_MANAGEMENT_URL=%q\n' \
+    "http://$AMQP_ADMIN_USER:$(secret "AMQP_PASSWORD_$(env_key "$AMQP_ADMIN_USER")")@localhost:$MANAGEMENT_PORT"
   # The services keep refused rows as long as the broker keeps their dead letters.
   printf 'export REJECTED_RETENTION_DAYS=%q\n' "$REJECTED_RETENTION_DAYS"
   print_cpr_keys

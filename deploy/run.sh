@@ -131,8 +131,8 @@ jobshop_opening="$(opening_of jobshop-horsens-2017-05-15 horsens-2017-05-15-001)
 cli followup due --limit 6   # most overdue first: the 2017 JobShop sheets lead
 echo
 echo "The jobcenter reports contacts: today's company on time, the 2017 JobShop company years late."
-cli followup contacted "$today_opening" --outcome visit-booked --by "Jobcenter Horsens, Mette"
-cli followup contacted "$jobshop_opening" --outcome reached --by "Jobcenter Horsens, Mette"
+cli followup contacted "$today_opening" --jobcenter Horsens --outcome visit-booked --by "Jobcenter Horsens, Mette"
+cli followup contacted "$jobshop_opening" --jobcenter Horsens --outcome reached --by "Jobcenter Horsens, Mette"
 
 step "3/6  Candidate profiles (synthetic, fictitious CPR numbers) → explained proposals, the optimal assignment, placements → check-ins"
 # deploy/demo/profiles.json with this run's suffix on each candidateId and its own fictitious serial
@@ -167,7 +167,7 @@ placements=() placement_ids=()
 for index in 0 1; do
   read -r opening candidate hours <<<"${pairs[$index]}"
   placement="demo-placement-$stamp-$((index + 1))"
-  cli placements report --placement-id "$placement" --candidate "$candidate" --opening "$opening" --start-date "$today" --hours "$hours"
+  cli placements report --jobcenter Horsens --placement-id "$placement" --candidate "$candidate" --opening "$opening" --start-date "$today" --hours "$hours"
   placements+=(--placement "$placement")
   placement_ids+=("$placement")
 done

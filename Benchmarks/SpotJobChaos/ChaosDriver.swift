@@ -26,7 +26,7 @@ struct ChaosDriver {
 
     func run(pace: Duration, until deadline: ContinuousClock.Instant) async throws -> Result {
         var publishers: [Sender: AMQPPublisher] = [
-            .jobcenter: AMQPPublisher(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL), logger: logger),
+            .eventTooling: AMQPPublisher(configuration: try AMQPConfiguration(url: stack.eventToolingAMQPURL), logger: logger),
             .contracts: AMQPPublisher(configuration: try AMQPConfiguration(url: stack.contractsAMQPURL), logger: logger),
         ]
         for kommunekode in Sender.tenants {

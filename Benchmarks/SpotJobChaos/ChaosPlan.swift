@@ -5,21 +5,23 @@ import Foundation
 import JSON
 import Messaging
 
-/// The broker user a message is published as: the least-privileged one for its routing key, and
-/// for what a jobcenter sends about one of the seeds' municipalities, that jobcenter's own user.
+/// The broker user a message is published as: the least-privileged one for its routing key; what a
+/// jobcenter sends, as that jobcenter's own user.
 enum Sender: Sendable, Hashable {
-    /// The shared user of Code of Care's event tooling and the CLI: any municipality.
-    case jobcenter
+    /// Code of Care's event tooling: sheets from its own events, for any municipality.
+    case eventTooling
     /// `jobcenter-<kommunekode>`: its own municipality only.
     case tenant(String)
     case contracts
 
-    /// The jobcenters with users of their own (`deploy/rabbitmq/permissions.tsv`).
-    static let tenants: Set<String> = ["615", "766", "183", "661"]
+    /// The jobcenters with users of their own (`deploy/rabbitmq/permissions.tsv`), in order.
+    static let tenantList = ["615", "766", "183", "661"]
+    static let tenants = Set(tenantList)
 
-    /// Who sends a jobcenter's message about `municipality`.
-    static func speaking(for municipality: String) -> Sender {
-        tenants.contains(municipality) ? .tenant(municipality) : .jobcenter
+    /// Who sends a sheet about `municipality`: its jobcenter, or for a municipality without a
+    /// tenant on the stack, Code of Care's event tooling.
+    static func submitting(for municipality: String) -> Sender {
+        tenants.contains(municipality) ? .tenant(municipality) : .eventTooling
     }
 }
 
@@ -73,10 +75,11 @@ struct ChaosPlan: Sendable {
 
     var prefix: String { "chaos-\(runID)-" }
 
-    /// N sheets (2 % invalid; those of the seeds' four municipalities sent by their own jobcenter's
-    /// user, and 1 % sent by Horsens' user for another municipality, refused), N/5 profiles (5 %
-    /// invalid) each placed in its own opening (and a few refused placements), a contact for every
-    /// other opening (and a few for unknown openings), and
+    /// N sheets (2 % invalid; every other one in one of the seeds' four municipalities, sent by
+    /// its jobcenter's user, the rest across all 98 sent by Code of Care's event tooling; and 1 %
+    /// sent by Horsens' user for another municipality, refused), N/5 profiles (5 % invalid, each of
+    /// one of the four jobcenters) each placed in its own opening (and a few refused placements), a
+    /// contact by its jobcenter for every other opening, those of the four (and a few for unknown openings), and
     /// N/10 contracts (5 % invalid) with meetings (one reported twice), an event in halves and, for
     /// state-rate contracts, two trips (a trip on a few `included` contracts, refused). Sheets are
     /// submitted in 2025 and placements start then, so followup's timers are overdue and fire at once.
@@ -95,7 +98,7 @@ struct ChaosPlan: Sendable {
             let sheetId = "\(prefix)s\(index)"
             let valid = index % 50 != 49
             sheetIsValid.append(valid)
-            let municipality = municipalities[index % municipalities.count]
+            let municipality = Self.municipality(ofSheet: index, among: municipalities)
             let body = SheetBody(
                 sheetId: sheetId, source: "chaos-\(runID)", municipality: municipality,
                 company: .init(cvr: valid ? Self.cvrs[index % Self.cvrs.count] : "12345678", name: "Chaos \(index) ApS"),
@@ -103,7 +106,7 @@ struct ChaosPlan: Sendable {
                 category: categories[(index / municipalities.count) % categories.count].rawValue,
                 tasks: ["Oprydning"], hoursPerWeek: valid ? 10 : 40, submittedAt: "2025-03-03T09:00:00+01:00")
             let input = ChaosInput(
-                routingKey: IntakeEvents.sheetSubmitted, sender: .speaking(for: municipality),
+                routingKey: IntakeEvents.sheetSubmitted, sender: .submitting(for: municipality),
                 outcome: valid ? .accepted : .rejected(service: "intake"), prerequisite: nil, body: Self.fixed(body))
             sheetInputs.append(input)
             if index % 100 == 5, municipality != "615" {
@@ -116,7 +119,7 @@ struct ChaosPlan: Sendable {
             if valid { sheets.append((sheetId, input.messageID)) }
             if valid, index % 2 == 0 {
                 let contact = ChaosInput(
-                    routingKey: FollowupEvents.companyContacted, sender: .speaking(for: municipality), outcome: .accepted,
+                    routingKey: FollowupEvents.companyContacted, sender: .tenant(municipality), outcome: .accepted,
                     prerequisite: .followupOpening(sheetId: sheetId)
                 ) { known in
                     try JSONCoding.encoder.encode(ContactBody(
@@ -128,7 +131,7 @@ struct ChaosPlan: Sendable {
             }
             if index % 100 == 3 {
                 unknownOpeningContacts.append(ChaosInput(
-                    routingKey: FollowupEvents.companyContacted, sender: .jobcenter, outcome: .rejected(service: "followup"),
+                    routingKey: FollowupEvents.companyContacted, sender: .tenant("615"), outcome: .rejected(service: "followup"),
                     prerequisite: nil, body: Self.fixed(ContactBody(
                         openingId: UUID().uuidString, contactedAt: "2025-03-04T10:00:00+01:00", by: "Jobcenter, chaos run",
                         outcome: ContactOutcome.reached.rawValue))))
@@ -139,14 +142,15 @@ struct ChaosPlan: Sendable {
         for index in 0..<profileCount {
             let candidateId = "\(prefix)c\(index)"
             let valid = index % 20 != 19
-            let municipality = municipalities[index % municipalities.count]
+            let municipality = Self.municipality(ofSheet: index, among: municipalities)
+            let jobcenter = Sender.tenantList[index % Sender.tenantList.count]
             let body = ProfileBody(
-                candidateId: candidateId, jobcenter: municipality, cpr: valid ? Self.cpr(cprBase + index) : "320185-1234",
+                candidateId: candidateId, jobcenter: jobcenter, cpr: valid ? Self.cpr(cprBase + index) : "320185-1234",
                 homeMunicipality: municipality, categories: [categories[(index / municipalities.count) % categories.count].rawValue],
                 tasks: ["Oprydning"], hoursPerWeek: .init(min: 3, max: 12), unemployedSince: "2024-01-15",
                 submittedAt: "2025-03-01T09:00:00+01:00")
             let input = ChaosInput(
-                routingKey: MatchingEvents.candidateProfiled, sender: .speaking(for: municipality),
+                routingKey: MatchingEvents.candidateProfiled, sender: .tenant(jobcenter),
                 outcome: valid ? .accepted : .rejected(service: "matching"), prerequisite: nil, body: Self.fixed(body))
             profileInputs.append(input)
             guard valid else { continue }
@@ -154,7 +158,7 @@ struct ChaosPlan: Sendable {
             if sheetIsValid[index] {
                 let placementId = "\(prefix)p\(index)"
                 let placement = Self.placement(
-                    placementId, candidateId: candidateId, sheetId: "\(prefix)s\(index)", hours: 5, sender: .speaking(for: municipality))
+                    placementId, candidateId: candidateId, sheetId: "\(prefix)s\(index)", hours: 5, sender: .tenant(jobcenter))
                 dependents.append(placement)
                 placements.append((placementId, placement.messageID))
             }
@@ -163,7 +167,7 @@ struct ChaosPlan: Sendable {
             if index % 25 == 7, other < sheetCount, sheetIsValid[other] {
                 dependents.append(Self.placement(
                     "\(prefix)px\(index)", candidateId: candidateId, sheetId: "\(prefix)s\(other)", hours: 30,
-                    sender: .speaking(for: municipality), outcome: .rejected(service: "matching")))
+                    sender: .tenant(jobcenter), outcome: .rejected(service: "matching")))
             }
         }
 
@@ -219,6 +223,12 @@ struct ChaosPlan: Sendable {
                 contractId: contractId, tripId: "tx", date: "2025-03-10", km: 12.5, purpose: "Task Force-møde"),
                 outcome: .rejected(service: "billing"))
         }
+    }
+
+    /// The municipality of sheet `index`: every other one (those the run reports contacts for) one of
+    /// the four jobcenters', the rest across `municipalities`.
+    private static func municipality(ofSheet index: Int, among municipalities: [String]) -> String {
+        index % 2 == 0 ? Sender.tenantList[(index / 2) % Sender.tenantList.count] : municipalities[index % municipalities.count]
     }
 
     /// A placement of `candidateId` (sent by `sender`, the candidate's jobcenter) in `sheetId`'s opening.

@@ -12,4 +12,5 @@ await ServiceMain.run { environment in
         handler: FollowupHandler(calendar: calendar),
         timers: TimerHandlers(FollowupTimerHandler.kinds, firedBy: FollowupTimerHandler(calendar: calendar)),
         rejections: RejectionPolicy().announcing(FollowupEvents.rejected, subjectField: .subjectOnly, for: FollowupEvents.consumed))
+    .keepingJobcenterGrants()
 }

@@ -10,4 +10,5 @@ await ServiceMain.run { _ in
         consumes: IntakeEvents.consumed,
         handler: IntakeHandler(),
         rejections: RejectionPolicy().announcing(IntakeEvents.sheetRejected, subjectField: .sheetId, for: IntakeEvents.consumed))
+    .keepingJobcenterGrants()
 }

@@ -15,4 +15,5 @@ await ServiceMain.run { environment in
         rejections: RejectionPolicy(sealer: settings.rawBodySealer)
             .announcing(MatchingEvents.candidateRejected, subjectField: .candidateId, for: MatchingEvents.candidateKeys)
             .announcing(MatchingEvents.placementRejected, subjectField: .placementId, for: MatchingEvents.placementKeys))
+    .keepingJobcenterGrants()
 }

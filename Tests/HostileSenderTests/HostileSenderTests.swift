@@ -9,7 +9,7 @@ import TestSupport
 import XCTest
 
 /// The four services running as operators run them, attacked through the real broker by senders
-/// who may publish what they publish (`jobcenter`, `contracts`) and craft everything else a plain
+/// who may publish what they publish (Horsens' `jobcenter-615`, `contracts`) and craft everything else a plain
 /// AMQP client can set. No service dies, every hostile message is dead-lettered at once with its
 /// reason, and none has an effect.
 final class HostileSenderTests: XCTestCase {
@@ -35,7 +35,7 @@ final class HostileSenderTests: XCTestCase {
     override func setUp() async throws {
         stack = try LocalStack.fromEnvironment()
         admin = PostgresClient(configuration: PostgresConfiguration(url: stack.adminDatabaseURL), logger: logger)
-        jobcenter = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL), logger: logger)
+        jobcenter = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL("615")), logger: logger)
         contracts = AMQPPublisher(configuration: try AMQPConfiguration(url: stack.contractsAMQPURL), logger: logger)
         deadLetters = try EventObserver(
             stack: stack, exchange: SpotJobTopology.deadLetterExchange, routingKeys: LocalStack.services,
@@ -123,7 +123,7 @@ final class HostileSenderTests: XCTestCase {
         var sent: [String: String] = [:]
         for target in targets {
             let id = UUID().uuidString.lowercased()
-            let url = target.service == BillingEvents.service ? stack.contractsAMQPURL : stack.jobcenterAMQPURL
+            let url = target.service == BillingEvents.service ? stack.contractsAMQPURL : stack.jobcenterAMQPURL("615")
             let sender = Process()
             sender.executableURL = ServiceProcess.buildDirectory.appendingPathComponent("DeepHeaderSender")
             sender.arguments = [url, stack.caFile, target.key, id, "20000"]
@@ -136,7 +136,7 @@ final class HostileSenderTests: XCTestCase {
     }
 
     /// Fault 4: services took a message's type from its `type` property, while the broker checks
-    /// only the routing key, so `jobcenter` withdrew an opening in matching and closed its task in
+    /// only the routing key, so a jobcenter withdrew an opening in matching and closed its task in
     /// followup, and forged openings and placements, under keys it may publish.
     func testATypePropertyThatDiffersFromTheRoutingKeyIsRefusedAndHasNoEffect() async throws {
         let sheetID = "hostile-\(UUID().uuidString.prefix(8).lowercased())"

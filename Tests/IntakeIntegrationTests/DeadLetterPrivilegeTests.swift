@@ -39,7 +39,10 @@ final class DeadLetterPrivilegeTests: XCTestCase {
 
     func testOutsideUsersCannotPublishToTheDeadLetterExchange() async throws {
         let stack = try LocalStack.fromEnvironment()
-        let outside = [("jobcenter", stack.jobcenterAMQPURL), ("contracts", stack.contractsAMQPURL), ("billing-staff", stack.billingStaffAMQPURL)]
+        let outside = [
+            ("jobcenter-615", stack.jobcenterAMQPURL("615")), ("event-tooling", stack.eventToolingAMQPURL), ("contracts", stack.contractsAMQPURL),
+            ("billing-staff", stack.billingStaffAMQPURL),
+        ]
         for (user, url) in outside {
             for key in LocalStack.services {
                 let refusal = try await publish(as: url, to: SpotJobTopology.deadLetterExchange, routingKey: key)

@@ -77,8 +77,12 @@ final class LeastPrivilegeTests: XCTestCase {
         let refused: [(user: String, url: String, key: String)] = [
             ("intake", stack.amqpURL(service: "intake"), "invoice.issued"),
             ("intake", stack.amqpURL(service: "intake"), "sheet.submitted"),
-            ("jobcenter", stack.jobcenterAMQPURL, "opening.registered"),
-            ("jobcenter", stack.jobcenterAMQPURL, "candidate.rejected"),
+            ("jobcenter-615", stack.jobcenterAMQPURL("615"), "opening.registered"),
+            ("jobcenter-615", stack.jobcenterAMQPURL("615"), "candidate.rejected"),
+            ("jobcenter-615", stack.jobcenterAMQPURL("615"), "jobcenter.registered"),
+            ("event-tooling", stack.eventToolingAMQPURL, "candidate.profiled"),
+            ("event-tooling", stack.eventToolingAMQPURL, "jobcenter.registered"),
+            ("contracts", stack.contractsAMQPURL, "jobcenter.removed"),
             ("contracts", stack.contractsAMQPURL, "sheet.submitted"),
             ("followup", stack.amqpURL(service: "followup"), "placement.recorded"),
         ]
@@ -94,7 +98,10 @@ final class LeastPrivilegeTests: XCTestCase {
         }
         // What each outside user must send goes through (to keys no service consumes with this body:
         // the probes carry no message id, so a consumer would only dead-letter them).
-        for (url, key) in [(stack.jobcenterAMQPURL, "sheet.withdrawn"), (stack.contractsAMQPURL, "contract.registered")] {
+        for (url, key) in [
+            (stack.jobcenterAMQPURL("615"), "sheet.withdrawn"), (stack.eventToolingAMQPURL, "sheet.withdrawn"),
+            (stack.contractsAMQPURL, "contract.registered"),
+        ] {
             let publisher = AMQPPublisher(configuration: try AMQPConfiguration(url: url), logger: logger)
             try await publisher.publish(OutgoingMessage(
                 exchange: SpotJobTopology.exchange, routingKey: key, body: [], properties: AMQPMessageProperties(headers: ["x-probe": .bool(true)])))
@@ -121,11 +128,13 @@ final class LeastPrivilegeTests: XCTestCase {
         }
     }
 
-    /// Jobcenter systems send; they read nothing.
-    func testTheJobcenterUserCannotConsumeAnyQueue() async throws {
+    /// Jobcenter systems and the event tooling send; they read no service's queue.
+    func testOutsideSendersCannotConsumeAServicesQueue() async throws {
         let stack = try LocalStack.fromEnvironment()
-        for queue in ["intake", "matching", "followup", "billing.invoices", "intake.dead"] {
-            let consumer = AMQPConsumer(configuration: try AMQPConfiguration(url: stack.jobcenterAMQPURL), queue: queue, logger: logger)
+        for (url, queue) in [stack.jobcenterAMQPURL("615"), stack.eventToolingAMQPURL].flatMap({ url in
+            ["intake", "matching", "followup", "billing.invoices", "intake.dead"].map { (url, $0) }
+        }) {
+            let consumer = AMQPConsumer(configuration: try AMQPConfiguration(url: url), queue: queue, logger: logger)
             let deliveries = await consumer.next(timeout: .milliseconds(200))
             let connected = await consumer.isConnected
             XCTAssertTrue(deliveries.isEmpty, queue)

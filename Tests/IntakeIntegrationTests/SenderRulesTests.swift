@@ -86,7 +86,7 @@ final class SenderRulesTests: XCTestCase {
     }
 
     func testCodeOfCaresOwnUsersMaySendForAnyMunicipality() async throws {
-        try await send(IntakeEvents.sheetSubmitted, sheet("event-tooling", municipality: "766"), as: try AMQPConfiguration(url: stack.jobcenterAMQPURL))
+        try await send(IntakeEvents.sheetSubmitted, sheet("event-tooling", municipality: "766"), as: try AMQPConfiguration(url: stack.eventToolingAMQPURL))
         let registered = try await next(about: "event-tooling")
         XCTAssertEqual(registered.routingKey, IntakeEvents.openingRegistered)
         XCTAssertEqual(registered.body(OpeningPayload.self)?.municipality, "766")

@@ -14,6 +14,12 @@ public struct JobcenterQueue: Sendable {
         public var description: String { "\(variable) is not set: source <(bash deploy/local-stack.sh env)" }
     }
 
+    /// The queue of `kommunekode`, read as `user`.
+    public init(kommunekode: String, user: AMQPConfiguration) {
+        self.kommunekode = kommunekode
+        self.user = user
+    }
+
     public init(_ kommunekode: String) throws {
         let variable = "JOBCENTER_\(kommunekode)_AMQP_URL"
         guard let url = ProcessInfo.processInfo.environment[variable] else { throw MissingURL(variable: variable) }

@@ -15,8 +15,10 @@ public struct LocalStack: Sendable {
     public let adminAMQPURL: String
     /// `amqps://billing-staff:…@…/spotjob` (may only read the `billing.invoices` queue).
     public let billingStaffAMQPURL: String
-    /// `amqps://jobcenter:…@…/spotjob` (publishes only what jobcenter systems send).
-    public let jobcenterAMQPURL: String
+    /// `amqps://event-tooling:…@…/spotjob` (Code of Care's event tooling: sheets for any municipality).
+    public let eventToolingAMQPURL: String
+    /// The jobcenters the stack provisions (`jobcenter-<kommunekode>`, `JOBCENTER_<kommunekode>_AMQP_URL`).
+    public static let jobcenters = ["615", "766", "183", "661"]
     /// `amqps://contracts:…@…/spotjob` (publishes only contracts and what bills them).
     public let contractsAMQPURL: String
     /// Absolute path of `deploy/local-stack.sh`, used for the restarts and `rabbitmqctl`.
@@ -28,6 +30,7 @@ public struct LocalStack: Sendable {
 
     private let databaseURLs: [String: String]
     private let amqpURLs: [String: String]
+    private let jobcenterAMQPURLs: [String: String]
 
     /// Errors raised while reading the environment or driving the stack script.
     public enum Error: Swift.Error, CustomStringConvertible, Sendable {
@@ -74,13 +77,14 @@ public struct LocalStack: Sendable {
             adminDatabaseURL: adminDatabaseURL,
             adminAMQPURL: adminAMQPURL,
             billingStaffAMQPURL: try require("BILLING_STAFF_AMQP_URL"),
-            jobcenterAMQPURL: try require("JOBCENTER_AMQP_URL"),
+            eventToolingAMQPURL: try require("EVENT_TOOLING_AMQP_URL"),
             contractsAMQPURL: try require("CONTRACTS_AMQP_URL"),
             stackScript: try require("SPOTJOB_STACK_SCRIPT"),
             caFile: try require("SPOTJOB_CA_FILE"),
             plainAMQPPort: try Int(require("SPOTJOB_AMQP_PORT")) ?? 0,
             databaseURLs: databaseURLs,
-            amqpURLs: amqpURLs
+            amqpURLs: amqpURLs,
+            jobcenterAMQPURLs: Dictionary(uniqueKeysWithValues: try jobcenters.map { ($0, try require("JOBCENTER_\($0)_AMQP_URL")) })
         )
     }
 
@@ -102,6 +106,14 @@ public struct LocalStack: Sendable {
         return url
     }
 
+    /// The AMQP URL of jobcenter `kommunekode`'s user, one of ``jobcenters``.
+    public func jobcenterAMQPURL(_ kommunekode: String) -> String {
+        guard let url = jobcenterAMQPURLs[kommunekode] else {
+            preconditionFailure("the stack provisions no jobcenter \(kommunekode); expected one of \(Self.jobcenters)")
+        }
+        return url
+    }
+
     /// The same stack reached without TLS: every AMQP URL on the plain loopback port, every
     /// database URL with `sslmode=disable`. For benchmarks that compare with the TLS figures.
     public func withoutTLS() -> LocalStack {
@@ -119,10 +131,10 @@ public struct LocalStack: Sendable {
         }
         return LocalStack(
             adminDatabaseURL: plainDatabase(adminDatabaseURL), adminAMQPURL: plainAMQP(adminAMQPURL),
-            billingStaffAMQPURL: plainAMQP(billingStaffAMQPURL), jobcenterAMQPURL: plainAMQP(jobcenterAMQPURL),
+            billingStaffAMQPURL: plainAMQP(billingStaffAMQPURL), eventToolingAMQPURL: plainAMQP(eventToolingAMQPURL),
             contractsAMQPURL: plainAMQP(contractsAMQPURL), stackScript: stackScript, caFile: caFile,
             plainAMQPPort: plainAMQPPort, databaseURLs: databaseURLs.mapValues(plainDatabase),
-            amqpURLs: amqpURLs.mapValues(plainAMQP))
+            amqpURLs: amqpURLs.mapValues(plainAMQP), jobcenterAMQPURLs: jobcenterAMQPURLs.mapValues(plainAMQP))
     }
 
     /// Stops PostgreSQL (fast shutdown: open sessions are terminated) and starts it again.

@@ -168,10 +168,9 @@ if ((!users_only)); then
       jobcenter)
         [[ $queue =~ ^[0-9]{3}$ ]] || die "$topology_file: a jobcenter is its three-digit kommunekode, not '$queue'"
         queue_json "jobcenter.$queue"
-        for key in "${key_list[@]}"; do
-          [[ $key =~ ^[0-9]{3}$ ]] || die "$topology_file: jobcenter $queue: municipality '$key' is not a kommunekode"
-          binding_json "$JOBCENTER_EXCHANGE" "jobcenter.$queue" "" queue "{\"x-match\":\"all\",\"municipality\":$(json_string "$key")}"
-        done
+        # Grants go through `spotjob jobcenters grant`, which tells the services too; here only its own.
+        [[ $keys == "$queue" ]] || die "$topology_file: jobcenter $queue: the third column is its own kommunekode; grant neighbours with 'spotjob jobcenters grant'"
+        binding_json "$JOBCENTER_EXCHANGE" "jobcenter.$queue" "" queue "{\"x-match\":\"all\",\"municipality\":$(json_string "$queue")}"
         ;;
       *) die "$topology_file: unknown kind '$kind' (expected service, queue, jobcenters or jobcenter)" ;;
     esac

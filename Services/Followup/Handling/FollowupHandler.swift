@@ -132,7 +132,7 @@ public struct FollowupHandler: MessageHandler {
             ]))
         }
         // The duty is the jobcenter's of the opening's municipality.
-        if let refusal = Sender.refusal(of: envelope.sender, about: task.municipality, field: "openingId") {
+        if let refusal = try Sender.refusal(of: envelope.sender, about: task.municipality, field: "openingId", on: connection) {
             return .rejected(Rejection(subject: subject, errors: [refusal]))
         }
         let onTime = contact.contactedAt <= task.dueAt

@@ -50,8 +50,8 @@ public struct IntakeHandler: MessageHandler {
             let envelope = received.envelope
             switch received.message {
             case .sheet(.success(let sheet)):
-                let refusal = Sender.refusal(of: envelope.sender, about: sheet.municipality.code, field: "municipality")
-                    ?? owner[sheet.sheetId].flatMap { Sender.refusal(of: envelope.sender, about: $0, field: "sheetId") }
+                let refusal = try Sender.refusal(of: envelope.sender, about: sheet.municipality.code, field: "municipality", on: connection)
+                    ?? owner[sheet.sheetId].flatMap { try Sender.refusal(of: envelope.sender, about: $0, field: "sheetId", on: connection) }
                 if let refusal {
                     try flush()
                     results.append(.rejected(Rejection(subject: sheet.sheetId, errors: [refusal])))
@@ -164,7 +164,7 @@ public struct IntakeHandler: MessageHandler {
                 FieldError(field: "sheetId", code: .unknownSheet, message: "no sheet with this id was registered"),
             ]))
         }
-        if let refusal = Sender.refusal(of: envelope.sender, about: existing.municipality, field: "sheetId") {
+        if let refusal = try Sender.refusal(of: envelope.sender, about: existing.municipality, field: "sheetId", on: connection) {
             return .rejected(Rejection(subject: withdrawal.sheetId, errors: [refusal]))
         }
         guard !existing.withdrawn else { return .handled(events: []) }

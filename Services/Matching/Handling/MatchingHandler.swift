@@ -96,9 +96,11 @@ public struct MatchingHandler: MessageHandler {
     /// Why the sender may not speak about a candidate of `jobcenter` (`nil` before it is known), as
     /// a rejection about `subject`; `nil` when it may (``Sender``).
     private func refusal(
-        of envelope: Envelope, about jobcenter: String?, field: String, subject: String
-    ) -> HandlingResult? {
-        Sender.refusal(of: envelope.sender, about: jobcenter, field: field).map { .rejected(Rejection(subject: subject, errors: [$0])) }
+        of envelope: Envelope, about jobcenter: String?, field: String, subject: String, on connection: PostgresConnection
+    ) throws -> HandlingResult? {
+        try Sender.refusal(of: envelope.sender, about: jobcenter, field: field, on: connection).map {
+            .rejected(Rejection(subject: subject, errors: [$0]))
+        }
     }
 
     /// The jobcenter of stored candidate `candidateId`, read only for a jobcenter's message: no
@@ -112,12 +114,13 @@ public struct MatchingHandler: MessageHandler {
         _ profile: CandidateProfile, envelope: Envelope, now: Date, asking pending: inout PendingRefreshes, as position: Int,
         on connection: PostgresConnection
     ) throws -> HandlingResult {
-        if let refused = refusal(of: envelope, about: profile.jobcenter.code, field: "jobcenter", subject: profile.candidateId) {
+        if let refused = try refusal(
+            of: envelope, about: profile.jobcenter.code, field: "jobcenter", subject: profile.candidateId, on: connection) {
             return refused
         }
-        if let refused = refusal(
+        if let refused = try refusal(
             of: envelope, about: try storedJobcenter(of: profile.candidateId, for: envelope, on: connection),
-            field: "candidateId", subject: profile.candidateId) {
+            field: "candidateId", subject: profile.candidateId, on: connection) {
             return refused
         }
         let before = try ProposalStore.openings(proposing: profile.candidateId, on: connection)
@@ -144,9 +147,9 @@ public struct MatchingHandler: MessageHandler {
         _ withdrawal: CandidateWithdrawal, envelope: Envelope, now: Date, asking pending: inout PendingRefreshes, as position: Int,
         on connection: PostgresConnection
     ) throws -> HandlingResult {
-        if let refused = refusal(
+        if let refused = try refusal(
             of: envelope, about: try storedJobcenter(of: withdrawal.candidateId, for: envelope, on: connection),
-            field: "candidateId", subject: withdrawal.candidateId) {
+            field: "candidateId", subject: withdrawal.candidateId, on: connection) {
             return refused
         }
         switch try CandidateStore.withdraw(withdrawal.candidateId, reason: withdrawal.reason, at: now, on: connection) {
@@ -181,7 +184,7 @@ public struct MatchingHandler: MessageHandler {
         let opening = try MatchingOpeningStore.opening(report.openingId, lock: true, on: connection)
         let standing = try CandidateStore.standing(report.candidateId, lock: true, on: connection)
         // A jobcenter reports placements of its own citizens, in any municipality's opening.
-        if let refusal = Sender.refusal(of: envelope.sender, about: standing?.jobcenter, field: "candidateId") {
+        if let refusal = try Sender.refusal(of: envelope.sender, about: standing?.jobcenter, field: "candidateId", on: connection) {
             return refuse([refusal])
         }
         let candidate = try CandidateStore.candidate(report.candidateId, on: connection)
@@ -221,13 +224,15 @@ public struct MatchingHandler: MessageHandler {
         _ end: PlacementEnd, envelope: Envelope, now: Date, asking pending: inout PendingRefreshes, as position: Int,
         on connection: PostgresConnection
     ) throws -> HandlingResult {
-        if let refused = refusal(of: envelope, about: nil, field: "placementId", subject: end.placementId) { return refused }
+        if let refused = try refusal(of: envelope, about: nil, field: "placementId", subject: end.placementId, on: connection) {
+            return refused
+        }
         guard let existing = try PlacementStore.existing(end.placementId, lock: true, on: connection) else {
             return .rejected(Rejection(subject: end.placementId, errors: [
                 FieldError(field: "placementId", code: .unknownPlacement, message: "no placement with this id was recorded"),
             ]))
         }
-        if let refused = refusal(of: envelope, about: existing.jobcenter, field: "placementId", subject: end.placementId) {
+        if let refused = try refusal(of: envelope, about: existing.jobcenter, field: "placementId", subject: end.placementId, on: connection) {
             return refused
         }
         guard !existing.ended else { return .handled(events: []) }

@@ -6,10 +6,15 @@ import JSON
 enum JSONFile {
     /// The objects of the file at `path`, each as the JSON body to publish.
     static func bodies(path: String) throws -> [[UInt8]] {
+        try objects(path: path).map { try JSONCoding.encoder.encode(JSONValue.object($0)) }
+    }
+
+    /// The objects of the file at `path`.
+    static func objects(path: String) throws -> [JSONObject] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SheetFile.ReadError(description: "\(path): cannot read the file")
         }
-        return try objects(Array(data), file: path).map { try JSONCoding.encoder.encode(JSONValue.object($0)) }
+        return try objects(Array(data), file: path)
     }
 
     /// The objects of a JSON text holding an object or an array of objects.

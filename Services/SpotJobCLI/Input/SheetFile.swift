@@ -5,6 +5,8 @@ import JSON
 enum SheetFile {
     struct Sheet {
         var sheetId: String?
+        /// The sheet's `municipality` as written (a kommunekode or a name).
+        var municipality: String?
         /// The JSON body to publish.
         var body: [UInt8]
     }
@@ -26,7 +28,8 @@ enum SheetFile {
         }
         return try objects.map { object in
             let sheetId: String? = if case .string(let id)? = object["sheetId"] { id } else { nil }
-            return Sheet(sheetId: sheetId, body: try JSONCoding.encoder.encode(JSONValue.object(object)))
+            let municipality: String? = if case .string(let text)? = object["municipality"] { text } else { nil }
+            return Sheet(sheetId: sheetId, municipality: municipality, body: try JSONCoding.encoder.encode(JSONValue.object(object)))
         }
     }
 }

@@ -1,5 +1,6 @@
 import AMQPClient
 import ArgumentParser
+import Domain
 import Foundation
 import Logging
 import PostgresClient
@@ -26,22 +27,33 @@ struct BrokerOptions: ParsableArguments {
     var amqpURL: String?
 
     /// The broker users the CLI acts as, least privileged first.
-    enum User {
-        /// What jobcenter systems send (sheets, profiles, placements, contacts): `$JOBCENTER_AMQP_URL`.
-        case jobcenter
+    enum User: Hashable {
+        /// A jobcenter's system, for what it sends about its municipality (sheets, profiles,
+        /// placements, contacts, check-ins): `$JOBCENTER_<kommunekode>_AMQP_URL`.
+        case jobcenter(kommunekode: String)
+        /// Code of Care's event tooling, for sheets filled at Code of Care's own events (any
+        /// municipality): `$EVENT_TOOLING_AMQP_URL`.
+        case eventTooling
         /// What contract administration and billing staff send to billing (contracts, meetings,
         /// events, extras, mileage, credit requests): `$CONTRACTS_AMQP_URL`.
         case contracts
         /// Billing staff, who read issued documents from `billing.invoices` and nothing else:
         /// `$BILLING_STAFF_AMQP_URL`.
         case billingStaff
-        /// Operator commands (dead-letter replay, invoices reannounce): `$SPOTJOB_ADMIN_AMQP_URL`.
+        /// Operator commands (dead-letter replay, invoices reannounce, jobcenters): `$SPOTJOB_ADMIN_AMQP_URL`.
         case administrator
+
+        /// The jobcenter of `municipality` (a kommunekode or a name), or the administrator when it
+        /// names none, so the service answers what is wrong with the message.
+        static func jobcenter(about municipality: String?) -> User {
+            municipality.flatMap(Municipalities.denmark.resolve).map { .jobcenter(kommunekode: $0.code) } ?? .administrator
+        }
 
         /// The variables tried in order; the administrator stands in where a narrower user is not set up.
         var variables: [String] {
             switch self {
-            case .jobcenter: ["JOBCENTER_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
+            case .jobcenter(let kode): ["JOBCENTER_\(kode)_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
+            case .eventTooling: ["EVENT_TOOLING_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
             case .contracts: ["CONTRACTS_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
             case .billingStaff: ["BILLING_STAFF_AMQP_URL", "SPOTJOB_ADMIN_AMQP_URL"]
             case .administrator: ["SPOTJOB_ADMIN_AMQP_URL"]
@@ -57,11 +69,16 @@ struct BrokerOptions: ParsableArguments {
     }
 
     func configuration(as user: User) throws -> AMQPConfiguration {
+        try AMQPConfiguration(url: try url(as: user))
+    }
+
+    /// The URL of `user`: `--amqp-url`, or the first of its variables that is set.
+    func url(as user: User) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         guard let url = amqpURL ?? user.variables.lazy.compactMap({ environment[$0] }).first else {
             throw ValidationError("set \(user.variables[0]) or pass --amqp-url")
         }
-        return try AMQPConfiguration(url: url)
+        return url
     }
 }
 

@@ -22,6 +22,12 @@ public actor AMQPInspector {
         try withConnection { (connection) throws(AMQPError) in try connection.messageCount(queue: queue) }
     }
 
+    /// The ready messages and the consumers of `queue`, exact at this moment (not the management
+    /// API's sampled figures).
+    public func occupancy(queue: String) throws(AMQPError) -> (ready: Int, consumers: Int) {
+        try withConnection { (connection) throws(AMQPError) in try connection.occupancy(queue: queue) }
+    }
+
     /// Removes the ready messages of `queue`; returns how many.
     @discardableResult
     public func purge(queue: String) throws(AMQPError) -> Int {

@@ -114,10 +114,15 @@ final class AMQPConnection {
 
     /// Messages ready in `queue` (a passive declare).
     func messageCount(queue: String) throws(AMQPError) -> Int {
+        try occupancy(queue: queue).ready
+    }
+
+    /// The ready messages and the consumers of `queue`, as a passive queue.declare reports them.
+    func occupancy(queue: String) throws(AMQPError) -> (ready: Int, consumers: Int) {
         let arena = CArena()
         let ok = amqp_queue_declare(state, channel, arena.bytes(queue), 1, 0, 0, 0, amqp_empty_table)
         try check(amqp_get_rpc_reply(state), "queue.declare passive \(queue)")
-        return Int(ok?.pointee.message_count ?? 0)
+        return (Int(ok?.pointee.message_count ?? 0), Int(ok?.pointee.consumer_count ?? 0))
     }
 
     func enableConfirms() throws(AMQPError) {

@@ -6,8 +6,8 @@ public enum Sender: Sendable, Hashable {
     /// A jobcenter's system, broker user `jobcenter-<kommunekode>`: it speaks for its own
     /// municipality only.
     case jobcenter(kommunekode: String)
-    /// Any other user: SpotJob's services, Code of Care's own users (`contracts`, the CLI's shared
-    /// `jobcenter`, event tooling) and the administrator, who may speak about any municipality.
+    /// Any other user: SpotJob's services, Code of Care's own users (`event-tooling`, `contracts`)
+    /// and the administrator, who may speak about any municipality.
     case codeOfCare(user: String)
 
     /// The jobcenter's kommunekode, for a jobcenter: where its answers are delivered.
@@ -30,7 +30,8 @@ public enum Sender: Sendable, Hashable {
     /// Why `sender` may not send a message about `municipality` (`field` names where the message
     /// says it), or `nil` when it may: a message without a sender is refused `unknown-sender`
     /// (whatever it is about: `municipality` may be `nil` before it is known), a jobcenter's about
-    /// another municipality `not-your-municipality`. No value is quoted.
+    /// another municipality `not-your-municipality` (a grant of a neighbour is the service's to look
+    /// up: ``refusal(of:about:field:on:)``). No value is quoted.
     public static func refusal(of sender: Sender?, about municipality: String?, field: String) -> FieldError? {
         switch sender {
         case nil:

@@ -45,6 +45,7 @@ struct FollowupCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Report that a company was contacted (publishes company.contacted).")
         @OptionGroup var broker: BrokerOptions
         @Argument(help: "The opening id.") var opening: String
+        @Option(help: "The jobcenter that reports it (kommunekode or name): sent as jobcenter-<kommunekode>.") var jobcenter: String
         @Option(help: "reached, visit-booked, declined or no-answer.") var outcome: String
         @Option(help: "Who made the contact.") var by: String
         @Option(help: "When (RFC 3339); default now.") var at: String?
@@ -59,7 +60,7 @@ struct FollowupCommand: AsyncParsableCommand {
             try await Publishing.publish(
                 FollowupEvents.companyContacted,
                 ContactedBody(openingId: opening, contactedAt: contactedAt, by: by, outcome: outcome, note: note),
-                as: .jobcenter, broker: broker)
+                as: .jobcenter(kommunekode: try MunicipalityArgument.code(jobcenter)), broker: broker)
         }
 
         private struct ContactedBody: Encodable { var openingId: String, contactedAt: Date, by: String, outcome: String, note: String? }
@@ -69,6 +70,7 @@ struct FollowupCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Complete a check-in (publishes checkin.completed).")
         @OptionGroup var broker: BrokerOptions
         @Argument(help: "The check-in id.") var id: String
+        @Option(help: "The jobcenter that reports it (kommunekode or name): sent as jobcenter-<kommunekode>.") var jobcenter: String
         @Option(help: "going-well, needs-support or at-risk.") var outcome: String
         @Option(help: "When (RFC 3339); default now.") var at: String?
         @Option(help: "A note for consultants.") var note: String?
@@ -81,7 +83,7 @@ struct FollowupCommand: AsyncParsableCommand {
             let completedAt = try at.map(Timestamp.parse) ?? Date()
             try await Publishing.publish(
                 FollowupEvents.checkinCompleted, CheckinBody(checkinId: id, completedAt: completedAt, outcome: outcome, note: note),
-                as: .jobcenter, broker: broker)
+                as: .jobcenter(kommunekode: try MunicipalityArgument.code(jobcenter)), broker: broker)
         }
 
         private struct CheckinBody: Encodable { var checkinId: String, completedAt: Date, outcome: String, note: String? }

@@ -41,6 +41,7 @@ struct PlacementsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Publish placement.reported as a jobcenter system would (matching records or refuses it).")
         @OptionGroup var broker: BrokerOptions
+        @Option(help: "The candidate's jobcenter, which reports it (kommunekode or name): sent as jobcenter-<kommunekode>.") var jobcenter: String
         @Option(help: "Your id of the placement (the idempotency key).") var placementId: String
         @Option(help: "The candidateId.") var candidate: String
         @Option(help: "The openingId.") var opening: String
@@ -56,7 +57,8 @@ struct PlacementsCommand: AsyncParsableCommand {
                 placementId: placementId, candidateId: candidate, openingId: try UUIDArgument.parse(opening, "--opening"),
                 startDate: start, hoursPerWeek: hoursPerWeek)
             let envelope = try await Publishing.publish(
-                MatchingEvents.placementReported, bodies: [try JSONCoding.encoder.encode(body)], as: .jobcenter, broker: broker)[0]
+                MatchingEvents.placementReported, bodies: [try JSONCoding.encoder.encode(body)],
+                as: .jobcenter(kommunekode: try MunicipalityArgument.code(jobcenter)), broker: broker)[0]
             print("sent placement \(placementId) as message \(envelope.messageID.uuidString.lowercased()); see `spotjob placements list`")
         }
     }
