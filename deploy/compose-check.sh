@@ -222,7 +222,7 @@ say "story 1/5: the JobShop's and the innovation fair's sheets → openings, one
 shown sheet submit /demo/sheets.json /demo/sheets.csv
 wait_for "the sheets' openings" 60 sql_true "SELECT count(*) > 0 FROM intake.openings WHERE source = 'jobshop-horsens-2017-05-15'"
 shown openings list --source jobshop-horsens-2017-05-15
-wait_for "the rejected sheet" 60 sql_true "SELECT count(*) > 0 FROM intake.rejected_sheets"
+wait_for "the rejected sheet" 60 sql_true "SELECT count(*) > 0 FROM intake.rejected_messages"
 shown sheets rejected --limit 1
 
 # The management API over TLS (https://rabbitmq:15671, verified against the stack's CA).
@@ -340,9 +340,9 @@ wait_for "every sheet of the load through intake, followup and matching" 180 sql
      AND (SELECT count(*) FROM followup.contact_tasks t JOIN followup.openings o USING (opening_id) WHERE o.sheet_id LIKE 'compose-check-%') = $load
      AND (SELECT count(*) FROM matching.openings WHERE sheet_id LIKE 'compose-check-%') = $load"
 # Nothing lost: every sheet is an opening in intake, followup (with one contact task) and matching.
-# Nothing done twice: one row per sheet everywhere, every opening at revision 1, and every service
-# took exactly one opening.registered per opening (inbox rows are per message id: a second
-# registration would be a second message).
+# Nothing done twice: one row per sheet everywhere, every opening at revision 1, and each service
+# took exactly one announcement per opening, followup its hand-over and matching its registration
+# (inbox rows are per message id: a second announcement would be a second message).
 read -r lost doubled <<<"$(sql "
   WITH sheets AS (SELECT 'compose-check-' || lpad(i::text, 5, '0') AS sheet_id FROM generate_series(0, $load - 1) i),
   per_sheet AS (
@@ -356,12 +356,12 @@ read -r lost doubled <<<"$(sql "
   FROM per_sheet" | tr '|' ' ')"
 read -r openings followup_events matching_events <<<"$(sql "
   SELECT (SELECT count(*) FROM intake.openings),
-         (SELECT count(*) FROM followup.inbox WHERE type = 'opening.registered'),
+         (SELECT count(*) FROM followup.inbox WHERE type = 'opening.handed-over'),
          (SELECT count(*) FROM matching.inbox WHERE type = 'opening.registered')" | tr '|' ' ')"
-echo "    load: $lost lost, $doubled done twice; opening.registered taken by followup $followup_events and matching $matching_events times for $openings openings"
+echo "    load: $lost lost, $doubled done twice; opening.handed-over taken by followup $followup_events times, opening.registered by matching $matching_events times, for $openings openings"
 ((lost == 0 && doubled == 0)) || fail "$lost sheets lost, $doubled done twice after the kill"
 ((followup_events == openings && matching_events == openings)) ||
-  fail "opening.registered handled $followup_events (followup) and $matching_events (matching) times for $openings openings"
+  fail "opening.handed-over handled $followup_events times (followup), opening.registered $matching_events times (matching), for $openings openings"
 
 # --- what the compose file promises ----------------------------------------------------------------------
 say "checks: non-root, read-only root, no capabilities, secrets as files, published ports only"
